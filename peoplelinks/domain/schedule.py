@@ -1,0 +1,74 @@
+"""Keep-in-touch dates and follow-up buckets (DOMAIN.md sections 7 and 8)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from peoplelinks.domain.enums import Status
+from peoplelinks.domain.models import Contact, FollowUp, Settings
+
+# Relationships the tickler leaves alone: not met yet, or better left alone.
+UNTRACKED = frozenset({Status.LEAD, Status.NOT_HELPFUL, Status.DO_NOT_CONTACT})
+
+
+def next_contact(contact: Contact, last: date | None, settings: Settings) -> date | None:
+    """When ``contact`` should next hear from the user, or None if not tracked.
+
+    The clock restarts at the last logged interaction; a contact never logged
+    counts from the day it was added.
+    """
+    if contact.status in UNTRACKED or contact.in_trash:
+        return None
+    interval = settings.interval_for(contact)
+    if interval <= 0:
+        return None
+    start = last or contact.created.date()
+    return start + timedelta(days=interval)
+
+
+class Bucket(StrEnum):
+    """Where a due date falls relative to today."""
+
+    OVERDUE = "overdue"
+    TODAY = "today"
+    WEEK = "week"
+    LATER = "later"
+
+
+def bucket(due: date, today: date) -> Bucket:
+    """Overdue, today, within the next 7 days, or later."""
+    if due < today:
+        return Bucket.OVERDUE
+    if due == today:
+        return Bucket.TODAY
+    if due <= today + timedelta(days=7):
+        return Bucket.WEEK
+    return Bucket.LATER
+
+
+@dataclass
+class DueItem:
+    """A contact whose keep-in-touch date has come."""
+
+    contact: Contact
+    last_contact: date | None
+    next_contact: date
+
+
+@dataclass
+class DueReport:
+    """Open follow-ups by bucket, and contacts due for a keep-in-touch note."""
+
+    today: date
+    followups: dict[Bucket, list[FollowUp]] = field(
+        default_factory=lambda: {b: [] for b in Bucket}
+    )
+    keep_in_touch: list[DueItem] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """Follow-ups due by today plus keep-in-touch contacts due."""
+        return (len(self.followups[Bucket.OVERDUE]) + len(self.followups[Bucket.TODAY])
+                + len(self.keep_in_touch))

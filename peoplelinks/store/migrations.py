@@ -1,0 +1,55 @@
+"""Schema versions of the database file and the ordered steps between them.
+
+``MIGRATIONS[n]`` turns a version-``n`` file into version ``n + 1``. Steps work
+on the raw TinyDB tables (plain dicts), never on models, so an old step keeps
+working when the models move on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from peoplelinks.errors import NewerSchema
+
+SCHEMA_VERSION = 1
+
+Tables = dict[str, dict[str, Any]]
+
+
+def _v0_to_v1(tables: Tables) -> Tables:
+    """Version 0: a TinyDB file with no ``_meta`` (written by hand or another tool)."""
+    tables.setdefault("_meta", {}).setdefault("1", {})["schema"] = 1
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+
+
+def version_of(tables: Tables) -> int:
+    """The schema version a file says it has (0 when it says nothing)."""
+    meta = tables.get("_meta", {}).get("1", {})
+    version = meta.get("schema", 0) if isinstance(meta, dict) else 0
+    return version if isinstance(version, int) else 0
+
+
+def check_supported(tables: Tables, path: object) -> int:
+    """Return the file's version; refuse one written by a newer peoplelinks."""
+    version = version_of(tables)
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(
+            f"{path} was written by a newer peoplelinks (schema {version}; this one reads "
+            f"up to {SCHEMA_VERSION}); upgrade peoplelinks to open it"
+        )
+    return version
+
+
+def migrate(tables: Tables) -> tuple[Tables, int]:
+    """Bring ``tables`` to :data:`SCHEMA_VERSION`; return them and the version they had."""
+    start = version_of(tables)
+    version = start
+    while version < SCHEMA_VERSION:
+        tables = MIGRATIONS[version](tables)
+        version += 1
+        tables["_meta"]["1"]["schema"] = version
+    return tables, start
