@@ -1,0 +1,1 @@
+"""Import and export: pure functions from bytes to models and back."""
