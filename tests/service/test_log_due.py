@@ -1,0 +1,127 @@
+"""Logging, referrals as leads, follow-ups and keep-in-touch."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from peoplelinks.domain.enums import Kind, Status
+from peoplelinks.domain.referrals import Referral, parse_referral, parse_referrals
+from peoplelinks.domain.schedule import Bucket
+from peoplelinks.errors import InputError
+from peoplelinks.service import PeopleLinks
+from tests.conftest import TODAY
+
+
+def test_log_with_referrals_and_next_step(app: PeopleLinks) -> None:
+    dev = app.add_contact({"name": "Dev"})
+    priya = app.add_contact({"name": "Priya", "introduced_by": dev.id})
+    result = app.log([priya.id], kind="coffee", notes="roles", gave="a deck", got="names",
+                     referrals=[Referral("Tom", "Northwind", "owns dashboards")],
+                     next_action="Send thanks", next_due=TODAY + timedelta(days=14))
+    tom = result.new_leads[0]
+    assert (tom.name, tom.company, tom.notes, tom.status) == ("Tom", "Northwind",
+                                                              "owns dashboards", Status.LEAD)
+    assert tom.introduced_by == priya.id and app.generation(tom.id) == 3
+    assert result.interaction.referrals == [tom.id]
+    assert result.interaction.asked_for_referrals
+    fu = result.followup
+    assert fu is not None and fu.due == TODAY + timedelta(days=14) and fu.contact_id == priya.id
+    assert fu.interaction_id == result.interaction.id
+    assert app.last_contact(priya.id) == TODAY
+    assert app.db.interactions_of(priya.id)[0].gave == "a deck"
+
+
+def test_referral_links_existing_contact_of_that_name(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    tom = app.add_contact({"name": "Tom", "company": "Northwind"})
+    result = app.log([a.id], referrals=[Referral("tom")])
+    assert result.new_leads == [] and [c.id for c in result.linked] == [tom.id]
+    assert app.contact(tom.id).introduced_by == a.id
+
+
+def test_logging_a_lead_makes_it_active(app: PeopleLinks) -> None:
+    lead = app.add_contact({"name": "L", "status": "lead"})
+    result = app.log([lead.id], kind="call")
+    assert app.contact(lead.id).status == Status.ACTIVE
+    assert [c.id for c in result.activated] == [lead.id]
+
+
+def test_log_rules(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    with pytest.raises(InputError, match="in the future"):
+        app.log([a.id], when=TODAY + timedelta(days=5))
+    with pytest.raises(InputError, match="without a next step"):
+        app.log([a.id], next_due=TODAY)
+    with pytest.raises(InputError, match="kind"):
+        app.log([a.id], kind="telepathy")
+    with pytest.raises(InputError, match="at least one contact"):
+        app.log([])
+    assert app.db.interactions == {}
+
+
+def test_next_step_defaults_to_a_week(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    result = app.log([a.id], when=TODAY - timedelta(days=2), next_action="Check back")
+    assert result.followup is not None and result.followup.due == TODAY + timedelta(days=5)
+
+
+def test_due_buckets_and_completion(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    made = {
+        "old": app.add_followup(a.id, "overdue one", TODAY - timedelta(days=1)),
+        "now": app.add_followup(a.id, "today one", TODAY),
+        "soon": app.add_followup(a.id, "this week", TODAY + timedelta(days=3)),
+        "late": app.add_followup(a.id, "later", TODAY + timedelta(days=30)),
+    }
+    report = app.due()
+    assert [f.id for f in report.followups[Bucket.OVERDUE]] == [made["old"].id]
+    assert [f.id for f in report.followups[Bucket.TODAY]] == [made["now"].id]
+    assert [f.id for f in report.followups[Bucket.WEEK]] == [made["soon"].id]
+    assert [f.id for f in report.followups[Bucket.LATER]] == [made["late"].id]
+    done = app.complete_followup(made["old"].id)
+    assert done.done and done.done_at is not None
+    assert made["old"].id not in [f.id for f in app.open_followups()]
+    snoozed = app.edit_followup(made["now"].id, due=TODAY + timedelta(days=10))
+    assert snoozed.due == TODAY + timedelta(days=10)
+    assert app.reopen_followup(made["old"].id).done is False
+
+
+def test_keep_in_touch_restarts_at_last_interaction(app: PeopleLinks) -> None:
+    long_ago = datetime(2025, 1, 1, tzinfo=UTC)
+    a = app.add_contact({"name": "A", "circle": "work", "created": long_ago})
+    lead = app.add_contact({"name": "L", "status": "lead", "created": long_ago})
+    dnc = app.add_contact({"name": "D", "status": "do-not-contact", "created": long_ago})
+    due_ids = [d.contact.id for d in app.due().keep_in_touch]
+    assert a.id in due_ids and lead.id not in due_ids and dnc.id not in due_ids
+    app.log([a.id], when=TODAY - timedelta(days=10))
+    assert app.next_contact(app.contact(a.id)) == TODAY + timedelta(days=170)
+    assert a.id not in [d.contact.id for d in app.due().keep_in_touch]
+
+
+def test_trashed_contacts_leave_the_due_list(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    app.add_followup(a.id, "x", TODAY)
+    app.delete_contact(a.id)
+    assert app.due().followups[Bucket.TODAY] == []
+
+
+def test_parse_referrals() -> None:
+    assert parse_referral("Tom Becker @ Northwind - owns dashboards") == Referral(
+        "Tom Becker", "Northwind", "owns dashboards")
+    assert parse_referral("Aisha") == Referral("Aisha")
+    assert parse_referrals("A @ X\n\n B ") == [Referral("A", "X"), Referral("B")]
+    with pytest.raises(InputError, match="has no name"):
+        parse_referral(" @ Acme")
+
+
+def test_kind_aliases_in_log(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    assert app.log([a.id], kind="zoom").interaction.kind == Kind.VIDEO
+
+
+def test_doctor_clean_database(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    app.log([a.id], next_action="x")
+    assert app.doctor() == []
