@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from peoplelinks.domain import graph
+from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.enums import Kind, Status
 from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import Contact, FollowUp, Interaction, Model, Objective
@@ -154,6 +155,38 @@ class PeopleLinks:
         if not query.strip():
             return self.contacts()[:limit] if limit else self.contacts()
         return [self.db.contacts[i] for i in self._search.search(query, limit)]
+
+    def browse(self, query: str = "", filters: Filters | None = None,
+               sort: SortKey = SortKey.NAME) -> list[Contact]:
+        """The contact list: matches of ``query`` (best first) or everyone sorted by ``sort``,
+        narrowed by ``filters``."""
+        found = self.search(query) if query.strip() else self.contacts()
+        if filters is not None and filters.active:
+            found = [c for c in found if self._passes(c, filters)]
+        if query.strip() or sort == SortKey.NAME:
+            return found
+        if sort == SortKey.COMPANY:
+            found.sort(key=lambda c: (not c.company, c.company.casefold(), c.name.casefold()))
+        elif sort == SortKey.LAST_CONTACT:
+            never = date.min
+            found.sort(key=lambda c: self.db.last_contact(c.id) or never, reverse=True)
+        elif sort == SortKey.NEXT_DUE:
+            never = date.max
+            found.sort(key=lambda c: self.next_contact(c) or never)
+        return found
+
+    def _passes(self, contact: Contact, filters: Filters) -> bool:
+        if filters.circle and contact.circle != filters.circle:
+            return False
+        if filters.status and contact.status != filters.status:
+            return False
+        if filters.employment and contact.employment != filters.employment:
+            return False
+        if filters.tag and filters.tag.casefold() not in (t.casefold() for t in contact.tags):
+            return False
+        if filters.company and filters.company.casefold() not in contact.company.casefold():
+            return False
+        return not filters.generation or self.db.generation(contact.id) == filters.generation
 
     def _reindex(self, contact: Contact) -> None:
         if self._search is not None:

@@ -109,3 +109,26 @@ def test_objective(app: PeopleLinks, db_path: Path) -> None:
     with PeopleLinks.open(db_path) as again:
         obj = again.db.objective
         assert (obj.role, obj.target_companies, obj.locations) == ("PM", ["Acme"], ["Chicago"])
+
+
+def test_browse_filters_and_sorts(app: PeopleLinks) -> None:
+    from datetime import timedelta
+
+    from peoplelinks.domain.browse import Filters, SortKey
+    from peoplelinks.domain.enums import Circle
+
+    a = app.add_contact({"name": "Zed", "company": "Acme", "circle": "work", "tags": ["x"]})
+    b = app.add_contact({"name": "Amy", "company": "Globex", "introduced_by": a.id})
+    c = app.add_contact({"name": "Bo", "company": "", "circle": "work"})
+    app.log([b.id], when=TODAY - timedelta(days=3))
+    app.log([c.id], when=TODAY - timedelta(days=1))
+    assert [x.name for x in app.browse()] == ["Amy", "Bo", "Zed"]
+    assert [x.name for x in app.browse(sort=SortKey.COMPANY)] == ["Zed", "Amy", "Bo"]
+    assert [x.name for x in app.browse(sort=SortKey.LAST_CONTACT)] == ["Bo", "Amy", "Zed"]
+    assert [x.name for x in app.browse(filters=Filters(circle=Circle.WORK))] == ["Bo", "Zed"]
+    assert [x.name for x in app.browse(filters=Filters(tag="X"))] == ["Zed"]
+    assert [x.name for x in app.browse(filters=Filters(generation=2))] == ["Amy"]
+    assert [x.name for x in app.browse(filters=Filters(company="glob"))] == ["Amy"]
+    assert [x.name for x in app.browse("acme")] == ["Zed"]
+    assert Filters(circle=Circle.WORK, tag="x").describe() == "work #x"
+    assert SortKey.COMPANY.next() == SortKey.NAME

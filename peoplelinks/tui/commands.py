@@ -1,0 +1,70 @@
+"""Every command of the TUI, defined once.
+
+The bindings, the footer, the command palette and the help screen are all
+generated from :data:`COMMANDS`, so they can never disagree about a key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Command:
+    """One thing the user can do, with its key and its words."""
+
+    id: str
+    key: str
+    title: str
+    help: str
+    action: str
+    show: bool = True
+    key_display: str | None = None
+    pane: str = ""  # "" everywhere; else the pane where the key works ("contacts", ...)
+
+    @property
+    def keys_shown(self) -> str:
+        """The key as the user reads it."""
+        if self.key_display:
+            return self.key_display
+        return self.key.split(",")[0].replace("ctrl+", "^")
+
+    def binding(self) -> Binding:
+        """The Textual binding of this command (its id lets users remap the key)."""
+        return Binding(self.key, self.action, self.title, show=self.show,
+                       key_display=self.key_display, id=self.id)
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("search", "slash", "Search", "Search contacts as you type (name, company, title, "
+            "tags, notes); escape clears", "search", key_display="/"),
+    Command("add", "a", "Add", "Add a contact", "add_contact"),
+    Command("edit", "e", "Edit", "Edit the highlighted contact", "edit_contact"),
+    Command("delete", "delete,D", "Delete", "Move the highlighted contact to the trash "
+            "(asks first; restore with undelete)", "delete_contact", show=False,
+            key_display="del"),
+    Command("graph", "g", "Graph", "Show the referral graph and focus it", "graph"),
+    Command("followups", "u", "Due", "Show and focus the follow-ups pane", "followups",
+            key_display="u"),
+    Command("sort", "S", "Sort", "Sort contacts by name, last contact, next due or company",
+            "cycle_sort", show=False),
+    Command("filter", "F", "Filter", "Filter contacts by circle, status, employment, tag, "
+            "company or generation", "filter", show=False),
+    Command("done", "x", "Done", "Mark the highlighted follow-up done", "done_followup",
+            pane="follow-ups", show=False),
+    Command("snooze", "s", "Snooze", "Move the highlighted follow-up to a new date",
+            "snooze_followup", pane="follow-ups", show=False),
+    Command("theme", "T", "Theme", "Switch to the next theme (remembered)", "next_theme",
+            show=False),
+    Command("help", "question_mark", "Help", "Show every key", "help", key_display="?"),
+    Command("quit", "q", "Quit", "Quit peoplelinks", "quit"),
+)
+
+BY_ID = {command.id: command for command in COMMANDS}
+
+
+def bindings() -> list[Binding]:
+    """Bindings of every command."""
+    return [command.binding() for command in COMMANDS]
