@@ -15,9 +15,9 @@ Shape of the data:
   first tenth "imported" on day one), with names, companies, titles matching a
   level, tags, emails, phones, notes; about 60% were introduced by a contact
   with a *lower* id, so the referral graph has no cycles; ~2% are in the trash;
-- interactions (1..M) have one or two contacts (a few people get most of the
-  attention), only contacts that already existed on that date, and some list
-  referrals (contacts the first person introduced);
+- interactions (1..M) have one or two contacts (some people get far more
+  attention than others), only contacts that already existed on that date,
+  and some list referrals (contacts the first person introduced);
 - follow-ups (about M/5) hang off interactions; the older ones are mostly done.
 """
 
@@ -228,8 +228,8 @@ def build(contacts: int, interactions: int, seed: int = 1,
             children.setdefault(person.introduced_by, []).append(person.id)
 
     # ---- interactions -------------------------------------------------------
-    # A few people get most of the attention: Pareto weights, summed once.
-    cum_weights = list(itertools.accumulate(rng.paretovariate(1.2) for _ in people))
+    # Some people get far more attention than others: capped Pareto weights.
+    cum_weights = list(itertools.accumulate(min(rng.paretovariate(2.0), 25.0) for _ in people))
     day_of = [start + timedelta(days=rng.randint(0, HISTORY_DAYS)) for _ in range(interactions)]
     day_of.sort()
     logs: list[Interaction] = []
@@ -306,7 +306,9 @@ def generate(path: str | os.PathLike[str], contacts: int, interactions: int, see
     path.parent.mkdir(parents=True, exist_ok=True)
     data = orjson.dumps(build(contacts, interactions, seed, today))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private, like the app's
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
     os.replace(tmp, path)
     if check:
         verify(path, contacts, interactions)

@@ -14,6 +14,7 @@ shows them).
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -79,6 +80,8 @@ class Database:
         self._generations: dict[int, int] | None = None
         self._children: dict[int, list[int]] | None = None
         self._names: dict[str, list[int]] = {}
+        self._backup: threading.Thread | None = None
+        self.backup_error: str | None = None
 
     # ---- opening and closing --------------------------------------------------
 
@@ -113,9 +116,13 @@ class Database:
             raise DatabaseCorrupt(f"{exc}; {hint}") from None
         version = migrations.check_supported(tables, path)
         if not read_only and path.exists():
-            backup.daily_backup(path)
             if version < migrations.SCHEMA_VERSION:
                 backup.daily_backup(path, suffix=f"-before-schema-{migrations.SCHEMA_VERSION}")
+            # Copying a large file costs as much as loading it: do it beside the load.
+            # The copy reads the file it opened even if a compaction renames a new one over it.
+            self._backup = threading.Thread(target=self._daily_backup, args=(path,),
+                                            name="peoplelinks-backup")
+            self._backup.start()
         if version < migrations.SCHEMA_VERSION:
             migrations.migrate(tables)
         self._validate(tables)
@@ -124,8 +131,17 @@ class Database:
         ):
             self.storage.compact()
 
+    def _daily_backup(self, path: Path) -> None:
+        try:
+            backup.daily_backup(path)
+        except OSError as exc:
+            self.backup_error = f"could not back up {path}: {exc.strerror or exc}"
+
     def close(self) -> None:
         """Fold the journal into the file and release the lock."""
+        if self._backup is not None:
+            self._backup.join()
+            self._backup = None
         try:
             self.storage.close()
         finally:
