@@ -1,31 +1,27 @@
-"""The Textual application."""
+"""The Textual application: opens the main screen on a service."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.app import App
 
 from peoplelinks.service import PeopleLinks
+from peoplelinks.tui.screens.main import MainScreen
 
 
 class PeopleLinksApp(App[None]):
     """peoplelinks in the terminal."""
 
     TITLE = "peoplelinks"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    CSS_PATH = "app.tcss"
 
     def __init__(self, service: PeopleLinks) -> None:
         super().__init__()
         self.service = service
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        count = len(self.service.contacts())
-        yield Static(f"{count} contacts. The full interface is on its way.", markup=False)
-        yield Footer()
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.service))
 
 
 def run(path: Path) -> int:

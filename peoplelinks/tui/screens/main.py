@@ -1,0 +1,216 @@
+"""The main screen: contacts, the card or the referral graph, and follow-ups."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Tree
+
+from peoplelinks.domain.browse import Filters, SortKey
+from peoplelinks.errors import PeopleLinksError
+from peoplelinks.service import PeopleLinks
+from peoplelinks.tui.commands import bindings
+from peoplelinks.tui.widgets.contact_card import ContactCard
+from peoplelinks.tui.widgets.contact_list import ContactList
+from peoplelinks.tui.widgets.followups import FollowupsPane
+from peoplelinks.tui.widgets.referral_tree import ReferralTree
+
+NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
+
+
+class MainScreen(Screen[None]):
+    """Browse contacts; the highlighted one fills the card (or is revealed in the graph)."""
+
+    # Commands whose screens are still being built are left unbound until they work.
+    BINDINGS = bindings(skip=frozenset({"add", "edit", "delete", "filter", "snooze", "theme",
+                                        "help"}))
+
+    def __init__(self, service: PeopleLinks) -> None:
+        super().__init__()
+        self.service = service
+        self.query_text = ""
+        self.filters = Filters()
+        self.sort = SortKey.NAME
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="contacts-pane"):
+                yield Input(placeholder="search: name, company, tag, notes…", id="search")
+                yield ContactList(self.service.contact, id="contact-list")
+            with Vertical(id="right"):
+                with ContentSwitcher(initial="card", id="detail"):
+                    yield ContactCard(self.service, id="card")
+                    yield ReferralTree(self.service, id="graph")
+                yield FollowupsPane(id="followups")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one("#detail").border_title = "Contact"
+        self.query_one("#followups").border_title = "Follow-ups"
+        self.refresh_all()
+        self.query_one(ContactList).focus()
+        self._fit(self.size.width)
+
+    def on_resize(self) -> None:
+        self._fit(self.size.width)
+
+    def _fit(self, width: int) -> None:
+        self.set_class(width < NARROW, "-narrow")
+
+    # ---- refreshing -------------------------------------------------------------
+
+    @property
+    def contact_list(self) -> ContactList:
+        """The contacts pane's list."""
+        return self.query_one(ContactList)
+
+    def refresh_all(self, keep: int | None = None) -> None:
+        """Re-read the contact list, the card and the follow-ups."""
+        self.refresh_list(keep)
+        self.refresh_followups()
+        self.show_card(self.contact_list.highlighted)
+
+    def refresh_list(self, keep: int | None = None) -> None:
+        """Re-run the search, filters and sort."""
+        found = self.service.browse(self.query_text, self.filters, self.sort)
+        self.contact_list.set_ids([c.id for c in found], keep=keep)
+        self._title_contacts(len(found))
+
+    def _title_contacts(self, shown: int) -> None:
+        total = len(self.service.db.contacts) - len(self.service.contacts(trash=True)) \
+            if self.filters.active or self.query_text else shown
+        parts = [f"Contacts {shown}" + (f"/{total}" if total != shown else "")]
+        if self.query_text:
+            parts.append(f"“{self.query_text}”")
+        elif self.sort != SortKey.NAME:
+            parts.append(f"by {self.sort}")
+        if self.filters.active:
+            parts.append(self.filters.describe())
+        self.query_one("#contacts-pane").border_title = Content(" · ".join(parts))
+
+    def refresh_followups(self) -> None:
+        """Re-read what is due."""
+        report = self.service.due()
+        pane = self.query_one(FollowupsPane)
+        pane.show(report, self.service.db.contacts)
+        pane.border_title = f"Follow-ups · {report.count} due"
+
+    def show_card(self, contact_id: int | None) -> None:
+        """Show ``contact_id`` in the card."""
+        contact = self.service.db.contacts.get(contact_id) if contact_id else None
+        self.query_one(ContactCard).show(contact)
+        self.query_one("#detail").border_subtitle = Content(contact.name) if contact else ""
+
+    # ---- events -----------------------------------------------------------------
+
+    @on(ContactList.Highlighted)
+    def _highlighted(self, event: ContactList.Highlighted) -> None:
+        self.show_card(event.contact_id)
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current == "graph" and event.contact_id is not None \
+                and not self.query_one(ReferralTree).has_focus:
+            self.query_one(ReferralTree).reveal(event.contact_id)
+
+    @on(ContactList.Selected)
+    def _selected(self, event: ContactList.Selected) -> None:
+        self.query_one(ContentSwitcher).current = "card"
+        self.query_one(ContactCard).focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self.refresh_list()
+        self.show_card(self.contact_list.highlighted)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.contact_list.focus()
+
+    @on(Tree.NodeHighlighted, "#graph")
+    def _tree_moved(self, event: Tree.NodeHighlighted[int]) -> None:
+        cid = event.node.data
+        if cid and cid > 0 and self.query_one(ReferralTree).has_focus:
+            self._select_contact(cid)
+
+    @on(FollowupsPane.Jump)
+    def _jump(self, event: FollowupsPane.Jump) -> None:
+        self._select_contact(event.contact_id)
+        self.query_one(ContentSwitcher).current = "card"
+        self.contact_list.focus()
+
+    def _select_contact(self, contact_id: int) -> None:
+        """Highlight ``contact_id`` in the list, clearing search and filters if they hide it."""
+        if not self.contact_list.select_id(contact_id):
+            self.query_text = ""
+            self.filters = self.filters.cleared()
+            search = self.query_one("#search", Input)
+            with search.prevent(Input.Changed):
+                search.value = ""
+            search.display = False
+            self.refresh_list(keep=contact_id)
+        self.show_card(contact_id)
+
+    def key_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display and (search.has_focus or self.query_text):
+            search.value = ""
+            search.display = False
+            self.contact_list.focus()
+        elif self.filters.active:
+            self.filters = self.filters.cleared()
+            self.refresh_list()
+
+    # ---- actions ----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def action_graph(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        tree = self.query_one(ReferralTree)
+        if switcher.current == "graph" and tree.has_focus:
+            switcher.current = "card"
+            self.query_one("#detail").border_title = "Contact"
+            self.contact_list.focus()
+            return
+        if switcher.current != "graph":
+            switcher.current = "graph"
+            self.query_one("#detail").border_title = "Referral graph"
+            tree.load()
+        if self.contact_list.highlighted is not None:
+            tree.reveal(self.contact_list.highlighted)
+        tree.focus()
+
+    def action_followups(self) -> None:
+        self.add_class("-show-followups")
+        self.query_one(FollowupsPane).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = self.sort.next()
+        self.refresh_list()
+        self.notify(f"Sorted by {self.sort}", timeout=2)
+
+    def action_done_followup(self) -> None:
+        entry = self.query_one(FollowupsPane).entry
+        if entry is None or entry.followup_id is None:
+            self.notify("Highlight a follow-up in the follow-ups pane first", severity="warning")
+            return
+        try:
+            item = self.service.complete_followup(entry.followup_id)
+        except PeopleLinksError as exc:
+            self.notify(Content(str(exc)), severity="error")
+            return
+        self.notify(Content(f"Done: {item.action}"), timeout=3)
+        self.refresh_followups()
+        self.show_card(self.contact_list.highlighted)
+
+    def on_descendant_focus(self) -> None:
+        focused = self.focused
+        self.set_class(isinstance(focused, FollowupsPane), "-followups-focused")

@@ -1,0 +1,123 @@
+"""The contact card: everything about the highlighted contact.
+
+Built with ``Content.assemble`` from (text, style) pairs, so names and notes are
+always literal text, never markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from peoplelinks.domain.enums import Status
+from peoplelinks.domain.models import Contact
+from peoplelinks.service import PeopleLinks
+
+Part = str | tuple[str, str]
+RECENT = 5
+
+
+def _day(value: date | None, today: date) -> str:
+    if value is None:
+        return "—"
+    delta = (value - today).days
+    if delta == 0:
+        rel = "today"
+    elif delta == 1:
+        rel = "tomorrow"
+    elif delta == -1:
+        rel = "yesterday"
+    elif delta > 0:
+        rel = f"in {delta} days"
+    else:
+        rel = f"{-delta} days ago"
+    return f"{value:%a %d %b %Y} ({rel})"
+
+
+def card_content(app: PeopleLinks, contact: Contact) -> Content:
+    """The card of ``contact`` as styled, literal content."""
+    today = app.today
+    parts: list[Part] = [(contact.name, "bold $text-primary")]
+    if contact.status == Status.LEAD:
+        parts.append(("  lead — not met yet", "italic $text-accent"))
+    if contact.in_trash:
+        parts.append(("  in the trash", "$text-error"))
+    parts.append("\n")
+    role = " at ".join(p for p in (contact.title, contact.company) if p)
+    if role:
+        parts.append((role, "$text-secondary"))
+        parts.append("\n")
+    if contact.warning:
+        parts += [("⚠ ", "$text-warning"), (contact.warning, "$text-warning"), "\n"]
+    parts.append("\n")
+
+    def row(label: str, value: str) -> None:
+        if value:
+            parts.extend([(f"{label:<14}", "$text-muted"), value, "\n"])
+
+    intro = app.introducer(contact)
+    row("circle", str(contact.circle))
+    row("status", str(contact.status))
+    row("level", "" if contact.level == "unknown" else str(contact.level))
+    row("employment", "" if contact.employment == "unknown" else str(contact.employment))
+    row("generation", str(app.generation(contact.id) or ""))
+    row("introduced by", intro.label if intro else "you (known directly)")
+    introduced = app.introduced(contact.id)
+    row("introduced", ", ".join(c.name for c in introduced[:6])
+        + (f" and {len(introduced) - 6} more" if len(introduced) > 6 else ""))
+    row("last contact", _day(app.last_contact(contact.id), today))
+    nxt = app.next_contact(contact)
+    row("keep in touch", _day(nxt, today) if nxt else "not tracked")
+    row("emails", ", ".join(contact.emails))
+    row("phones", ", ".join(contact.phones))
+    row("profile", contact.profile_url)
+    row("tags", " ".join(f"#{t}" for t in contact.tags))
+    row("how met", contact.how_met)
+    if contact.notes:
+        parts += ["\n", ("Notes", "bold"), "\n", contact.notes, "\n"]
+    open_fu = [f for f in app.db.followups_of(contact.id) if not f.done]
+    if open_fu:
+        parts += ["\n", ("Open follow-ups", "bold"), "\n"]
+        for fu in open_fu:
+            style = "$text-error" if fu.due < today else ""
+            parts += [(f"{fu.due:%d %b} ", style or "$text-muted"), fu.action, "\n"]
+    history = app.db.interactions_of(contact.id)
+    if history:
+        parts += ["\n", (f"Last talks ({len(history)})", "bold"), "\n"]
+        for item in history[:RECENT]:
+            parts += [(f"{item.date:%d %b %Y} {item.kind:<9} ", "$text-muted"),
+                      item.notes.split("\n", 1)[0], "\n"]
+            for label, text in (("gave", item.gave), ("got", item.got)):
+                if text:
+                    parts += [(f"{'':12}{label}: ", "$text-muted"), text.split("\n", 1)[0], "\n"]
+    return Content.assemble(*parts)
+
+
+class ContactCard(VerticalScroll, can_focus=True):
+    """A scrollable card; call :meth:`show` with a contact or None."""
+
+    DEFAULT_CSS = """
+    ContactCard { padding: 0 1; }
+    ContactCard > Static { width: 1fr; }
+    """
+
+    def __init__(self, app_service: PeopleLinks, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._service = app_service
+        self._body = Static("", markup=False)
+        self.contact_id: int | None = None
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield self._body
+
+    def show(self, contact: Contact | None) -> None:
+        """Show ``contact`` (or an empty-state hint)."""
+        self.contact_id = contact.id if contact else None
+        if contact is None:
+            self._body.update(Content("No contact selected."))
+        else:
+            self._body.update(card_content(self._service, contact))
+        self.scroll_home(animate=False)

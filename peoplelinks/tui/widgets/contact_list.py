@@ -1,0 +1,202 @@
+"""A virtual list of contacts: renders only the rows on screen, whatever the count.
+
+Textual's DataTable and OptionList build every row (seconds at 30,000
+contacts); this Line API widget draws the visible lines from a list of ids, so
+setting 30,000 rows and moving the cursor cost the same as 30.
+
+Names are drawn as plain segments: user text is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from peoplelinks.domain.enums import Status
+from peoplelinks.domain.models import Contact
+
+_MARK = {Status.LEAD: "◦", Status.DORMANT: "z", Status.NOT_HELPFUL: "–",
+         Status.DO_NOT_CONTACT: "⊘"}
+
+
+class ContactList(ScrollView, can_focus=True):
+    """The contacts pane's list. Post :class:`Highlighted` and :class:`Selected`."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", "Down", show=False),
+        Binding("k,up", "cursor(-1)", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+    COMPONENT_CLASSES = {
+        "contact-list--cursor", "contact-list--company", "contact-list--lead",
+        "contact-list--muted", "contact-list--warning",
+    }
+    DEFAULT_CSS = """
+    ContactList { height: 1fr; }
+    ContactList > .contact-list--cursor { background: $block-cursor-background;
+        color: $block-cursor-foreground; text-style: bold; }
+    ContactList:blur > .contact-list--cursor { background: $block-cursor-blurred-background;
+        color: $foreground; text-style: none; }
+    ContactList > .contact-list--company { color: $text-muted; }
+    ContactList > .contact-list--lead { color: $text-accent; text-style: italic; }
+    ContactList > .contact-list--muted { color: $text-disabled; }
+    ContactList > .contact-list--warning { color: $text-warning; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to another contact (None when the list is empty)."""
+
+        def __init__(self, contact_id: int | None) -> None:
+            super().__init__()
+            self.contact_id = contact_id
+
+    class Selected(Message):
+        """Enter was pressed on a contact."""
+
+        def __init__(self, contact_id: int) -> None:
+            super().__init__()
+            self.contact_id = contact_id
+
+    def __init__(self, lookup: Callable[[int], Contact], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lookup = lookup
+        self._ids: list[int] = []
+        self._last_posted: int | None | bool = False
+
+    # ---- data -------------------------------------------------------------------
+
+    @property
+    def ids(self) -> list[int]:
+        """The ids shown, in order."""
+        return self._ids
+
+    @property
+    def highlighted(self) -> int | None:
+        """Id of the contact under the cursor."""
+        return self._ids[self.cursor] if 0 <= self.cursor < len(self._ids) else None
+
+    def set_ids(self, ids: Sequence[int], keep: int | None = None) -> None:
+        """Show ``ids``; keep the cursor on ``keep`` (or the current contact) if still shown."""
+        target = keep if keep is not None else self.highlighted
+        self._ids = list(ids)
+        self.virtual_size = Size(self.size.width, len(self._ids))
+        index = 0
+        if target is not None:
+            try:
+                index = self._ids.index(target)
+            except ValueError:
+                index = 0
+        self.cursor = index
+        self.refresh()
+
+    def select_id(self, contact_id: int) -> bool:
+        """Move the cursor to ``contact_id`` if it is shown."""
+        try:
+            self.cursor = self._ids.index(contact_id)
+        except ValueError:
+            return False
+        return True
+
+    # ---- cursor -----------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._ids) - 1)) if self._ids else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self._scroll_to_cursor()
+        current = self.highlighted
+        if current != self._last_posted:
+            self._last_posted = current
+            self.post_message(self.Highlighted(current))
+
+    def refresh_line(self, index: int) -> None:
+        """Redraw one row (if visible)."""
+        y = index - round(self.scroll_offset.y)
+        if 0 <= y < self.size.height:
+            self.refresh_lines(index, 1)
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_offset.y)
+        height = max(self.size.height, 1)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor += step
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(self.size.height - 1, 1)
+
+    def action_jump(self, where: int) -> None:
+        self.cursor = where if where >= 0 else len(self._ids) - 1
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Selected(self.highlighted))
+
+    def on_click(self, event: object) -> None:
+        offset = getattr(event, "y", None)
+        if offset is not None:
+            self.cursor = round(self.scroll_offset.y) + int(offset)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._ids))
+        self._scroll_to_cursor()
+
+    # ---- drawing ----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        width = self.size.width
+        base = self.rich_style
+        if index >= len(self._ids):
+            return Strip.blank(width, base)
+        contact = self._lookup(self._ids[index])
+        name_style = base
+        if contact.status == Status.LEAD:
+            name_style = base + self.get_component_rich_style("contact-list--lead")
+        elif contact.status in (Status.NOT_HELPFUL, Status.DO_NOT_CONTACT):
+            name_style = base + self.get_component_rich_style("contact-list--muted")
+        company_style = base + self.get_component_rich_style("contact-list--company")
+        warn_style = base + self.get_component_rich_style("contact-list--warning")
+        if index == self.cursor:
+            cursor = self.get_component_rich_style("contact-list--cursor")
+            name_style, company_style, warn_style = (
+                s + cursor for s in (name_style, company_style, warn_style))
+            base = base + cursor
+        return self._row(contact, width, base, name_style, company_style, warn_style)
+
+    @staticmethod
+    def _row(contact: Contact, width: int, base: Style, name_style: Style,
+             company_style: Style, warn_style: Style) -> Strip:
+        mark = _MARK.get(contact.status, " ")
+        warn = "!" if contact.warning else " "
+        name_width = max(min(28, width * 5 // 9), 8)
+        segments = [
+            Segment(" ", base),
+            Segment(warn, warn_style),
+            Segment(mark + " ", name_style),
+            Segment(contact.name, name_style),
+        ]
+        strip = Strip(segments).crop_extend(0, name_width + 4, base)
+        if contact.company:
+            strip = Strip.join([strip, Strip([Segment(contact.company, company_style)])])
+        return strip.crop_extend(0, width, base)

@@ -1,0 +1,100 @@
+"""The follow-ups pane: overdue, today, this week, later, and keep-in-touch due.
+
+Each entry shows the contact and the action as literal text (Content), never
+markup. Keep-in-touch entries are capped so a 30,000-contact network that has
+lapsed does not build thousands of options.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from peoplelinks.domain.schedule import Bucket, DueReport
+from peoplelinks.domain.models import Contact
+
+TITLES = {Bucket.OVERDUE: "Overdue", Bucket.TODAY: "Today", Bucket.WEEK: "This week",
+          Bucket.LATER: "Later"}
+KEEP_IN_TOUCH_SHOWN = 100
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What an option stands for: a follow-up or a keep-in-touch contact."""
+
+    contact_id: int
+    followup_id: int | None = None
+
+
+class FollowupsPane(OptionList):
+    """Follow-ups by bucket; ``x`` done, ``s`` snooze, ``enter`` opens the contact."""
+
+    class Jump(Message):
+        """The user wants to see this contact."""
+
+        def __init__(self, contact_id: int) -> None:
+            super().__init__()
+            self.contact_id = contact_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: dict[str, Entry] = {}
+
+    @property
+    def entry(self) -> Entry | None:
+        """The highlighted entry."""
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self._entries.get(option.id or "")
+
+    def show(self, report: DueReport, contacts: dict[int, Contact]) -> None:
+        """Fill the pane from ``report``; keep the highlight on the same entry if present."""
+        keep = self.highlighted_option.id if self.highlighted is not None else None
+        self.clear_options()
+        self._entries.clear()
+        options: list[Option] = []
+        for bucket in Bucket:
+            items = report.followups[bucket]
+            if not items:
+                continue
+            options.append(Option(Content.styled(f"{TITLES[bucket]} ({len(items)})", "bold"),
+                                  disabled=True))
+            for fu in items:
+                key = f"f{fu.id}"
+                self._entries[key] = Entry(fu.contact_id, fu.id)
+                name = contacts[fu.contact_id].name
+                style = "$text-error" if bucket == Bucket.OVERDUE else "$text-muted"
+                options.append(Option(Content.assemble(
+                    (f"{fu.due:%d %b} ", style), (name, "bold"), " · ", fu.action), id=key))
+        due = report.keep_in_touch
+        if due:
+            options.append(Option(Content.styled(f"Keep in touch ({len(due)})", "bold"),
+                                  disabled=True))
+            for item in due[:KEEP_IN_TOUCH_SHOWN]:
+                key = f"k{item.contact.id}"
+                self._entries[key] = Entry(item.contact.id)
+                last = f"last {item.last_contact:%d %b %Y}" if item.last_contact else "never logged"
+                options.append(Option(Content.assemble(
+                    (f"{item.next_contact:%d %b} ", "$text-warning"), (item.contact.name, "bold"),
+                    (f" · {last}", "$text-muted")), id=key))
+            if len(due) > KEEP_IN_TOUCH_SHOWN:
+                options.append(Option(Content(f"… and {len(due) - KEEP_IN_TOUCH_SHOWN} more"),
+                                      disabled=True))
+        if not options:
+            options.append(Option(Content("Nothing due. Every contact is in touch."),
+                                  disabled=True))
+        self.add_options(options)
+        if keep and keep in self._entries:
+            self.highlighted = self.get_option_index(keep)
+        elif self._entries:
+            self.highlighted = self.get_option_index(next(iter(self._entries)))
+
+    def action_select(self) -> None:
+        entry = self.entry
+        if entry is not None:
+            self.post_message(self.Jump(entry.contact_id))
