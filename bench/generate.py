@@ -45,31 +45,9 @@ HISTORY_DAYS = 3 * 365
 INTRODUCED_SHARE = 0.60
 FOLLOWUP_SHARE = 0.20
 
-FIRST_NAMES = """
-Aaliyah Aaron Abdul Abigail Adaeze Adam Adrian Ahmed Aiko Aisha Alejandro Alex Alice Amara
-Amelia Amir Ana Anders Andrea Andrew Anika Ann Antoine Anya Arjun Astrid Ayesha Beatriz Ben
-Bianca Bogdan Brian Bruno Camila Carlos Carmen Caroline Chen Chloe Chidi Chris Clara Daniel
-Daniela Dev Diego Dmitri Elena Eli Elif Emeka Emily Emma Eric Esther Ethan Fatima Felix
-Fernanda Fiona Francesca Gabriel Grace Hana Hannah Hassan Hugo Ibrahim Ingrid Isabel Ivan
-Jack Jamal James Jana Javier Jin Joao Jonas Jordan Jose Julia Kai Karen Karim Kate Kenji
-Kevin Kofi Lars Laura Leila Lena Leo Li Lina Lucas Lucia Luis Maya Marco Maria Mariam Marta
-Mateo Mei Mia Michael Miguel Mohammed Nadia Naomi Nina Noah Nora Olga Oliver Olivia Omar
-Oscar Pablo Paul Pedro Pia Priya Rachel Rafael Rahul Ravi Rosa Ruth Sam Samira Sara Sebastian
-Sofia Sunil Takeshi Tariq Tom Tomas Valentina Victor Wei Yara Yusuf Zara Zoe
-""".split()
+FIRST_NAMES = ["Aaliyah", "Aaron", "Abdul", "Abigail", "Adaeze", "Adam", "Adrian", "Ahmed", "Aiko", "Aisha", "Alejandro", "Alex", "Alice", "Amara", "Amelia", "Amir", "Ana", "Anders", "Andrea", "Andrew", "Anika", "Ann", "Antoine", "Anya", "Arjun", "Astrid", "Ayesha", "Beatriz", "Ben", "Bianca", "Bogdan", "Brian", "Bruno", "Camila", "Carlos", "Carmen", "Caroline", "Chen", "Chloe", "Chidi", "Chris", "Clara", "Daniel", "Daniela", "Dev", "Diego", "Dmitri", "Elena", "Eli", "Elif", "Emeka", "Emily", "Emma", "Eric", "Esther", "Ethan", "Fatima", "Felix", "Fernanda", "Fiona", "Francesca", "Gabriel", "Grace", "Hana", "Hannah", "Hassan", "Hugo", "Ibrahim", "Ingrid", "Isabel", "Ivan", "Jack", "Jamal", "James", "Jana", "Javier", "Jin", "Joao", "Jonas", "Jordan", "Jose", "Julia", "Kai", "Karen", "Karim", "Kate", "Kenji", "Kevin", "Kofi", "Lars", "Laura", "Leila", "Lena", "Leo", "Li", "Lina", "Lucas", "Lucia", "Luis", "Maya", "Marco", "Maria", "Mariam", "Marta", "Mateo", "Mei", "Mia", "Michael", "Miguel", "Mohammed", "Nadia", "Naomi", "Nina", "Noah", "Nora", "Olga", "Oliver", "Olivia", "Omar", "Oscar", "Pablo", "Paul", "Pedro", "Pia", "Priya", "Rachel", "Rafael", "Rahul", "Ravi", "Rosa", "Ruth", "Sam", "Samira", "Sara", "Sebastian", "Sofia", "Sunil", "Takeshi", "Tariq", "Tom", "Tomas", "Valentina", "Victor", "Wei", "Yara", "Yusuf", "Zara", "Zoe"]
 
-LAST_NAMES = """
-Abebe Adeyemi Ahmed Alvarez Andersen Anderson Aziz Bakker Banerjee Becker Berg Bianchi
-Brown Carter Castillo Chen Cohen Costa Cruz Das Demir Diaz Dubois Edwards Eriksson Evans
-Fernandez Fischer Fontaine Garcia Gomez Gonzalez Green Gupta Haddad Hall Hansen Harris
-Hashemi Hernandez Hill Hoffmann Horvat Hughes Ibrahim Ito Ivanova Jackson Jansen Jensen
-Johnson Jones Kaur Khan Kim Kowalski Kumar Lambert Larsen Lee Lewis Li Lima Liu Lopez
-Martin Martinez Mehta Mendes Meyer Moreau Morales Moreno Murphy Nakamura Nguyen Novak
-Nowak Okafor Oliveira Olsen Ortiz Park Patel Pereira Petrov Popescu Quinn Ramirez Reddy
-Reyes Richter Rivera Roberts Rodriguez Rossi Russo Santos Sato Schmidt Schneider Shah
-Silva Singh Smith Sorensen Suzuki Tanaka Taylor Thomas Torres Tran Turner Volkova Wagner
-Walker Wang Weber White Williams Wilson Wong Wright Wu Yamamoto Yang Yilmaz Young Zhang
-""".split()
+LAST_NAMES = ["Abebe", "Adeyemi", "Ahmed", "Alvarez", "Andersen", "Anderson", "Aziz", "Bakker", "Banerjee", "Becker", "Berg", "Bianchi", "Brown", "Carter", "Castillo", "Chen", "Cohen", "Costa", "Cruz", "Das", "Demir", "Diaz", "Dubois", "Edwards", "Eriksson", "Evans", "Fernandez", "Fischer", "Fontaine", "Garcia", "Gomez", "Gonzalez", "Green", "Gupta", "Haddad", "Hall", "Hansen", "Harris", "Hashemi", "Hernandez", "Hill", "Hoffmann", "Horvat", "Hughes", "Ibrahim", "Ito", "Ivanova", "Jackson", "Jansen", "Jensen", "Johnson", "Jones", "Kaur", "Khan", "Kim", "Kowalski", "Kumar", "Lambert", "Larsen", "Lee", "Lewis", "Li", "Lima", "Liu", "Lopez", "Martin", "Martinez", "Mehta", "Mendes", "Meyer", "Moreau", "Morales", "Moreno", "Murphy", "Nakamura", "Nguyen", "Novak", "Nowak", "Okafor", "Oliveira", "Olsen", "Ortiz", "Park", "Patel", "Pereira", "Petrov", "Popescu", "Quinn", "Ramirez", "Reddy", "Reyes", "Richter", "Rivera", "Roberts", "Rodriguez", "Rossi", "Russo", "Santos", "Sato", "Schmidt", "Schneider", "Shah", "Silva", "Singh", "Smith", "Sorensen", "Suzuki", "Tanaka", "Taylor", "Thomas", "Torres", "Tran", "Turner", "Volkova", "Wagner", "Walker", "Wang", "Weber", "White", "Williams", "Wilson", "Wong", "Wright", "Wu", "Yamamoto", "Yang", "Yilmaz", "Young", "Zhang"]
 
 COMPANIES = [
     "Contoso Health", "Northwind Analytics", "Fabrikam Robotics", "Blue Yonder Airlines",

@@ -25,7 +25,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports errors as one ``error:`` line and exits 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"error: {message} (see '{self.prog} --help')\n")
+        from peoplelinks.domain.text import clean_text  # noqa: PLC0415
+
+        # argparse quotes what was typed: keep it to one line with no escape codes.
+        sys.stderr.write(f"error: {clean_text(message)} (see '{self.prog} --help')\n")
         raise SystemExit(2)
 
 
@@ -91,6 +94,14 @@ def _int(text: str, field: str) -> int:
         return int(text)
     except ValueError:
         raise InputError(f"{field}: {text!r} is not a whole number of days", field=field) from None
+
+
+def _followup_id(text: str) -> int:
+    digits = text.strip().lstrip("#")
+    if not digits.isdigit():
+        raise InputError(f"follow-up: {text!r} is not a follow-up id (see 'peoplelinks due')",
+                         field="follow-up")
+    return int(digits)
 
 
 # ---- commands ------------------------------------------------------------------
@@ -219,7 +230,8 @@ def _show_contact(app: Any, c: Any, history: list[Any], followups: list[Any]) ->
     if history:
         _out("interactions (newest first)")
         for item in history[:20]:
-            _out(f"  {item.date.isoformat()} {item.kind:9} {item.notes.splitlines()[0] if item.notes else ''}")
+            first = item.notes.splitlines()[0] if item.notes else ""
+            _out(f"  {item.date.isoformat()} {item.kind:9} {first}")
             for label, text in (("gave", item.gave), ("got", item.got)):
                 if text:
                     _out(f"      {label}: {text.splitlines()[0]}")
@@ -295,7 +307,7 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 def cmd_done(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
-        item = app.complete_followup(_int(args.id.lstrip("#"), "follow-up"))
+        item = app.complete_followup(_followup_id(args.id))
         _out(f"done: #{item.id} {item.action}")
     return 0
 
@@ -303,7 +315,7 @@ def cmd_done(args: argparse.Namespace) -> int:
 def cmd_snooze(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
         due = _when(args.when, "due")
-        item = app.edit_followup(_int(args.id.lstrip("#"), "follow-up"), due=due)
+        item = app.edit_followup(_followup_id(args.id), due=due)
         _out(f"snoozed #{item.id} {item.action} to {_day(item.due)}")
     return 0
 
@@ -432,6 +444,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show a character gets a '?' rather than a traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "func", cmd_tui)

@@ -47,6 +47,46 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _month_end(day: date) -> date:
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
+_MONTHS = {name: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
+_ORDINAL = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(
+    rf"^(?:(?P<m1>[a-z]+)\.?\s+{_ORDINAL}"
+    rf"|{_ORDINAL.replace('day', 'day2')}\s+(?:of\s+)?(?P<m2>[a-z]+)\.?)"
+    r"(?:,?\s+(?P<year>\d{4}))?$"
+)
+
+
+def _month_day(text: str, today: date, field: str) -> date | None:
+    """"dec 3", "3rd of december", "march 1 2027": the nearest such day when no year is given.
+
+    An impossible day ("jan 32") is an error rather than a guess.
+    """
+    m = _MONTH_DAY.match(text)
+    if not m:
+        return None
+    month = _MONTHS.get(m["m1"] or m["m2"] or "")
+    if month is None:
+        return None
+    day = int(m["day"] or m["day2"])
+    years = [int(m["year"])] if m["year"] else [today.year - 1, today.year, today.year + 1]
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise InputError(f"{field}: {text!r} is not a real date", field=field)
+    return min(candidates, key=lambda d: abs((d - today).days))
+
+
 def _relative(n: int, unit: str, today: date) -> date:
     if unit == "days":
         return today + timedelta(days=n)
@@ -63,12 +103,14 @@ def _exact(text: str, today: date) -> date | None:
         "today": today,
         "tomorrow": today + timedelta(days=1),
         "yesterday": today - timedelta(days=1),
-        "end of month": date(today.year, today.month,
-                             calendar.monthrange(today.year, today.month)[1]),
+        "end of month": _month_end(today),
         "end of week": today + timedelta(days=(4 - today.weekday()) % 7),
         "end of year": date(today.year, 12, 31),
         "next week": today + timedelta(days=7 - today.weekday()),
         "next month": add_months(today, 1),
+        "day after tomorrow": today + timedelta(days=2),
+        "end of next week": today + timedelta(days=(4 - today.weekday()) % 7 + 7),
+        "end of next month": _month_end(add_months(today.replace(day=1), 1)),
     }
     if text in fixed:
         return fixed[text]
@@ -96,7 +138,8 @@ def parse_date(text: str, today: date | None = None, *, field: str = "date") -> 
     raw = text
     text = " ".join(text.strip().lower().split())
     if not text:
-        raise InputError(f"{field}: empty; try a date like 2026-12-01, 'tomorrow' or 'in 2 weeks'", field=field)
+        raise InputError(f"{field}: empty; try a date like 2026-12-01, 'tomorrow' or "
+                         "'in 2 weeks'", field=field)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
         try:
             y, m, d = (int(p) for p in text.split("-"))
@@ -105,6 +148,8 @@ def parse_date(text: str, today: date | None = None, *, field: str = "date") -> 
             raise InputError(f"{field}: {raw!r} is not a real date ({exc})", field=field) from None
     text = _ALIASES.get(text, text)
     found = _exact(text, today)
+    if found is None:
+        found = _month_day(text, today, field)
     if found is not None:
         return found
     found = _library(text, today)

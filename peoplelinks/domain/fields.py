@@ -30,14 +30,18 @@ Block = Annotated[str, Field(max_length=20_000, pattern=rf"^[^{_CONTROL_BUT_NEWL
 """Multi-line text (notes): newlines allowed, other control characters not."""
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=rf"^[^{_CONTROL}]*$")]
 """A required single line (a name, an action)."""
+_ATOM = r"[^@\s<>()\[\],;:\x22.]"
 Email = Annotated[
-    str, Field(max_length=254, pattern=r"^[^@\s<>()\[\],;:\x22]+@[^@\s<>()\[\],;:\x22.]+(\.[^@\s<>()\[\],;:\x22.]+)*\.[^@\s<>()\[\],;:\x22.\d]{2,}$")
+    str,
+    Field(max_length=254, pattern=rf"^[^@\s<>()\[\],;:\x22]+@{_ATOM}+(\.{_ATOM}+)*\.[^@\s<>()\[\],;:\x22.\d]{{2,}}$"),  # noqa: E501
 ]
 Phone = Annotated[
     str,
-    Field(max_length=40, pattern=r"(?i)^\+?[\d\s().\-/]*\d[\d\s().\-/]*\d[\d\s().\-/]*\d[\d\s().\-/]*(\s*(x|ext\.?|#)\s*\d+)?$"),
+    # At least three digits; an extension may follow ("x12", "ext. 3").
+    Field(max_length=40, pattern=r"(?i)^\+?[\d\s().\-/]*\d[\d\s().\-/]*\d[\d\s().\-/]*\d[\d\s().\-/]*(\s*(x|ext\.?|#)\s*\d+)?$"),  # noqa: E501
 ]
-Url = Annotated[str, Field(max_length=500, pattern=r"(?i)^(https?://[^\s/?#]+\.[^\s/?#]+[^\s]*|https?://localhost[^\s]*)?$")]
+Url = Annotated[str, Field(
+    max_length=500, pattern=r"(?i)^(https?://[^\s/?#]+\.[^\s/?#]+[^\s]*|https?://localhost[^\s]*)?$")]
 Tag = Annotated[str, Field(min_length=1, max_length=60, pattern=rf"^[^,{_CONTROL}]+$")]
 Timestamp = AwareDatetime
 
@@ -99,7 +103,7 @@ def _lower_domain(email: str) -> str:
 def url(value: Any) -> Any:
     """Clean a web address; a bare ``example.com/x`` gets ``https://``."""
     value = line(value)
-    if isinstance(value, str) and value and "://" not in value:
+    if isinstance(value, str) and value and "://" not in value and " " not in value:
         return "https://" + value
     return value
 

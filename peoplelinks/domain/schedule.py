@@ -24,7 +24,8 @@ def next_contact(contact: Contact, last: date | None, settings: Settings) -> dat
     interval = settings.interval_for(contact)
     if interval <= 0:
         return None
-    start = last or contact.created.date()
+    # The day it was added where the user is, not in UTC.
+    start = last or contact.created.astimezone().date()
     return start + timedelta(days=interval)
 
 

@@ -28,7 +28,10 @@ SUNDAY = date(2026, 11, 22)
         ("end of month", date(2026, 11, 30)), ("eom", date(2026, 11, 30)),
         ("end of week", date(2026, 11, 27)), ("next week", date(2026, 11, 23)),
         ("2026-12-01", date(2026, 12, 1)), ("2027-1-5", date(2027, 1, 5)),
-        ("dec 3", date(2026, 12, 3)),
+        ("dec 3", date(2026, 12, 3)), ("3rd of december", date(2026, 12, 3)),
+        ("nov 20", date(2026, 11, 20)), ("jan 5", date(2027, 1, 5)),
+        ("march 1 2028", date(2028, 3, 1)), ("day after tomorrow", date(2026, 11, 24)),
+        ("end of next month", date(2026, 12, 31)), ("end of next week", date(2026, 12, 4)),
     ],
 )
 def test_parses(text: str, expected: date) -> None:
@@ -52,6 +55,12 @@ def test_unparseable_quotes_the_text_and_names_the_field(text: str) -> None:
 def test_impossible_iso_date() -> None:
     with pytest.raises(InputError, match="'2026-02-30' is not a real date"):
         parse_date("2026-02-30", SUNDAY)
+
+
+@pytest.mark.parametrize("text", ["jan 32", "feb 30", "dec 45"])
+def test_impossible_month_day_refused(text: str) -> None:
+    with pytest.raises(InputError, match="is not a real date"):
+        parse_date(text, SUNDAY)
 
 
 def test_empty() -> None:

@@ -14,8 +14,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from peoplelinks.domain.schedule import Bucket, DueReport
 from peoplelinks.domain.models import Contact
+from peoplelinks.domain.schedule import Bucket, DueReport
 
 TITLES = {Bucket.OVERDUE: "Overdue", Bucket.TODAY: "Today", Bucket.WEEK: "This week",
           Bucket.LATER: "Later"}

@@ -92,8 +92,9 @@ class ReferralTree(Tree[int]):
             parent = node.parent
             shown = len(parent.children) - 1
             node.remove()
+            db = self._service.db
             people = self._roots if parent is self.root else sorted(
-                (self._service.db.contacts[i] for i in self._service.db.introduced(parent.data or 0)),
+                (db.contacts[i] for i in db.introduced(parent.data or 0)),
                 key=lambda c: c.name.casefold())
             self._add_page(parent, [c for c in people if not c.in_trash], shown)
 
