@@ -41,6 +41,13 @@ def test_introduction_cycle_rejected_and_nothing_written(app: PeopleLinks) -> No
     assert app.db.storage.seq == seq
 
 
+def test_nobody_introduces_themselves(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    with pytest.raises(InputError, match="introduction cycle"):
+        app.edit_contact(a.id, {"introduced_by": a.id})
+    assert app.contact(a.id).introduced_by is None
+
+
 def test_edit_changes_fields_and_updated_time(app: PeopleLinks) -> None:
     a = app.add_contact({"name": "A", "tags": ["x"]})
     b = app.edit_contact(a.id, {"title": "CTO", "tags": ["y", "z"], "status": "dormant"})

@@ -136,11 +136,6 @@ def test_keep_in_touch_range(days: int) -> None:
         "keep_in_touch_days"
 
 
-def test_self_introduction_rejected() -> None:
-    err = error_of(Contact, {"id": 4, "name": "A", "introduced_by": 4})
-    assert "introduce themselves" in str(err)
-
-
 def test_unknown_field_rejected() -> None:
     assert str(error_of(Contact, {"name": "A", "nickname": "x"})) == \
         "nickname: is not a known field"
