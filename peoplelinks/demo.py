@@ -7,7 +7,7 @@ always shows something overdue, due today, this week and later.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from peoplelinks.errors import InputError
 from peoplelinks.service import PeopleLinks
@@ -143,6 +143,8 @@ def load_demo(app: PeopleLinks, *, force: bool = False) -> int:
     for contact in live:
         app.delete_contact(contact.id)
     today = app.today
+    # Added three months ago, so the demo looks the same whatever the real date.
+    added = datetime.combine(today - timedelta(days=90), time(12), tzinfo=UTC)
     ids: dict[str, int] = {}
     for (key, name, company, title, level, circle, status, employment, by, how_met, tags,
          notes) in PEOPLE:
@@ -150,7 +152,7 @@ def load_demo(app: PeopleLinks, *, force: bool = False) -> int:
             "name": name, "company": company, "title": title, "level": level, "circle": circle,
             "status": status, "employment": employment,
             "introduced_by": ids[by] if by else None, "how_met": how_met, "tags": tags,
-            "notes": notes,
+            "notes": notes, "created": added, "updated": added,
             "emails": [f"{name.split()[0].lower()}@example.com"] if circle != "personal" else [],
         })
         ids[key] = contact.id

@@ -222,6 +222,9 @@ class PeopleLinks:
     def _check_introducer(self, contact_id: int, introducer: int | None) -> None:
         if introducer is None:
             return
+        if introducer == contact_id:
+            raise InputError("introduced_by: a contact cannot introduce themselves",
+                             field="introduced_by")
         other = self.db.contacts.get(introducer)
         if other is None:
             raise InputError(f"introduced_by: no contact has id {introducer}",
@@ -465,6 +468,17 @@ class PeopleLinks:
         objective = validated(Objective, data)
         self.db.commit([objective])
         return objective
+
+    # ---- settings -------------------------------------------------------------
+
+    def set_theme(self, theme: str) -> None:
+        """Remember the TUI theme."""
+        if self.db.settings.theme != theme:
+            try:
+                settings = self.db.settings.changed(theme=theme)
+            except ValidationError as exc:
+                raise describe(exc) from None
+            self.db.commit([settings])
 
     # ---- health ---------------------------------------------------------------
 

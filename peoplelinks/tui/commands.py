@@ -64,6 +64,23 @@ COMMANDS: tuple[Command, ...] = (
 
 BY_ID = {command.id: command for command in COMMANDS}
 
+# Keys handled by the widgets themselves, listed for the help screen.
+NAVIGATION: tuple[tuple[str, str], ...] = (
+    ("j / ↓", "next contact (or line)"),
+    ("k / ↑", "previous contact"),
+    ("pgup/dn", "a page up or down"),
+    ("home/end", "first or last contact"),
+    ("enter", "open the contact (in the follow-ups pane: go to its contact)"),
+    ("tab", "next pane (shift+tab: previous)"),
+    ("escape", "leave the search, then clear the filters"),
+    ("^p", "command palette: every command, and jump to any contact by name"),
+)
+FORM_KEYS: tuple[tuple[str, str], ...] = (
+    ("^s", "save"),
+    ("escape", "cancel (asks first when something was typed)"),
+    ("tab", "next field"),
+)
+
 
 def bindings(skip: frozenset[str] = frozenset()) -> list[Binding]:
     """Bindings of every command but those in ``skip`` (features not built yet)."""

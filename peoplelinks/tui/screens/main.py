@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -10,9 +12,15 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Tree
 
 from peoplelinks.domain.browse import Filters, SortKey
+from peoplelinks.domain.models import Contact
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.commands import bindings
+from peoplelinks.tui.screens.ask_date import AskDate
+from peoplelinks.tui.screens.confirm import Confirm
+from peoplelinks.tui.screens.contact_form import ContactForm
+from peoplelinks.tui.screens.filters import FilterForm
+from peoplelinks.tui.screens.help import HelpScreen
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
 from peoplelinks.tui.widgets.followups import FollowupsPane
@@ -24,9 +32,7 @@ NARROW = 100  # below this many columns the follow-ups pane shows only when aske
 class MainScreen(Screen[None]):
     """Browse contacts; the highlighted one fills the card (or is revealed in the graph)."""
 
-    # Commands whose screens are still being built are left unbound until they work.
-    BINDINGS = bindings(skip=frozenset({"add", "edit", "delete", "filter", "snooze", "theme",
-                                        "help"}))
+    BINDINGS = bindings()
 
     def __init__(self, service: PeopleLinks) -> None:
         super().__init__()
@@ -210,6 +216,108 @@ class MainScreen(Screen[None]):
         self.notify(Content(f"Done: {item.action}"), timeout=3)
         self.refresh_followups()
         self.show_card(self.contact_list.highlighted)
+
+    def action_snooze_followup(self) -> None:
+        entry = self.query_one(FollowupsPane).entry
+        if entry is None or entry.followup_id is None:
+            self.notify("Highlight a follow-up in the follow-ups pane first", severity="warning")
+            return
+        item = self.service.followup(entry.followup_id)
+        question = Content.assemble("Snooze “", item.action, "” until when?")
+
+        def chosen(day: date | None) -> None:
+            if day is None:
+                return
+            try:
+                moved = self.service.edit_followup(item.id, due=day)
+            except PeopleLinksError as exc:
+                self.notify(Content(str(exc)), severity="error")
+                return
+            self.notify(Content(f"Snoozed to {moved.due:%a %d %b}: {moved.action}"), timeout=3)
+            self.refresh_followups()
+            self.show_card(self.contact_list.highlighted)
+
+        self.app.push_screen(AskDate(question, self.service.today, "tomorrow"), chosen)
+
+    def action_add_contact(self) -> None:
+        def saved(contact: Contact | None) -> None:
+            if contact is not None:
+                self.refresh_all(keep=contact.id)
+                self.jump_to(contact.id)
+                self.notify(Content(f"Added {contact.label}"), timeout=3)
+
+        self.app.push_screen(ContactForm(self.service), saved)
+
+    def _current(self) -> Contact | None:
+        cid = self.contact_list.highlighted
+        if isinstance(self.focused, ReferralTree):
+            node = self.query_one(ReferralTree).cursor_node
+            cid = node.data if node is not None and node.data and node.data > 0 else cid
+        elif isinstance(self.focused, FollowupsPane):
+            entry = self.query_one(FollowupsPane).entry
+            cid = entry.contact_id if entry else cid
+        return self.service.db.contacts.get(cid) if cid else None
+
+    def action_edit_contact(self) -> None:
+        contact = self._current()
+        if contact is None:
+            self.notify("No contact to edit", severity="warning")
+            return
+
+        def saved(changed: Contact | None) -> None:
+            if changed is not None:
+                self.refresh_all(keep=changed.id)
+                self.notify(Content(f"Saved {changed.label}"), timeout=3)
+
+        self.app.push_screen(ContactForm(self.service, contact), saved)
+
+    def action_delete_contact(self) -> None:
+        contact = self._current()
+        if contact is None:
+            return
+        question = Content.assemble("Move ", (contact.label, "bold"),
+                                    " to the trash?\nTheir history is kept; "
+                                    "'peoplelinks undelete' restores them.")
+
+        def decided(yes: bool | None) -> None:
+            if not yes:
+                return
+            index = self.contact_list.cursor
+            try:
+                self.service.delete_contact(contact.id)
+            except PeopleLinksError as exc:
+                self.notify(Content(str(exc)), severity="error")
+                return
+            self.refresh_list()
+            self.contact_list.cursor = index
+            self.refresh_followups()
+            self.show_card(self.contact_list.highlighted)
+            if self.query_one(ContentSwitcher).current == "graph":
+                self.query_one(ReferralTree).load()
+            self.notify(Content(f"Moved {contact.name} to the trash"), timeout=3)
+
+        self.app.push_screen(Confirm(question, yes="Delete"), decided)
+
+    def action_filter(self) -> None:
+        def chosen(filters: Filters | None) -> None:
+            if filters is not None:
+                self.filters = filters
+                self.refresh_list()
+                self.show_card(self.contact_list.highlighted)
+
+        self.app.push_screen(FilterForm(self.filters), chosen)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_next_theme(self) -> None:
+        self.app.run_action("next_theme")
+
+    def jump_to(self, contact_id: int) -> None:
+        """Highlight ``contact_id`` and show its card (from the palette or another screen)."""
+        self._select_contact(contact_id)
+        self.query_one(ContentSwitcher).current = "card"
+        self.contact_list.focus()
 
     def on_descendant_focus(self) -> None:
         focused = self.focused

@@ -44,7 +44,7 @@ class ContactList(ScrollView, can_focus=True):
         "contact-list--muted", "contact-list--warning",
     }
     DEFAULT_CSS = """
-    ContactList { height: 1fr; }
+    ContactList { height: 1fr; overflow-x: hidden; }
     ContactList > .contact-list--cursor { background: $block-cursor-background;
         color: $block-cursor-foreground; text-style: bold; }
     ContactList:blur > .contact-list--cursor { background: $block-cursor-blurred-background;

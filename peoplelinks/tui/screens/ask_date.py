@@ -1,0 +1,70 @@
+"""Ask for a date in natural language, showing the parsed date as you type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from peoplelinks.domain.dates import parse_date
+from peoplelinks.errors import InputError
+
+
+class AskDate(ModalScreen[date | None]):
+    """Return the date typed (``enter``), or None (``escape``)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, question: str | Content, today: date, initial: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.today = today
+        self.initial = initial
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="ask-box"):
+            q = self.question
+            yield Static(q if isinstance(q, Content) else Content(q), id="ask-question")
+            yield Input(self.initial, placeholder="tomorrow, next tue, in 2 weeks, 2026-12-01",
+                        id="ask-input")
+            yield Static("", id="ask-preview", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._preview(self.initial)
+
+    def _parse(self, text: str) -> date:
+        return parse_date(text, self.today, field="date")
+
+    def _preview(self, text: str) -> None:
+        preview = self.query_one("#ask-preview", Static)
+        if not text.strip():
+            preview.update("")
+            return
+        try:
+            day = self._parse(text)
+        except InputError as exc:
+            preview.update(Content(str(exc)))
+            preview.set_class(True, "-error")
+            return
+        preview.set_class(False, "-error")
+        preview.update(Content(f"→ {day:%A %d %B %Y}"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._preview(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            day = self._parse(event.value)
+        except InputError:
+            self._preview(event.value)
+            return
+        self.dismiss(day)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

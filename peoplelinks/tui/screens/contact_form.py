@@ -1,0 +1,203 @@
+"""The add / edit contact form (a modal that returns the saved contact, or None).
+
+``ctrl+s`` saves from any field; ``escape`` cancels, asking first when
+something was typed. A validation error keeps every typed character, shows the
+message under the field it names, and moves the cursor there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from peoplelinks.domain.enums import Circle, Employment, Level, Status
+from peoplelinks.domain.models import Contact
+from peoplelinks.errors import InputError, PeopleLinksError
+from peoplelinks.service import PeopleLinks
+from peoplelinks.tui.screens.confirm import Confirm
+
+# field id, label, placeholder (text inputs, in form order)
+TEXT_FIELDS = (
+    ("name", "Name", "required"),
+    ("company", "Company", ""),
+    ("title", "Title", ""),
+    ("emails", "Emails", "comma separated"),
+    ("phones", "Phones", "comma separated"),
+    ("profile_url", "Profile URL", "linkedin.com/in/…"),
+    ("tags", "Tags", "comma separated"),
+    ("introduced_by", "Introduced by", "name or #id of who introduced you"),
+    ("how_met", "How we met", ""),
+    ("keep_in_touch_days", "Keep in touch", "days between contacts (empty: by circle)"),
+    ("warning", "Warning", "e.g. repair this relationship"),
+)
+CHOICES = (
+    ("circle", "Circle", Circle, Circle.NETWORK),
+    ("status", "Status", Status, Status.ACTIVE),
+    ("level", "Level", Level, Level.UNKNOWN),
+    ("employment", "Employment", Employment, Employment.UNKNOWN),
+)
+LISTS = {"emails", "phones", "tags"}
+
+
+class ContactForm(ModalScreen[Contact | None]):
+    """Add a contact (``contact`` None) or edit one."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    def __init__(self, service: PeopleLinks, contact: Contact | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.contact = contact
+        self._initial: dict[str, Any] = {}
+
+    # ---- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        c = self.contact
+        with Vertical(id="form-box") as box:
+            box.border_title = f"Edit #{c.id}" if c else "Add a contact"
+            box.border_subtitle = "ctrl+s save · esc cancel"
+            with VerticalScroll(id="form-fields"):
+                for field, label, hint in TEXT_FIELDS[:3]:
+                    yield from self._text_row(field, label, hint)
+                with Horizontal(classes="choices"):
+                    for field, label, enum, default in CHOICES:
+                        current = getattr(c, field) if c else default
+                        with Vertical(classes="choice"):
+                            yield Label(label)
+                            yield Select([(str(v), v) for v in enum], value=current,
+                                         allow_blank=False, id=field, compact=True)
+                for field, label, hint in TEXT_FIELDS[3:]:
+                    yield from self._text_row(field, label, hint)
+                yield Label("Notes", classes="field-label")
+                yield TextArea(c.notes if c else "", id="notes", soft_wrap=True,
+                               show_line_numbers=False)
+                yield Static("", id="notes-error", classes="field-error", markup=False)
+            yield Static("", id="form-error", markup=False)
+
+    def _text_row(self, field: str, label: str, hint: str) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label(label, classes="field-label")
+            yield Input(self._value_of(field), placeholder=hint, id=field, compact=True)
+        yield Static("", id=f"{field}-error", classes="field-error", markup=False)
+
+    def _value_of(self, field: str) -> str:
+        c = self.contact
+        if c is None:
+            return ""
+        if field in LISTS:
+            return ", ".join(getattr(c, field))
+        if field == "introduced_by":
+            intro = self.service.introducer(c)
+            return f"#{intro.id} {intro.name}" if intro else ""
+        if field == "keep_in_touch_days":
+            return "" if c.keep_in_touch_days is None else str(c.keep_in_touch_days)
+        return str(getattr(c, field))
+
+    def on_mount(self) -> None:
+        self._initial = self._raw()
+        self.query_one("#name", Input).focus()
+
+    # ---- reading the form -------------------------------------------------------
+
+    def _raw(self) -> dict[str, Any]:
+        raw: dict[str, Any] = {f: self.query_one(f"#{f}", Input).value for f, _l, _h in TEXT_FIELDS}
+        for field, _label, _enum, _default in CHOICES:
+            raw[field] = self.query_one(f"#{field}", Select).value
+        raw["notes"] = self.query_one("#notes", TextArea).text
+        return raw
+
+    @property
+    def dirty(self) -> bool:
+        """True when something differs from what the form opened with."""
+        return self._raw() != self._initial
+
+    def _data(self) -> dict[str, Any]:
+        raw = self._raw()
+        data: dict[str, Any] = {k: v for k, v in raw.items()
+                                if k not in LISTS and k not in ("introduced_by",
+                                                                "keep_in_touch_days")}
+        for field in LISTS:
+            data[field] = [part.strip() for part in raw[field].split(",") if part.strip()]
+        who = raw["introduced_by"].strip()
+        if not who:
+            data["introduced_by"] = None
+        else:
+            digits = who.removeprefix("#").split(" ", 1)[0]
+            target = digits if digits.isdigit() else who
+            data["introduced_by"] = self.service.resolve(target, field="introduced_by").id
+        days = raw["keep_in_touch_days"].strip()
+        if not days:
+            data["keep_in_touch_days"] = None
+        elif days.isdigit():
+            data["keep_in_touch_days"] = int(days)
+        else:
+            raise InputError(f"keep_in_touch_days: {days!r} is not a whole number of days",
+                             field="keep_in_touch_days")
+        return data
+
+    # ---- actions ----------------------------------------------------------------
+
+    def _clear_errors(self) -> None:
+        for error in self.query(".field-error"):
+            error.update("")
+            error.display = False
+        self.query_one("#form-error", Static).update("")
+
+    def action_save(self) -> None:
+        self._clear_errors()
+        try:
+            data = self._data()
+            if self.contact is None:
+                saved = self.service.add_contact(data)
+            else:
+                saved = self.service.edit_contact(self.contact.id, data)
+        except InputError as exc:
+            self._show_error(exc)
+            return
+        except PeopleLinksError as exc:
+            self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))
+            return
+        self.dismiss(saved)
+
+    def _show_error(self, exc: InputError) -> None:
+        field = (exc.field or "").split(".")[0]
+        target: Widget | None = None
+        if field:
+            found = self.query(f"#{field}")
+            target = found.first() if found else None
+        holder = self.query(f"#{field}-error")
+        if target is not None and holder:
+            label = holder.first(Static)
+            label.update(Content(str(exc)))
+            label.display = True
+            target.focus()
+        else:
+            self.query_one("#form-error", Static).update(Content(str(exc)))
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm("Discard what you typed?", yes="Discard", no="Keep editing"),
+                             decided)
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
