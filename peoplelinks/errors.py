@@ -32,8 +32,9 @@ class NotFound(InputError):
 class Ambiguous(InputError):
     """A name matches several contacts; ``candidates`` lists them."""
 
-    def __init__(self, message: str, candidates: list[tuple[int, str]]) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, candidates: list[tuple[int, str]],
+                 *, field: str | None = None) -> None:
+        super().__init__(message, field=field)
         self.candidates = candidates
 
 

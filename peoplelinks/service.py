@@ -125,7 +125,7 @@ class PeopleLinks:
             contact = self.db.contacts.get(int(digits))
             if contact is None or contact.in_trash != trash:
                 where = "in the trash" if trash else "among your contacts"
-                raise NotFound(f"{field}: no contact with id {digits} {where}")
+                raise NotFound(f"{field}: no contact with id {digits} {where}", field=field)
             return contact
         if not text:
             raise InputError(f"{field}: empty; give a name or an id", field=field)
@@ -139,13 +139,13 @@ class PeopleLinks:
             return matches[0]
         if not matches:
             where = " in the trash" if trash else ""
-            raise NotFound(f"{field}: no contact matches {who!r}{where}")
+            raise NotFound(f"{field}: no contact matches {who!r}{where}", field=field)
         matches.sort(key=lambda c: c.id)
         listed = ", ".join(f"#{c.id} {c.label}" for c in matches[:10])
         more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
         raise Ambiguous(
             f"{field}: {who!r} matches {len(matches)} contacts: {listed}{more}; use the id",
-            [(c.id, c.label) for c in matches],
+            [(c.id, c.label) for c in matches], field=field,
         )
 
     def search(self, query: str, limit: int | None = None) -> list[Contact]:

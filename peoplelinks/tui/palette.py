@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 
 from peoplelinks.tui.commands import COMMANDS
 
@@ -20,11 +21,26 @@ if TYPE_CHECKING:
 CONTACT_HITS = 20
 
 
+def highlight(matcher: Matcher, text: str) -> Content:
+    """``text`` as literal Content with the fuzzy match styled.
+
+    Textual's ``Matcher.highlight`` parses its argument as markup, so a contact
+    named ``[bold]Eve[/]`` would lose its brackets; this never parses.
+    """
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
 class CommandsProvider(Provider):
     """The commands of :data:`COMMANDS` that the current screen can run."""
 
     def _available(self) -> list[tuple[Content, str, str]]:
-        screen = self.app.screen
+        screen = self.screen  # the screen the palette was opened over
         found = []
         for command in COMMANDS:
             if getattr(screen, f"action_{command.action}", None) or command.action == "quit":
@@ -39,12 +55,14 @@ class CommandsProvider(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, text, action in self._available():
-            score = matcher.match(title.plain)
+            # The help words count too: "referral graph" finds "Graph".
+            score = max(matcher.match(title.plain), matcher.match(text) * 0.8)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action), help=text)
+                yield Hit(score, highlight(matcher, title.plain), partial(self._run, action),
+                          help=text)
 
     def _run(self, action: str) -> None:
-        target = self.app if action == "quit" else self.app.screen
+        target = self.app if action == "quit" else self.screen
         self.app.call_later(target.run_action, action)
 
 
@@ -57,7 +75,7 @@ class ContactsProvider(Provider):
             return
         matcher = self.matcher(query)
         for rank, contact in enumerate(app.service.search(query, limit=CONTACT_HITS)):
-            title = Content(f"Go to {contact.label}")
-            score = max(matcher.match(title.plain), 0.5 / (rank + 1))
-            yield Hit(score, matcher.highlight(title), partial(app.jump_to, contact.id),
+            title = f"Go to {contact.label}"
+            score = max(matcher.match(title), 0.5 / (rank + 1))
+            yield Hit(score, highlight(matcher, title), partial(app.jump_to, contact.id),
                       help=contact.title or None)

@@ -36,7 +36,7 @@ class FilterForm(ModalScreen[Filters | None]):
                                        ("employment", Employment, f.employment)):
                 with Horizontal(classes="field-row"):
                     yield Label(field.capitalize(), classes="field-label")
-                    yield Select([(str(v), v) for v in enum], value=value or Select.BLANK,
+                    yield Select([(str(v), v) for v in enum], value=value or Select.NULL,
                                  prompt="any", id=field, compact=True)
             for field, label, value in (("tag", "Tag", f.tag), ("company", "Company", f.company),
                                         ("generation", "Generation",
@@ -52,7 +52,7 @@ class FilterForm(ModalScreen[Filters | None]):
     def _read(self) -> Filters | None:
         def choice(field: str) -> object:
             value = self.query_one(f"#{field}", Select).value
-            return None if value is Select.BLANK else value
+            return None if value is Select.NULL else value
 
         generation = self.query_one("#generation", Input).value.strip()
         if generation and not (generation.isdigit() and int(generation) > 0):

@@ -311,7 +311,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
     def action_next_theme(self) -> None:
-        self.app.run_action("next_theme")
+        self.app.action_next_theme()  # type: ignore[attr-defined]
 
     def jump_to(self, contact_id: int) -> None:
         """Highlight ``contact_id`` and show its card (from the palette or another screen)."""

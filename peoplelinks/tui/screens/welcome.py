@@ -44,8 +44,8 @@ class WelcomeScreen(Screen[None]):
             yield Button("Load the demo network (d)", id="demo")
         yield Footer()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.run_action(event.button.id or "")
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.run_action(event.button.id or "")
 
     def action_add(self) -> None:
         from peoplelinks.tui.screens.contact_form import ContactForm  # noqa: PLC0415

@@ -1,0 +1,37 @@
+"""Small helpers to read what the TUI shows."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from peoplelinks.tui.screens.main import MainScreen
+from peoplelinks.tui.widgets.contact_card import ContactCard
+from peoplelinks.tui.widgets.contact_list import ContactList
+
+
+def main_screen(app: App[None]) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen), f"on {type(screen).__name__}"
+    return screen
+
+
+def list_names(app: App[None]) -> list[str]:
+    screen = main_screen(app)
+    contacts = screen.service.db.contacts
+    return [contacts[i].name for i in screen.query_one(ContactList).ids]
+
+
+def highlighted_name(app: App[None]) -> str | None:
+    screen = main_screen(app)
+    cid = screen.query_one(ContactList).highlighted
+    return screen.service.db.contacts[cid].name if cid else None
+
+
+def card_text(app: App[None]) -> str:
+    card = main_screen(app).query_one(ContactCard)
+    return str(card.query_one("Static").content)
+
+
+def list_lines(app: App[None]) -> list[str]:
+    widget = main_screen(app).query_one(ContactList)
+    return [widget.render_line(y).text for y in range(widget.size.height)]

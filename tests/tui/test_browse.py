@@ -1,0 +1,150 @@
+"""Browsing: moving, searching, sorting, filtering, the card, tab and quit."""
+
+from __future__ import annotations
+
+from peoplelinks.domain.browse import SortKey
+from peoplelinks.domain.enums import Circle
+from peoplelinks.tui.app import PeopleLinksApp
+from peoplelinks.tui.screens.filters import FilterForm
+from peoplelinks.tui.widgets.contact_card import ContactCard
+from peoplelinks.tui.widgets.contact_list import ContactList
+from peoplelinks.tui.widgets.followups import FollowupsPane
+from tests.tui.helpers import card_text, highlighted_name, list_names, main_screen
+
+
+async def test_list_shows_everyone_sorted_by_name(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        names = list_names(demo_app)
+        assert len(names) == 30 and names == sorted(names, key=str.casefold)
+        assert highlighted_name(demo_app) == names[0]
+        assert names[0] in card_text(demo_app)
+
+
+async def test_j_k_arrows_and_page_keys_move_and_update_card(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        names = list_names(demo_app)
+        await pilot.press("j", "j")
+        assert highlighted_name(demo_app) == names[2]
+        assert card_text(demo_app).startswith(names[2])
+        await pilot.press("k")
+        assert highlighted_name(demo_app) == names[1]
+        await pilot.press("down", "down", "up")
+        assert highlighted_name(demo_app) == names[2]
+        await pilot.press("end")
+        assert highlighted_name(demo_app) == names[-1]
+        await pilot.press("home")
+        assert highlighted_name(demo_app) == names[0]
+        await pilot.press("pagedown")
+        assert list_names(demo_app).index(highlighted_name(demo_app) or "") > 5
+        await pilot.press("pageup")
+        assert highlighted_name(demo_app) == names[0]
+
+
+async def test_search_as_you_type_and_escape(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"northwind")
+        await pilot.pause()
+        names = list_names(demo_app)
+        assert set(names) == {"Aisha Karim", "Priya Shah", "Ravi Kumar", "Tom Becker"}
+        pane = main_screen(demo_app).query_one("#contacts-pane")
+        assert "northwind" in str(pane.border_title)
+        await pilot.press("enter")  # back to the list, search kept
+        assert demo_app.focused is main_screen(demo_app).query_one(ContactList)
+        await pilot.press("slash", "ctrl+a", "ctrl+k", *"priay")  # a typo: fuzzy
+        await pilot.pause()
+        assert list_names(demo_app)[0] == "Priya Shah"
+        assert card_text(demo_app).startswith("Priya Shah")
+        await pilot.press("escape")
+        assert len(list_names(demo_app)) == 30
+
+
+async def test_enter_focuses_the_card(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(demo_app.focused, ContactCard)
+
+
+async def test_sort_cycles_and_shows_in_title(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("S")
+        screen = main_screen(demo_app)
+        assert screen.sort == SortKey.LAST_CONTACT
+        # Logged yesterday, ties in name order; then Hugo Lambert two days ago.
+        assert list_names(demo_app)[:4] == ["Julia Novak", "Omar Haddad", "Sofia Marin",
+                                            "Hugo Lambert"]
+        assert "by last contact" in str(screen.query_one("#contacts-pane").border_title)
+        await pilot.press("S", "S")
+        assert screen.sort == SortKey.COMPANY
+        assert list_names(demo_app)[0] == "Hugo Lambert"  # Adventure Works
+
+
+async def test_filter_form_narrows_and_escape_clears(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("F")
+        assert isinstance(demo_app.screen, FilterForm)
+        demo_app.screen.query_one("#circle").value = Circle.WORK
+        demo_app.screen.query_one("#tag").value = "globex"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        names = list_names(demo_app)
+        assert names == ["Ben Carter", "Fatima Zahra", "Karen Liu", "Lena Fischer", "Tariq Aziz"]
+        title = str(main_screen(demo_app).query_one("#contacts-pane").border_title)
+        assert "work" in title and "#globex" in title
+        await pilot.press("escape")
+        assert len(list_names(demo_app)) == 30
+
+
+async def test_filter_form_refuses_a_bad_generation(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("F")
+        demo_app.screen.query_one("#generation").value = "two"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, FilterForm)
+        assert "generation: 'two'" in str(demo_app.screen.query_one("#filter-error").content)
+        demo_app.screen.query_one("#generation").value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert set(list_names(demo_app)) >= {"Tom Becker", "Elena Rossi", "Sam Ortiz"}
+        assert all(main_screen(demo_app).service.generation(i) == 3
+                   for i in main_screen(demo_app).query_one(ContactList).ids)
+
+
+async def test_tab_cycles_panes(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(type(demo_app.focused).__name__)
+        assert "ContactCard" in seen and "FollowupsPane" in seen and "ContactList" in seen
+
+
+async def test_q_quits(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert not demo_app.is_running
+
+
+async def test_narrow_terminal_switches_follow_ups_in(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = main_screen(demo_app)
+        pane = screen.query_one(FollowupsPane)
+        assert screen.has_class("-narrow") and not pane.display
+        await pilot.press("u")
+        await pilot.pause()
+        assert pane.display and demo_app.focused is pane
+        assert not screen.query_one("#detail").display
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not pane.display
