@@ -23,6 +23,9 @@ class Command:
     show: bool = True
     key_display: str | None = None
     pane: str = ""  # "" everywhere; else the pane where the key works ("contacts", ...)
+    # Checked before the key reaches the focused widget, so that what is typed right
+    # after it goes where it moved the focus (the screen turns it off inside inputs).
+    priority: bool = False
 
     @property
     def keys_shown(self) -> str:
@@ -34,12 +37,12 @@ class Command:
     def binding(self) -> Binding:
         """The Textual binding of this command (its id lets users remap the key)."""
         return Binding(self.key, self.action, self.title, show=self.show,
-                       key_display=self.key_display, id=self.id)
+                       key_display=self.key_display, id=self.id, priority=self.priority)
 
 
 COMMANDS: tuple[Command, ...] = (
     Command("search", "slash", "Search", "Search contacts as you type (name, company, title, "
-            "tags, notes); escape clears", "search", key_display="/"),
+            "tags, notes); escape clears", "search", key_display="/", priority=True),
     Command("add", "a", "Add", "Add a contact", "add_contact"),
     Command("edit", "e", "Edit", "Edit the highlighted contact", "edit_contact"),
     Command("delete", "delete,D", "Delete", "Move the highlighted contact to the trash "
@@ -59,7 +62,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("theme", "T", "Theme", "Switch to the next theme (remembered)", "next_theme",
             show=False),
     Command("help", "question_mark", "Help", "Show every key", "help", key_display="?"),
-    Command("quit", "q", "Quit", "Quit peoplelinks", "quit"),
+    Command("quit", "q", "Quit", "Quit peoplelinks", "app.quit"),
 )
 
 BY_ID = {command.id: command for command in COMMANDS}

@@ -43,7 +43,8 @@ class CommandsProvider(Provider):
         screen = self.screen  # the screen the palette was opened over
         found = []
         for command in COMMANDS:
-            if getattr(screen, f"action_{command.action}", None) or command.action == "quit":
+            if command.action.startswith("app.") or getattr(screen, f"action_{command.action}",
+                                                            None):
                 title = Content(f"{command.title}  ({command.keys_shown})")
                 found.append((title, command.help, command.action))
         return found
@@ -62,8 +63,7 @@ class CommandsProvider(Provider):
                           help=text)
 
     def _run(self, action: str) -> None:
-        target = self.app if action == "quit" else self.screen
-        self.app.call_later(target.run_action, action)
+        self.app.call_later(self.screen.run_action, action)
 
 
 class ContactsProvider(Provider):

@@ -45,7 +45,8 @@ class MainScreen(Screen[None]):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="contacts-pane"):
-                yield Input(placeholder="search: name, company, tag, notes…", id="search")
+                yield Input(placeholder="/ search: name, company, tag, notes…", id="search",
+                            compact=True)
                 yield ContactList(self.service.contact, id="contact-list")
             with Vertical(id="right"):
                 with ContentSwitcher(initial="card", id="detail"):
@@ -55,7 +56,6 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search", Input).display = False
         self.query_one("#detail").border_title = "Contact"
         self.query_one("#followups").border_title = "Follow-ups"
         self.refresh_all()
@@ -135,7 +135,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
-        self.contact_list.focus()
+        self.set_focus(self.contact_list)
 
     @on(Tree.NodeHighlighted, "#graph")
     def _tree_moved(self, event: Tree.NodeHighlighted[int]) -> None:
@@ -157,26 +157,27 @@ class MainScreen(Screen[None]):
             search = self.query_one("#search", Input)
             with search.prevent(Input.Changed):
                 search.value = ""
-            search.display = False
             self.refresh_list(keep=contact_id)
         self.show_card(contact_id)
 
     def key_escape(self) -> None:
         search = self.query_one("#search", Input)
-        if search.display and (search.has_focus or self.query_text):
+        if search.has_focus or self.query_text:
             search.value = ""
-            search.display = False
-            self.contact_list.focus()
+            self.set_focus(self.contact_list)
         elif self.filters.active:
             self.filters = self.filters.cleared()
             self.refresh_list()
 
     # ---- actions ----------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" is a priority key; inside a text field it is just a character.
+        return not (action == "search" and isinstance(self.focused, Input))
+
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.display = True
-        search.focus()
+        # Focus at once (not after a refresh) so keys typed right after "/" land here.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_graph(self) -> None:
         switcher = self.query_one(ContentSwitcher)
