@@ -18,7 +18,7 @@ def help_content(commands: tuple[Command, ...] = COMMANDS) -> Content:
     for command in commands:
         where = f"  ({command.pane} pane)" if command.pane else ""
         parts += [(f"  {command.keys_shown:<8}", "bold $text-accent"), command.help,
-                  (where, "$text-muted"), "\n"]
+                  (where, "dim"), "\n"]
     for title, keys in (("Moving around", NAVIGATION), ("In a form", FORM_KEYS)):
         parts += ["\n", (title, "bold $text-primary"), "\n"]
         for key, text in keys:

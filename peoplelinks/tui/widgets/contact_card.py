@@ -38,7 +38,12 @@ def _day(value: date | None, today: date) -> str:
 
 
 def card_content(app: PeopleLinks, contact: Contact) -> Content:
-    """The card of ``contact`` as styled, literal content."""
+    """The card of ``contact`` as styled, literal content.
+
+    What helps prepare a conversation comes first: who they are, how they are
+    linked to you, what is open and what you talked about last; then notes and
+    the contact details.
+    """
     today = app.today
     parts: list[Part] = [(contact.name, "bold $text-primary")]
     if contact.status == Status.LEAD:
@@ -48,22 +53,19 @@ def card_content(app: PeopleLinks, contact: Contact) -> Content:
     parts.append("\n")
     role = " at ".join(p for p in (contact.title, contact.company) if p)
     if role:
-        parts.append((role, "$text-secondary"))
-        parts.append("\n")
+        parts += [(role, "$text-secondary"), "\n"]
     if contact.warning:
         parts += [("⚠ ", "$text-warning"), (contact.warning, "$text-warning"), "\n"]
-    parts.append("\n")
+    facts = [str(contact.circle), str(contact.status)]
+    facts += [str(v) for v in (contact.level, contact.employment) if v != "unknown"]
+    facts.append(f"generation {app.generation(contact.id) or '?'}")
+    parts += [(" · ".join(facts), "dim"), "\n\n"]
 
     def row(label: str, value: str) -> None:
         if value:
-            parts.extend([(f"{label:<14}", "$text-muted"), value, "\n"])
+            parts.extend([(f"{label:<14}", "dim"), value, "\n"])
 
     intro = app.introducer(contact)
-    row("circle", str(contact.circle))
-    row("status", str(contact.status))
-    row("level", "" if contact.level == "unknown" else str(contact.level))
-    row("employment", "" if contact.employment == "unknown" else str(contact.employment))
-    row("generation", str(app.generation(contact.id) or ""))
     row("introduced by", intro.label if intro else "you (known directly)")
     introduced = app.introduced(contact.id)
     row("introduced", ", ".join(c.name for c in introduced[:6])
@@ -71,28 +73,30 @@ def card_content(app: PeopleLinks, contact: Contact) -> Content:
     row("last contact", _day(app.last_contact(contact.id), today))
     nxt = app.next_contact(contact)
     row("keep in touch", _day(nxt, today) if nxt else "not tracked")
-    row("emails", ", ".join(contact.emails))
-    row("phones", ", ".join(contact.phones))
-    row("profile", contact.profile_url)
-    row("tags", " ".join(f"#{t}" for t in contact.tags))
-    row("how met", contact.how_met)
-    if contact.notes:
-        parts += ["\n", ("Notes", "bold"), "\n", contact.notes, "\n"]
     open_fu = [f for f in app.db.followups_of(contact.id) if not f.done]
     if open_fu:
         parts += ["\n", ("Open follow-ups", "bold"), "\n"]
         for fu in open_fu:
-            style = "$text-error" if fu.due < today else ""
-            parts += [(f"{fu.due:%d %b} ", style or "$text-muted"), fu.action, "\n"]
+            style = "$text-error" if fu.due < today else "dim"
+            parts += [(f"  {fu.due:%d %b}  ", style), fu.action, "\n"]
     history = app.db.interactions_of(contact.id)
     if history:
         parts += ["\n", (f"Last talks ({len(history)})", "bold"), "\n"]
         for item in history[:RECENT]:
-            parts += [(f"{item.date:%d %b %Y} {item.kind:<9} ", "$text-muted"),
+            parts += [(f"  {item.date:%d %b %Y}  {item.kind}  ", "dim"),
                       item.notes.split("\n", 1)[0], "\n"]
             for label, text in (("gave", item.gave), ("got", item.got)):
                 if text:
-                    parts += [(f"{'':12}{label}: ", "$text-muted"), text.split("\n", 1)[0], "\n"]
+                    parts += [(f"    {label}: ", "dim"), text.split("\n", 1)[0], "\n"]
+    if contact.notes:
+        parts += ["\n", ("Notes", "bold"), "\n", contact.notes, "\n"]
+    details = [("emails", ", ".join(contact.emails)), ("phones", ", ".join(contact.phones)),
+               ("profile", contact.profile_url), ("tags", " ".join(f"#{t}" for t in contact.tags)),
+               ("how met", contact.how_met)]
+    if any(value for _label, value in details):
+        parts += ["\n", ("Details", "bold"), "\n"]
+        for label, value in details:
+            row(label, value)
     return Content.assemble(*parts)
 
 

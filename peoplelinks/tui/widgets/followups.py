@@ -68,7 +68,7 @@ class FollowupsPane(OptionList):
                 key = f"f{fu.id}"
                 self._entries[key] = Entry(fu.contact_id, fu.id)
                 name = contacts[fu.contact_id].name
-                style = "$text-error" if bucket == Bucket.OVERDUE else "$text-muted"
+                style = "$text-error" if bucket == Bucket.OVERDUE else "dim"
                 options.append(Option(Content.assemble(
                     (f"{fu.due:%d %b} ", style), (name, "bold"), " · ", fu.action), id=key))
         due = report.keep_in_touch
@@ -81,7 +81,7 @@ class FollowupsPane(OptionList):
                 last = f"last {item.last_contact:%d %b %Y}" if item.last_contact else "never logged"
                 options.append(Option(Content.assemble(
                     (f"{item.next_contact:%d %b} ", "$text-warning"), (item.contact.name, "bold"),
-                    (f" · {last}", "$text-muted")), id=key))
+                    (f" · {last}", "dim")), id=key))
             if len(due) > KEEP_IN_TOUCH_SHOWN:
                 options.append(Option(Content(f"… and {len(due) - KEEP_IN_TOUCH_SHOWN} more"),
                                       disabled=True))

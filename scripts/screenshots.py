@@ -1,0 +1,66 @@
+"""Regenerate screenshots/*.svg from the demo network (run from the repository root).
+
+    python scripts/screenshots.py
+
+Each view is driven with Textual's Pilot at 120x36 on a fresh demo database
+dated 2026-11-22, so the pictures only change when the app does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from peoplelinks.demo import load_demo  # noqa: E402
+from peoplelinks.service import PeopleLinks  # noqa: E402
+from peoplelinks.tui.app import PeopleLinksApp  # noqa: E402
+
+TODAY = date(2026, 11, 22)
+SIZE = (120, 36)
+VIEWS: dict[str, tuple[bool, list[str]]] = {
+    "welcome": (False, []),
+    "main": (True, ["slash", *"priya sh", "enter", "escape"]),  # the whole list, on Priya
+    "search": (True, ["slash", *"northwind"]),
+    "graph": (True, ["slash", *"aisha", "enter", "g"]),
+    "followups": (True, ["u", "down"]),
+    "contact_form": (True, ["slash", *"priya", "enter", "e"]),
+    "filters": (True, ["F"]),
+    "help": (True, ["question_mark"]),
+}
+
+
+async def shoot(name: str, demo: bool, keys: list[str], folder: Path) -> Path:
+    with tempfile.TemporaryDirectory() as tmp:
+        service = PeopleLinks.open(Path(tmp) / "shots.json", today=lambda: TODAY)
+        try:
+            if demo:
+                load_demo(service)
+            app = PeopleLinksApp(service)
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                for key in keys:
+                    await pilot.press(key)
+                await pilot.pause(0.3)
+                target = folder / f"{name}.svg"
+                app.save_screenshot(filename=target.name, path=str(folder))
+        finally:
+            service.close()
+    return target
+
+
+async def main() -> None:
+    folder = ROOT / "screenshots"
+    folder.mkdir(exist_ok=True)
+    for name, (demo, keys) in VIEWS.items():
+        path = await shoot(name, demo, keys, folder)
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
