@@ -1,8 +1,8 @@
 """Benchmark the peoplelinks store against stock TinyDB at three database sizes.
 
-    /work/venv/bin/python bench/bench_store.py            # 300, 3,000 and 30,000 contacts
-    /work/venv/bin/python bench/bench_store.py --check    # exit 1 when a target fails
-    /work/venv/bin/python bench/bench_store.py --sizes 300,3000 --reps 20
+    python bench/bench_store.py            # 300, 3,000 and 30,000 contacts
+    python bench/bench_store.py --check    # exit 1 when a target fails
+    python bench/bench_store.py --sizes 300,3000 --reps 20
 
 For each size (contacts; interactions = 5/3 of that) a database is generated
 once by ``bench/generate.py`` and cached in ``bench/data/`` (git-ignored). Each

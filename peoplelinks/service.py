@@ -75,6 +75,7 @@ class PeopleLinks:
         self.db = db
         self._today = today
         self._search: SearchIndex | None = None
+        self._by_name: list[Contact] | None = None
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False,
@@ -108,9 +109,19 @@ class PeopleLinks:
 
     def contacts(self, *, trash: bool = False) -> list[Contact]:
         """Contacts in the trash, or (default) all the others, by name."""
+        if not trash and self._by_name is not None:
+            return list(self._by_name)
         found = [c for c in self.db.contacts.values() if c.in_trash == trash]
         found.sort(key=lambda c: (c.name.casefold(), c.id))
+        if not trash:
+            self._by_name = found
+            return list(found)
         return found
+
+    def warm_up(self) -> None:
+        """Build the search index and the sorted list now, so the first keystroke is fast."""
+        self.search("a", limit=1)
+        self.contacts()
 
     def resolve(self, who: str, *, trash: bool = False, field: str = "contact") -> Contact:
         """Find one contact from an id (``12`` or ``#12``) or a name.
@@ -189,6 +200,7 @@ class PeopleLinks:
         return not filters.generation or self.db.generation(contact.id) == filters.generation
 
     def _reindex(self, contact: Contact) -> None:
+        self._by_name = None
         if self._search is not None:
             if contact.in_trash:
                 self._search.remove(contact.id)

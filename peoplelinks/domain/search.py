@@ -34,37 +34,78 @@ class SearchIndex:
 
     def __init__(self, contacts: Iterable[Contact] = ()) -> None:
         self._entries: dict[int, tuple[str, str]] = {}
+        # Ids in name order: results come out in that order within each rank, in one
+        # pass and with no sort, however many match.
+        self._order: list[int] | None = None
+        self._text_of: dict[int, str] | None = None
+        # The last query's words and matches: typing one more letter only has to
+        # look among them (every match of "mar" is a match of "ma").
+        self._last: tuple[list[str], list[int]] | None = None
         for contact in contacts:
             self.put(contact)
 
     def put(self, contact: Contact) -> None:
         """Add or refresh ``contact``."""
         self._entries[contact.id] = haystack(contact)
+        self._last = None
+        self._order = None
+        self._text_of = None
 
     def remove(self, contact_id: int) -> None:
         """Forget a contact."""
         self._entries.pop(contact_id, None)
+        self._last = None
+        self._order = None
+        self._text_of = None
+
+    def _texts(self) -> dict[int, str]:
+        if self._text_of is None:
+            self._text_of = {cid: text for cid, (_name, text) in self._entries.items()}
+        return self._text_of
+
+    def _by_name(self) -> list[int]:
+        if self._order is None:
+            entries = self._entries
+            self._order = sorted(entries, key=lambda cid: (entries[cid][0], cid))
+        return self._order
+
+    def _candidates(self, words: list[str]) -> Iterable[int]:
+        if self._last is not None:
+            before, matches = self._last
+            narrower = (len(words) >= len(before) and before
+                        and words[:len(before) - 1] == before[:-1]
+                        and words[len(before) - 1].startswith(before[-1]))
+            if narrower:
+                return matches
+        return self._by_name()
 
     def search(self, query: str, limit: int | None = None, fuzzy_below: int = 5) -> list[int]:
         """Ids of contacts matching ``query``, best first.
 
-        Exact word matches come first (in the name before elsewhere, then by
-        how early the match is); fuzzy name matches are added when fewer than
-        ``fuzzy_below`` exact matches were found.
+        Word-start matches come first (at the start of the name, then later in
+        the name, then elsewhere; by name within each); fuzzy name matches are
+        added when fewer than ``fuzzy_below`` were found.
         """
         words = words_of(query).split()
         if not words:
-            return list(self._entries)[:limit]
+            return self._by_name()[:limit]
         starts = [" " + w for w in words]
         first = starts[0]
-        scored: list[tuple[int, int, int]] = []
-        for cid, (name, text) in self._entries.items():
-            if all(s in text for s in starts):
-                pos = name.find(first)
-                rank = 0 if pos == 0 else 1 if pos > 0 else 2
-                scored.append((rank, max(pos, 0), cid))
-        scored.sort()
-        ids = [cid for _rank, _pos, cid in scored]
+        entries = self._entries
+        texts = self._texts()
+        candidates = self._candidates(words)
+        if len(starts) == 1:  # the common case, kept to one 'in' per contact
+            matched = [cid for cid in candidates if first in texts[cid]]
+        else:
+            matched = [cid for cid in candidates if all(s in texts[cid] for s in starts)]
+        self._last = (words, matched)
+        # Name starts with the first word, then a later word of the name does, then
+        # the match is elsewhere; by name within each.
+        ranks: tuple[list[int], list[int], list[int]] = ([], [], [])
+        for cid in matched:
+            pos = entries[cid][0].find(first)
+            ranks[0 if pos == 0 else 1 if pos > 0 else 2].append(cid)
+        ids = ranks[0] + ranks[1] + ranks[2]
         if len(ids) < fuzzy_below:
             found = set(ids)
             ids.extend(cid for cid in self._fuzzy(" ".join(words), 10) if cid not in found)

@@ -28,8 +28,7 @@ def highlighted_name(app: App[None]) -> str | None:
 
 
 def card_text(app: App[None]) -> str:
-    card = main_screen(app).query_one(ContactCard)
-    return str(card.query_one("Static").content)
+    return main_screen(app).query_one(ContactCard).content.plain
 
 
 def list_lines(app: App[None]) -> list[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,6 +31,20 @@ from peoplelinks.tui.widgets.referral_tree import ReferralTree
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
 
 
+class SearchInput(Input):
+    """The search box: calls back on every change at once, so the list and card
+    are redrawn in the same frame as the typed letter (a Changed message would
+    arrive a frame later)."""
+
+    def __init__(self, on_change: Callable[[str], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_change = on_change
+
+    def watch_value(self, value: str) -> None:
+        if self.is_mounted:
+            self._on_change(value)
+
+
 class MainScreen(Screen[None]):
     """Browse contacts; the highlighted one fills the card (or is revealed in the graph)."""
 
@@ -45,9 +61,11 @@ class MainScreen(Screen[None]):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="contacts-pane"):
-                yield Input(placeholder="/ search: name, company, tag, notes…", id="search",
-                            compact=True)
-                yield ContactList(self.service.contact, id="contact-list")
+                yield SearchInput(self._search_changed,
+                                  placeholder="/ search: name, company, tag, notes…",
+                                  id="search", compact=True)
+                yield ContactList(self.service.contact, on_highlight=self._highlighted,
+                                  id="contact-list")
             with Vertical(id="right"):
                 with ContentSwitcher(initial="card", id="detail"):
                     yield ContactCard(self.service, id="card")
@@ -60,6 +78,8 @@ class MainScreen(Screen[None]):
         self.query_one("#followups").border_title = "Follow-ups"
         self.refresh_all()
         self.query_one(ContactList).focus()
+        # Build the search index once the first frame is out, not on the first keystroke.
+        self.call_after_refresh(self.service.warm_up)
         self._fit(self.size.width)
 
     def on_resize(self) -> None:
@@ -110,26 +130,28 @@ class MainScreen(Screen[None]):
         """Show ``contact_id`` in the card."""
         contact = self.service.db.contacts.get(contact_id) if contact_id else None
         self.query_one(ContactCard).show(contact)
-        self.query_one("#detail").border_subtitle = Content(contact.name) if contact else ""
 
     # ---- events -----------------------------------------------------------------
 
-    @on(ContactList.Highlighted)
-    def _highlighted(self, event: ContactList.Highlighted) -> None:
-        self.show_card(event.contact_id)
+    def _highlighted(self, contact_id: int | None) -> None:
+        if not self.is_mounted:
+            return
+        self.show_card(contact_id)
         switcher = self.query_one(ContentSwitcher)
-        if switcher.current == "graph" and event.contact_id is not None \
+        if switcher.current == "graph" and contact_id is not None \
                 and not self.query_one(ReferralTree).has_focus:
-            self.query_one(ReferralTree).reveal(event.contact_id)
+            self.query_one(ReferralTree).reveal(contact_id)
 
     @on(ContactList.Selected)
     def _selected(self, event: ContactList.Selected) -> None:
         self.query_one(ContentSwitcher).current = "card"
         self.query_one(ContactCard).focus()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value.strip()
+    def _search_changed(self, value: str) -> None:
+        query = value.strip()
+        if query == self.query_text:
+            return
+        self.query_text = query
         self.refresh_list()
         self.show_card(self.contact_list.highlighted)
 
@@ -154,9 +176,7 @@ class MainScreen(Screen[None]):
         if not self.contact_list.select_id(contact_id):
             self.query_text = ""
             self.filters = self.filters.cleared()
-            search = self.query_one("#search", Input)
-            with search.prevent(Input.Changed):
-                search.value = ""
+            self.query_one("#search", Input).value = ""  # query_text is already empty
             self.refresh_list(keep=contact_id)
         self.show_card(contact_id)
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.containers import VerticalScroll
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
@@ -100,28 +103,67 @@ def card_content(app: PeopleLinks, contact: Contact) -> Content:
     return Content.assemble(*parts)
 
 
-class ContactCard(VerticalScroll, can_focus=True):
-    """A scrollable card; call :meth:`show` with a contact or None."""
+class ContactCard(ScrollView, can_focus=True):
+    """The card, drawn with the Line API: showing another contact redraws the
+    card's own lines only, never the layout of the screen (a Static would be
+    re-measured and the whole screen reflowed on every cursor move)."""
 
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+    ]
     DEFAULT_CSS = """
-    ContactCard { padding: 0 1; }
-    ContactCard > Static { width: 1fr; }
+    ContactCard { padding: 0 1; overflow-x: hidden; overflow-y: scroll; }
     """
 
     def __init__(self, app_service: PeopleLinks, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._service = app_service
-        self._body = Static("", markup=False)
+        self._content = Content("No contact selected.")
+        self._strips: list[Strip] = []
+        self._width = 0
         self.contact_id: int | None = None
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield self._body
+    @property
+    def content(self) -> Content:
+        """What the card shows."""
+        return self._content
 
     def show(self, contact: Contact | None) -> None:
         """Show ``contact`` (or an empty-state hint)."""
         self.contact_id = contact.id if contact else None
-        if contact is None:
-            self._body.update(Content("No contact selected."))
-        else:
-            self._body.update(card_content(self._service, contact))
-        self.scroll_home(animate=False)
+        self._content = (card_content(self._service, contact) if contact
+                         else Content("No contact selected."))
+        self._layout_lines()
+        if self.scroll_offset.y:
+            # Scrolling asks the screen for a full layout pass: only when needed.
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def _layout_lines(self) -> None:
+        width = self.scrollable_content_region.width
+        self._width = width
+        if width <= 0:
+            self._strips = []
+            return
+        self._strips = Visual.to_strips(self, self._content, width, None, self.visual_style)
+        size = Size(width, len(self._strips))
+        if size != self.virtual_size:
+            # Only the scrollbar depends on the card's length: skip the layout pass
+            # that assigning the (layout) reactive would start for the whole screen.
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._refresh_scrollbars()
+
+    def on_resize(self) -> None:
+        self._layout_lines()
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._layout_lines()
+        if 0 <= index < len(self._strips):
+            return self._strips[index].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)

@@ -44,7 +44,7 @@ class ContactList(ScrollView, can_focus=True):
         "contact-list--muted", "contact-list--warning",
     }
     DEFAULT_CSS = """
-    ContactList { height: 1fr; overflow-x: hidden; }
+    ContactList { height: 1fr; overflow-x: hidden; overflow-y: scroll; }
     ContactList > .contact-list--cursor { background: $block-cursor-background;
         color: $block-cursor-foreground; text-style: bold; }
     ContactList:blur > .contact-list--cursor { background: $block-cursor-blurred-background;
@@ -55,7 +55,8 @@ class ContactList(ScrollView, can_focus=True):
     ContactList > .contact-list--warning { color: $text-warning; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # repaint=False: moving the cursor redraws two lines (watch_cursor), not the list.
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class Highlighted(Message):
         """The cursor moved to another contact (None when the list is empty)."""
@@ -71,11 +72,17 @@ class ContactList(ScrollView, can_focus=True):
             super().__init__()
             self.contact_id = contact_id
 
-    def __init__(self, lookup: Callable[[int], Contact], *, id: str | None = None) -> None:
+    def __init__(self, lookup: Callable[[int], Contact], *,
+                 on_highlight: Callable[[int | None], None] | None = None,
+                 id: str | None = None) -> None:
+        """``on_highlight``, when given, is called at once instead of posting
+        :class:`Highlighted`, so the card changes in the same frame as the cursor."""
         super().__init__(id=id)
         self._lookup = lookup
+        self._on_highlight = on_highlight
         self._ids: list[int] = []
         self._last_posted: int | None | bool = False
+        self._styles: dict[str, Style] | None = None
 
     # ---- data -------------------------------------------------------------------
 
@@ -93,7 +100,7 @@ class ContactList(ScrollView, can_focus=True):
         """Show ``ids``; keep the cursor on ``keep`` (or the current contact) if still shown."""
         target = keep if keep is not None else self.highlighted
         self._ids = list(ids)
-        self.virtual_size = Size(self.size.width, len(self._ids))
+        self._set_virtual_height(len(self._ids))
         index = 0
         if target is not None:
             try:
@@ -123,7 +130,10 @@ class ContactList(ScrollView, can_focus=True):
         current = self.highlighted
         if current != self._last_posted:
             self._last_posted = current
-            self.post_message(self.Highlighted(current))
+            if self._on_highlight is not None:
+                self._on_highlight(current)
+            else:
+                self.post_message(self.Highlighted(current))
 
     def refresh_line(self, index: int) -> None:
         """Redraw one row (if visible)."""
@@ -158,27 +168,60 @@ class ContactList(ScrollView, can_focus=True):
             self.cursor = round(self.scroll_offset.y) + int(offset)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._ids))
+        self._set_virtual_height(len(self._ids))
         self._scroll_to_cursor()
 
+    def _set_virtual_height(self, rows: int) -> None:
+        size = Size(self.size.width, rows)
+        if size != self.virtual_size:
+            # Only the scrollbar depends on the row count (it is always shown, so its
+            # width never changes): skip the screen-wide layout pass of the reactive.
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._refresh_scrollbars()
+
     # ---- drawing ----------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+
+    def on_focus(self) -> None:
+        self._styles = None
+
+    def on_blur(self) -> None:
+        self._styles = None
+
+    def _row_styles(self) -> dict[str, Style]:
+        # Resolving component styles costs more than drawing a row: once per change
+        # of theme or focus, not once per line.
+        if self._styles is None:
+            base = self.rich_style
+            get = self.get_component_rich_style
+            self._styles = {
+                "base": base, "lead": base + get("contact-list--lead"),
+                "muted": base + get("contact-list--muted"),
+                "company": base + get("contact-list--company"),
+                "warning": base + get("contact-list--warning"),
+                "cursor": get("contact-list--cursor"),
+            }
+        return self._styles
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_offset.y) + y
         width = self.size.width
-        base = self.rich_style
+        styles = self._row_styles()
+        base = styles["base"]
         if index >= len(self._ids):
             return Strip.blank(width, base)
         contact = self._lookup(self._ids[index])
         name_style = base
         if contact.status == Status.LEAD:
-            name_style = base + self.get_component_rich_style("contact-list--lead")
+            name_style = styles["lead"]
         elif contact.status in (Status.NOT_HELPFUL, Status.DO_NOT_CONTACT):
-            name_style = base + self.get_component_rich_style("contact-list--muted")
-        company_style = base + self.get_component_rich_style("contact-list--company")
-        warn_style = base + self.get_component_rich_style("contact-list--warning")
+            name_style = styles["muted"]
+        company_style, warn_style = styles["company"], styles["warning"]
         if index == self.cursor:
-            cursor = self.get_component_rich_style("contact-list--cursor")
+            cursor = styles["cursor"]
             name_style, company_style, warn_style = (
                 s + cursor for s in (name_style, company_style, warn_style))
             base = base + cursor

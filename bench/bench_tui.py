@@ -1,0 +1,192 @@
+"""Benchmark the TUI at 300, 3,000 and 30,000 contacts (interactions = 5/3 of that).
+
+    python bench/bench_tui.py                 # all sizes
+    python bench/bench_tui.py --sizes 30000 --check
+
+Figures (targets at 30,000 contacts / 50,000 interactions):
+- launch:  from starting ``python -m peoplelinks --db FILE`` in a real terminal
+  (tmux, 120x36) to the first frame that shows the contact list, polled with
+  capture-pane every 10 ms; median of 3 — target <= 1,500 ms. Needs tmux.
+- search:  one keystroke typed in the search box to the frame that shows the
+  updated list and card; median over a name typed a letter at a time — target
+  <= 50 ms.
+- move:    ``j`` to the frame showing the next contact's card; median of 30 —
+  target <= 30 ms.
+- graph:   ``g`` to the frame showing the referral tree built, with the contact
+  revealed; median of 5 (the pane is closed between tries) — target <= 300 ms.
+Keys are sent with Pilot; each time runs from just before the key is sent to
+the end of the first screen refresh after the view changed (a callback
+scheduled with ``call_after_refresh`` where the view changes), so Pilot's own
+waiting for the app to go idle is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from bench_store import cached_database, interactions_for  # noqa: E402
+
+from peoplelinks.service import PeopleLinks  # noqa: E402
+from peoplelinks.tui.app import PeopleLinksApp  # noqa: E402
+from peoplelinks.tui.widgets.contact_card import ContactCard  # noqa: E402
+from peoplelinks.tui.widgets.referral_tree import ReferralTree  # noqa: E402
+
+TARGETS = {"launch": 1500.0, "search": 50.0, "move": 30.0, "graph": 300.0}
+
+
+def launch_ms(db: Path, runs: int = 3) -> float | None:
+    """Median time from process start to the contact list on a real terminal."""
+    tmux = shutil.which("tmux")
+    if tmux is None:
+        return None
+    times = []
+    for _ in range(runs):
+        name = f"bench-{uuid.uuid4().hex[:6]}"
+        command = f"{sys.executable} -m peoplelinks --db {db}"
+        start = time.perf_counter()
+        subprocess.run([tmux, "-L", name, "new-session", "-d", "-s", name, "-x", "120", "-y",
+                        "36", command], check=True, env={"TERM": "xterm-256color",
+                                                         "PATH": "/usr/bin:/bin",
+                                                         "PYTHONPATH": str(ROOT)})
+        try:
+            while True:
+                screen = subprocess.run([tmux, "-L", name, "capture-pane", "-p", "-t", name],
+                                        capture_output=True, text=True).stdout
+                if "Contacts " in screen and "Follow-ups" in screen:
+                    times.append((time.perf_counter() - start) * 1000)
+                    break
+                if time.perf_counter() - start > 30:
+                    raise RuntimeError(f"the app did not show up:\n{screen}")
+                time.sleep(0.01)
+        finally:
+            subprocess.run([tmux, "-L", name, "send-keys", "-t", name, "q"], capture_output=True)
+            time.sleep(1.0)
+            subprocess.run([tmux, "-L", name, "kill-server"], capture_output=True)
+    return statistics.median(times)
+
+
+class FrameClock:
+    """Times from a key to the end of the first refresh after a watched method ran."""
+
+    def __init__(self, app: PeopleLinksApp) -> None:
+        self.app = app
+        self.start = 0.0
+        self.done: float | None = None
+
+    def watch(self, obj: object, name: str) -> None:
+        """Wrap ``obj.name`` so that each call schedules the end-of-frame stamp."""
+        original = getattr(obj, name)
+
+        def wrapped(*args: object, **kwargs: object) -> object:
+            result = original(*args, **kwargs)
+            self.app.call_after_refresh(self._stamp)
+            return result
+
+        setattr(obj, name, wrapped)
+
+    def _stamp(self) -> None:
+        if self.done is None:
+            self.done = time.perf_counter()
+
+    async def key(self, pilot: object, key: str) -> float:
+        """Press ``key``; return ms to the end of the frame that shows its effect."""
+        self.done = None
+        self.start = time.perf_counter()
+        await pilot.press(key)  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+        if self.done is None:
+            raise RuntimeError(f"{key!r} changed nothing that is watched")
+        return (self.done - self.start) * 1000
+
+
+async def interaction_ms(db: Path) -> dict[str, float]:
+    """Median search keystroke, move and graph times, driven with Pilot."""
+    service = PeopleLinks.open(db)
+    app = PeopleLinksApp(service)
+    out: dict[str, float] = {}
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            clock = FrameClock(app)
+            card = app.screen.query_one(ContactCard)
+            clock.watch(card, "show")
+            moves = []
+            for _ in range(30):
+                before = card.contact_id
+                moves.append(await clock.key(pilot, "j"))
+                assert card.contact_id != before
+            out["move"] = statistics.median(moves)
+            await pilot.press("slash")
+            searches = [await clock.key(pilot, letter) for letter in "maria"]
+            out["search"] = statistics.median(searches)
+            await pilot.press("escape")
+            await pilot.pause()
+            tree = app.screen.query_one(ReferralTree)
+            clock.watch(tree, "reveal")
+            graphs = []
+            for _ in range(5):
+                await pilot.press("j")
+                await pilot.pause()
+                graphs.append(await clock.key(pilot, "g"))
+                assert tree.has_focus and tree.cursor_node is not None
+                await pilot.press("g")  # back to the card and the list
+                await pilot.pause()
+            out["graph"] = statistics.median(graphs)
+    finally:
+        service.close()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="300,3000,30000")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target fails")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace(",", "").replace("_", "")) for s in args.sizes.split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for contacts in sizes:
+            source = cached_database(contacts, interactions_for(contacts), 1)
+            db = Path(tmp) / f"tui-{contacts}.json"
+            shutil.copyfile(source, db)
+            figures = {"launch": launch_ms(db)}
+            figures.update(asyncio.run(interaction_ms(db)))
+            rows.append((contacts, figures))
+            print(f"  measured {contacts:,} contacts", file=sys.stderr)
+    print("peoplelinks TUI benchmark (ms; median)")
+    print(f"{'contacts':>8} {'inter.':>7} | {'launch':>7} {'search':>7} {'move':>7} {'graph':>7}")
+    print("-" * 50)
+    for contacts, f in rows:
+        launch = f"{f['launch']:7.0f}" if f["launch"] is not None else "  (n/a)"
+        print(f"{contacts:>8,} {interactions_for(contacts):>7,} | {launch} "
+              f"{f['search']:7.1f} {f['move']:7.1f} {f['graph']:7.1f}")
+    ok = True
+    largest = rows[-1][1]
+    print(f"\ntargets at {rows[-1][0]:,} contacts:")
+    for key, target in TARGETS.items():
+        value = largest.get(key)
+        if value is None:
+            print(f"  {key:7} <= {target:6.0f} ms      n/a (no tmux)")
+            continue
+        passed = value <= target
+        ok &= passed
+        print(f"  {key:7} <= {target:6.0f} ms  {value:8.1f} ms   {'PASS' if passed else 'FAIL'}")
+    return 0 if ok or not args.check else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
