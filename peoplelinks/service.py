@@ -121,6 +121,8 @@ class PeopleLinks:
     def warm_up(self) -> None:
         """Build the search index and the sorted list now, so the first keystroke is fast."""
         self.search("a", limit=1)
+        assert self._search is not None
+        self._search.warm_up()
         self.contacts()
 
     def resolve(self, who: str, *, trash: bool = False, field: str = "contact") -> Contact:

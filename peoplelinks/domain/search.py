@@ -9,6 +9,7 @@ catches typos.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 
 from peoplelinks.domain.models import Contact
@@ -38,6 +39,11 @@ class SearchIndex:
         # pass and with no sort, however many match.
         self._order: list[int] | None = None
         self._text_of: dict[int, str] | None = None
+        # One- and two-letter word starts -> ids in name order: the first keystrokes
+        # of a search match thousands of contacts and would otherwise scan them all.
+        self._short: dict[str, list[int]] | None = None
+        self._lock = threading.Lock()
+        self._names: dict[int, str] | None = None
         # The last query's words and matches: typing one more letter only has to
         # look among them (every match of "mar" is a match of "ma").
         self._last: tuple[list[str], list[int]] | None = None
@@ -50,6 +56,8 @@ class SearchIndex:
         self._last = None
         self._order = None
         self._text_of = None
+        self._short = None
+        self._names = None
 
     def remove(self, contact_id: int) -> None:
         """Forget a contact."""
@@ -57,6 +65,28 @@ class SearchIndex:
         self._last = None
         self._order = None
         self._text_of = None
+        self._short = None
+        self._names = None
+
+    def _short_index(self) -> dict[str, list[int]]:
+        with self._lock:  # warm_up may be building it in another thread
+            return self._build_short()
+
+    def _build_short(self) -> dict[str, list[int]]:
+        if self._short is None:
+            short: dict[str, list[int]] = {}
+            texts = self._texts()
+            for cid in self._by_name():
+                words = texts[cid].split()
+                for key in {w[:1] for w in words} | {w[:2] for w in words}:
+                    short.setdefault(key, []).append(cid)
+            self._short = short
+        return self._short
+
+    def warm_up(self) -> None:
+        """Build the lookup tables now rather than on the first keystroke."""
+        self._short_index()
+        self._fuzzy("warm up", 1)
 
     def _texts(self) -> dict[int, str]:
         if self._text_of is None:
@@ -69,15 +99,19 @@ class SearchIndex:
             self._order = sorted(entries, key=lambda cid: (entries[cid][0], cid))
         return self._order
 
-    def _candidates(self, words: list[str]) -> Iterable[int]:
+    def _candidates(self, words: list[str]) -> tuple[list[int], bool]:
+        """Ids that may match, in name order, and whether they all do."""
         if self._last is not None:
             before, matches = self._last
             narrower = (len(words) >= len(before) and before
                         and words[:len(before) - 1] == before[:-1]
                         and words[len(before) - 1].startswith(before[-1]))
             if narrower:
-                return matches
-        return self._by_name()
+                return matches, words == before
+        # Every match has a word starting with the first word's first two letters;
+        # for a one-word query of one or two letters that is exactly the answer.
+        found = self._short_index().get(words[0][:2], [])
+        return found, len(words) == 1 and len(words[0]) <= 2
 
     def search(self, query: str, limit: int | None = None, fuzzy_below: int = 5) -> list[int]:
         """Ids of contacts matching ``query``, best first.
@@ -93,8 +127,10 @@ class SearchIndex:
         first = starts[0]
         entries = self._entries
         texts = self._texts()
-        candidates = self._candidates(words)
-        if len(starts) == 1:  # the common case, kept to one 'in' per contact
+        candidates, exact = self._candidates(words)
+        if exact:
+            matched = list(candidates)
+        elif len(starts) == 1:  # the common case, kept to one 'in' per contact
             matched = [cid for cid in candidates if first in texts[cid]]
         else:
             matched = [cid for cid in candidates if all(s in texts[cid] for s in starts)]
@@ -114,6 +150,8 @@ class SearchIndex:
     def _fuzzy(self, query: str, limit: int) -> list[int]:
         from rapidfuzz import fuzz, process  # noqa: PLC0415 - only when needed
 
-        choices = {cid: name.strip() for cid, (name, _text) in self._entries.items()}
-        found = process.extract(query, choices, scorer=fuzz.WRatio, score_cutoff=80, limit=limit)
+        if self._names is None:
+            self._names = {cid: name.strip() for cid, (name, _text) in self._entries.items()}
+        found = process.extract(query, self._names, scorer=fuzz.partial_ratio, score_cutoff=85,
+                                limit=limit)
         return [cid for _name, _score, cid in found]

@@ -12,6 +12,7 @@ from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.commands import COMMANDS
 from peoplelinks.tui.screens.ask_date import AskDate
 from peoplelinks.tui.screens.help import HelpScreen
+from peoplelinks.tui.screens.loading import LoadingScreen
 from peoplelinks.tui.screens.welcome import WelcomeScreen
 from peoplelinks.tui.widgets.contact_list import ContactList
 from peoplelinks.tui.widgets.followups import FollowupsPane
@@ -183,3 +184,28 @@ async def test_welcome_add_first_contact(empty_app: PeopleLinksApp) -> None:
         await pilot.pause()
         assert list_names(empty_app) == ["First Person"]
         assert highlighted_name(empty_app) == "First Person"
+
+
+async def test_app_opens_a_path_in_a_thread_behind_a_loading_screen(
+        tmp_path: object, demo_service: PeopleLinks) -> None:
+    path = demo_service.db.path
+    demo_service.close()
+    app = PeopleLinksApp(path=path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.service is not None and not isinstance(app.screen, LoadingScreen):
+                break
+        await pilot.pause(0.2)
+        assert len(list_names(app)) == 30
+    app.service.close()
+
+
+async def test_app_reports_a_locked_database(demo_service: PeopleLinks) -> None:
+    app = PeopleLinksApp(path=demo_service.db.path)  # demo_service holds the lock
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.error:
+                break
+    assert app.error is not None and "open in another peoplelinks" in app.error

@@ -78,8 +78,8 @@ class MainScreen(Screen[None]):
         self.query_one("#followups").border_title = "Follow-ups"
         self.refresh_all()
         self.query_one(ContactList).focus()
-        # Build the search index once the first frame is out, not on the first keystroke.
-        self.call_after_refresh(self.service.warm_up)
+        # Build the search tables beside the UI, not on the first keystroke.
+        self.run_worker(self.service.warm_up, thread=True, name="search-warm-up")
         self._fit(self.size.width)
 
     def on_resize(self) -> None:
