@@ -45,6 +45,7 @@ from bench_store import cached_database, interactions_for  # noqa: E402
 from peoplelinks.service import PeopleLinks  # noqa: E402
 from peoplelinks.tui.app import PeopleLinksApp  # noqa: E402
 from peoplelinks.tui.widgets.contact_card import ContactCard  # noqa: E402
+from peoplelinks.tui.widgets.contact_list import ContactList  # noqa: E402
 from peoplelinks.tui.widgets.referral_tree import ReferralTree  # noqa: E402
 
 TARGETS = {"launch": 1500.0, "search": 50.0, "move": 30.0, "graph": 300.0}
@@ -138,6 +139,7 @@ async def interaction_ms(db: Path) -> dict[str, float]:
                 moves.append(await clock.key(pilot, "j"))
                 assert card.contact_id != before
             out["move"] = statistics.median(moves)
+            clock.watch(app.screen.query_one(ContactList), "set_ids")
             await pilot.press("slash")
             searches = [await clock.key(pilot, letter) for letter in "maria"]
             out["search"] = statistics.median(searches)

@@ -118,6 +118,13 @@ class PeopleLinks:
             return list(found)
         return found
 
+    def count(self) -> int:
+        """How many contacts are not in the trash."""
+        if self._by_name is None:
+            self.contacts()
+        assert self._by_name is not None
+        return len(self._by_name)
+
     def warm_up(self) -> None:
         """Build the search index and the sorted list now, so the first keystroke is fast."""
         self.search("a", limit=1)

@@ -108,9 +108,8 @@ class MainScreen(Screen[None]):
         self._title_contacts(len(found))
 
     def _title_contacts(self, shown: int) -> None:
-        total = len(self.service.db.contacts) - len(self.service.contacts(trash=True)) \
-            if self.filters.active or self.query_text else shown
-        parts = [f"Contacts {shown}" + (f"/{total}" if total != shown else "")]
+        total = self.service.count()
+        parts = [f"Contacts {shown:,}" + (f"/{total:,}" if total != shown else "")]
         if self.query_text:
             parts.append(f"“{self.query_text}”")
         elif self.sort != SortKey.NAME:
@@ -152,8 +151,7 @@ class MainScreen(Screen[None]):
         if query == self.query_text:
             return
         self.query_text = query
-        self.refresh_list()
-        self.show_card(self.contact_list.highlighted)
+        self.refresh_list()  # the card follows the highlight (ContactList calls back)
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
