@@ -109,10 +109,7 @@ def run(path: Path) -> int:
         large = path.stat().st_size > OPEN_IN_THREAD_BYTES
     except OSError:
         large = False
-    if large:
-        app = PeopleLinksApp(path=path)
-    else:
-        app = PeopleLinksApp(PeopleLinks.open(path))
+    app = PeopleLinksApp(path=path) if large else PeopleLinksApp(PeopleLinks.open(path))
     try:
         app.run()
     finally:

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Tree
 
 from peoplelinks.domain.browse import Filters, SortKey
-from peoplelinks.domain.models import Contact
+from peoplelinks.domain.models import Contact, FollowUp
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.commands import bindings
@@ -222,39 +222,40 @@ class MainScreen(Screen[None]):
         self.refresh_list()
         self.notify(f"Sorted by {self.sort}", timeout=2)
 
-    def action_done_followup(self) -> None:
+    def _highlighted_followup(self) -> FollowUp | None:
         entry = self.query_one(FollowupsPane).entry
         if entry is None or entry.followup_id is None:
             self.notify("Highlight a follow-up in the follow-ups pane first", severity="warning")
-            return
+            return None
+        return self.service.followup(entry.followup_id)
+
+    def _change_followup(self, change: Callable[[], FollowUp], said: str) -> None:
+        """Run ``change``, say ``said`` (formatted with the follow-up), refresh what shows it."""
         try:
-            item = self.service.complete_followup(entry.followup_id)
+            item = change()
         except PeopleLinksError as exc:
             self.notify(Content(str(exc)), severity="error")
             return
-        self.notify(Content(f"Done: {item.action}"), timeout=3)
+        self.notify(Content(said.format(fu=item)), timeout=3)
         self.refresh_followups()
         self.show_card(self.contact_list.highlighted)
 
+    def action_done_followup(self) -> None:
+        item = self._highlighted_followup()
+        if item is not None:
+            self._change_followup(lambda: self.service.complete_followup(item.id),
+                                  "Done: {fu.action}")
+
     def action_snooze_followup(self) -> None:
-        entry = self.query_one(FollowupsPane).entry
-        if entry is None or entry.followup_id is None:
-            self.notify("Highlight a follow-up in the follow-ups pane first", severity="warning")
+        item = self._highlighted_followup()
+        if item is None:
             return
-        item = self.service.followup(entry.followup_id)
         question = Content.assemble("Snooze “", item.action, "” until when?")
 
         def chosen(day: date | None) -> None:
-            if day is None:
-                return
-            try:
-                moved = self.service.edit_followup(item.id, due=day)
-            except PeopleLinksError as exc:
-                self.notify(Content(str(exc)), severity="error")
-                return
-            self.notify(Content(f"Snoozed to {moved.due:%a %d %b}: {moved.action}"), timeout=3)
-            self.refresh_followups()
-            self.show_card(self.contact_list.highlighted)
+            if day is not None:
+                self._change_followup(lambda: self.service.edit_followup(item.id, due=day),
+                                      "Snoozed to {fu.due:%a %d %b}: {fu.action}")
 
         self.app.push_screen(AskDate(question, self.service.today, "tomorrow"), chosen)
 
