@@ -220,7 +220,7 @@ class MainScreen(Screen[None]):
     def action_cycle_sort(self) -> None:
         self.sort = self.sort.next()
         self.refresh_list()
-        self.notify(f"Sorted by {self.sort}", timeout=2)
+        self.notify(f"Sorted by {self.sort}", timeout=2, markup=False)
 
     def _highlighted_followup(self) -> FollowUp | None:
         entry = self.query_one(FollowupsPane).entry
