@@ -8,6 +8,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -48,7 +49,13 @@ class SearchInput(Input):
 class MainScreen(Screen[None]):
     """Browse contacts; the highlighted one fills the card (or is revealed in the graph)."""
 
-    BINDINGS = bindings()
+    BINDINGS = [
+        *bindings(),
+        # Priority, like "/": the list must have the focus before the next key arrives,
+        # or a fast "enter g" would type the g into the search box.
+        Binding("enter", "leave_search", "Done", show=False, priority=True,
+                id="search.done"),
+    ]
 
     def __init__(self, service: PeopleLinks) -> None:
         super().__init__()
@@ -153,10 +160,6 @@ class MainScreen(Screen[None]):
         self.query_text = query
         self.refresh_list()  # the card follows the highlight (ContactList calls back)
 
-    @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.set_focus(self.contact_list)
-
     @on(Tree.NodeHighlighted, "#graph")
     def _tree_moved(self, event: Tree.NodeHighlighted[int]) -> None:
         cid = event.node.data
@@ -191,7 +194,15 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "/" is a priority key; inside a text field it is just a character.
-        return not (action == "search" and isinstance(self.focused, Input))
+        if action == "search":
+            return not isinstance(self.focused, Input)
+        # enter leaves the search box; anywhere else it does what the widget does.
+        if action == "leave_search":
+            return isinstance(self.focused, SearchInput)
+        return True
+
+    def action_leave_search(self) -> None:
+        self.set_focus(self.contact_list)
 
     def action_search(self) -> None:
         # Focus at once (not after a refresh) so keys typed right after "/" land here.
