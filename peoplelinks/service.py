@@ -347,7 +347,7 @@ class PeopleLinks:
         referral_ids: list[int] = []
         introducer = people[0]
         for ref in referrals:
-            existing = self._existing_referral(ref)
+            existing = self.existing_referral(ref)
             if existing is not None:
                 referral_ids.append(existing.id)
                 if existing.introduced_by is None and existing.id != introducer.id and not \
@@ -394,9 +394,13 @@ class PeopleLinks:
                 self._reindex(item)
         return LogResult(interaction, followup, result_leads, linked, activated)
 
-    def _existing_referral(self, ref: Referral | int) -> Contact | None:
+    def existing_referral(self, ref: Referral | int) -> Contact | None:
+        """The contact a referral would be linked to: the id given, or the one contact
+        of exactly that name (and company, when given); None for a new lead."""
         if isinstance(ref, int):
             return self.contact(ref)
+        if ref.new:
+            return None
         same = [self.db.contacts[i] for i in self.db.ids_named(ref.name)]
         same = [c for c in same if not c.in_trash
                 and (not ref.company or c.company.casefold() == ref.company.casefold())]

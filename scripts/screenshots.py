@@ -31,6 +31,7 @@ VIEWS: dict[str, tuple[bool, list[str]]] = {
     "followups": (True, ["u", "down"]),
     "contact_form": (True, ["slash", *"priya", "enter", "e"]),
     "filters": (True, ["F"]),
+    "quick_log": (True, ["slash", *"priya sh", "enter", "l", *"Talked about the forecasting role"]),
     "help": (True, ["question_mark"]),
 }
 

@@ -15,6 +15,9 @@ class Referral:
     name: str
     company: str = ""
     note: str = ""
+    # True: always a new lead, even when a contact of that name exists (the user
+    # said it is someone else).
+    new: bool = False
 
 
 def parse_referral(line: str) -> Referral:

@@ -45,6 +45,10 @@ COMMANDS: tuple[Command, ...] = (
             "tags, notes); escape clears", "search", key_display="/", priority=True),
     Command("add", "a", "Add", "Add a contact", "add_contact"),
     Command("edit", "e", "Edit", "Edit the highlighted contact", "edit_contact"),
+    Command("log", "l", "Log", "Log a conversation with the highlighted contact (referrals "
+            "become leads, the next step a follow-up)", "quick_log"),
+    Command("followup", "f", "Follow-up", "Add a follow-up for the highlighted contact",
+            "new_followup", show=False),
     Command("delete", "delete,D", "Delete", "Move the highlighted contact to the trash "
             "(asks first; restore with undelete)", "delete_contact", show=False,
             key_display="del"),

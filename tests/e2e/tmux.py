@@ -47,6 +47,11 @@ class Terminal:
             args.append("-l")
         subprocess.run([*args, *keys], check=True)
 
+    def tab(self, settle: float = 0.3) -> None:
+        """Press tab and give the focus a moment to move, as a person would."""
+        self.keys("Tab")
+        time.sleep(settle)
+
     def screen(self) -> str:
         """The visible screen as text."""
         out = subprocess.run([self.tmux, "-L", self.name, "capture-pane", "-p", "-t", self.name],

@@ -125,3 +125,11 @@ def test_doctor_clean_database(app: PeopleLinks) -> None:
     a = app.add_contact({"name": "A"})
     app.log([a.id], next_action="x")
     assert app.doctor() == []
+
+
+def test_referral_marked_new_is_a_new_lead_despite_the_name(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    tom = app.add_contact({"name": "Tom"})
+    result = app.log([a.id], referrals=[Referral("Tom", new=True)])
+    assert [c.name for c in result.new_leads] == ["Tom"] and result.new_leads[0].id != tom.id
+    assert app.existing_referral(Referral("Tom")) is None  # now two Toms: ambiguous

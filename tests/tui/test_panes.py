@@ -177,6 +177,20 @@ async def test_welcome_on_empty_database_then_demo(empty_app: PeopleLinksApp) ->
         assert len(list_names(empty_app)) == 30
 
 
+async def test_welcome_log_a_chat_with_someone_new(empty_app: PeopleLinksApp) -> None:
+    async with empty_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press(*"Maya Fern", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")  # yes, add Maya Fern
+        await pilot.pause()
+        assert list_names(empty_app) == ["Maya Fern"]
+        service = main_screen(empty_app).service
+        assert len(service.db.interactions_of(service.resolve("Maya Fern").id)) == 1
+
+
 async def test_welcome_add_first_contact(empty_app: PeopleLinksApp) -> None:
     async with empty_app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

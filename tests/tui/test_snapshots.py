@@ -22,6 +22,7 @@ VIEWS = {
     "graph": ["slash", *"aisha", "enter", "g"],
     "followups": ["u", "down"],
     "contact_form": ["e"],
+    "quick_log": ["l"],
     "help": ["question_mark"],
 }
 

@@ -17,19 +17,34 @@ from textual.widgets import ContentSwitcher, Footer, Header, Input, Tree
 from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.models import Contact, FollowUp
 from peoplelinks.errors import PeopleLinksError
-from peoplelinks.service import PeopleLinks
+from peoplelinks.service import LogResult, PeopleLinks
 from peoplelinks.tui.commands import bindings
 from peoplelinks.tui.screens.ask_date import AskDate
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.contact_form import ContactForm
 from peoplelinks.tui.screens.filters import FilterForm
+from peoplelinks.tui.screens.followup_form import FollowupForm
 from peoplelinks.tui.screens.help import HelpScreen
+from peoplelinks.tui.screens.quick_log import QuickLog
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
 from peoplelinks.tui.widgets.followups import FollowupsPane
 from peoplelinks.tui.widgets.referral_tree import ReferralTree
 
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
+
+
+def log_summary(service: PeopleLinks, result: LogResult) -> str:
+    """One line saying what a log saved (plain text)."""
+    item = result.interaction
+    names = ", ".join(service.contact(i).name for i in item.contact_ids)
+    parts = [f"Logged {item.kind} with {names} on {item.date:%a %d %b}"]
+    if result.new_leads:
+        parts.append(f"{len(result.new_leads)} new lead" + ("s" if len(result.new_leads) > 1
+                                                           else ""))
+    if result.followup:
+        parts.append(f"next: {result.followup.action} ({result.followup.due:%a %d %b})")
+    return "; ".join(parts)
 
 
 class SearchInput(Input):
@@ -288,6 +303,29 @@ class MainScreen(Screen[None]):
             entry = self.query_one(FollowupsPane).entry
             cid = entry.contact_id if entry else cid
         return self.service.db.contacts.get(cid) if cid else None
+
+    def action_quick_log(self) -> None:
+        def saved(result: LogResult | None) -> None:
+            if result is None:
+                return
+            first = result.interaction.contact_ids[0]
+            self.refresh_all(keep=first)
+            if self.query_one(ContentSwitcher).current == "graph":
+                self.query_one(ReferralTree).load()
+            self._select_contact(first)
+            self.notify(Content(log_summary(self.service, result)), timeout=5)
+
+        self.app.push_screen(QuickLog(self.service, self._current()), saved)
+
+    def action_new_followup(self) -> None:
+        def saved(item: FollowUp | None) -> None:
+            if item is not None:
+                self.refresh_followups()
+                self.show_card(self.contact_list.highlighted)
+                self.notify(Content(f"Follow-up due {item.due:%a %d %b}: {item.action}"),
+                            timeout=3)
+
+        self.app.push_screen(FollowupForm(self.service, self._current()), saved)
 
     def action_edit_contact(self) -> None:
         contact = self._current()

@@ -16,6 +16,7 @@ WELCOME = Content.assemble(
     "Most jobs are filled through people. Keep your network here: who you know,\n",
     "who introduced whom, what you talked about, and what to do next.\n\n",
     ("a", "bold $text-accent"), "  add the first person you want to talk to\n",
+    ("l", "bold $text-accent"), "  log a chat you just had (the person is added as you go)\n",
     ("d", "bold $text-accent"), "  load a demo network to look around\n",
     ("?", "bold $text-accent"), "  every key          ",
     ("q", "bold $text-accent"), "  quit\n",
@@ -27,6 +28,7 @@ class WelcomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("a", "add", "Add someone", id="welcome.add"),
+        Binding("l", "log", "Log a chat", id="welcome.log"),
         Binding("d", "demo", "Load the demo", id="welcome.demo"),
         Binding("question_mark", "help", "Help", key_display="?", id="welcome.help"),
         Binding("q", "app.quit", "Quit", id="welcome.quit"),
@@ -55,6 +57,15 @@ class WelcomeScreen(Screen[None]):
                 self.app.jump_to(contact.id)  # type: ignore[attr-defined]
 
         self.app.push_screen(ContactForm(self.service), added)
+
+    def action_log(self) -> None:
+        from peoplelinks.tui.screens.quick_log import QuickLog  # noqa: PLC0415
+
+        def logged(result: object) -> None:
+            if result is not None:
+                self.app.jump_to(result.interaction.contact_ids[0])  # type: ignore[attr-defined]
+
+        self.app.push_screen(QuickLog(self.service), logged)
 
     def action_demo(self) -> None:
         from peoplelinks.demo import load_demo  # noqa: PLC0415

@@ -1,0 +1,304 @@
+"""Quick log: capture a coffee chat in the minute after it ends.
+
+Opened with ``l`` from anywhere, prefilled with the highlighted contact. Every
+field is reachable with ``tab`` in the order a chat is remembered; ``ctrl+s``
+saves from any field; ``escape`` asks before throwing typed text away; an
+error keeps every character and moves the cursor to the field it names.
+Dates are natural language, and the parsed date is shown as you type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from peoplelinks.domain.dates import parse_date
+from peoplelinks.domain.enums import Kind
+from peoplelinks.domain.models import Contact
+from peoplelinks.domain.referrals import Referral, parse_referrals
+from peoplelinks.errors import Ambiguous, InputError, NotFound, PeopleLinksError
+from peoplelinks.service import LogResult, PeopleLinks
+from peoplelinks.tui.screens.confirm import Confirm
+
+THANK_YOU = "Send a thank-you note"
+
+
+class NameSuggester(Suggester):
+    """Completes the last comma-separated name from the contacts."""
+
+    def __init__(self, service: PeopleLinks) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.service = service
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, sep, last = value.rpartition(",")
+        typed = last.strip()
+        if len(typed) < 2:
+            return None
+        for contact in self.service.search(typed, limit=5):
+            if contact.name.casefold().startswith(typed.casefold()):
+                prefix = f"{head}{sep} " if sep else ""
+                return prefix + contact.name
+        return None
+
+
+class QuickLog(ModalScreen[LogResult | None]):
+    """Log an interaction; returns what was saved, or None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="log.save"),
+        Binding("escape", "cancel", "Cancel", id="log.cancel"),
+    ]
+
+    def __init__(self, service: PeopleLinks, contact: Contact | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.contact = contact
+        self._initial: dict[str, Any] = {}
+        self._thank_you_touched = False
+
+    # ---- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box") as box:
+            box.border_title = "Log a conversation"
+            box.border_subtitle = "ctrl+s save · esc cancel"
+            with VerticalScroll(id="form-fields"):
+                yield from self._row("with", "With", Input(
+                    self.contact.name if self.contact else "", id="with", compact=True,
+                    placeholder="names or #ids, comma separated (a new name adds a contact)",
+                    suggester=NameSuggester(self.service)))
+                with Horizontal(classes="field-row"):
+                    yield Label("Kind", classes="field-label")
+                    yield Select([(str(k), k) for k in Kind], value=Kind.COFFEE,
+                                 allow_blank=False, id="kind", compact=True)
+                    yield Label("Date", classes="field-label short")
+                    yield Input("today", id="date", compact=True)
+                yield Static("", id="date-preview", classes="preview", markup=False)
+                yield Static("", id="date-error", classes="field-error", markup=False)
+                yield Label("Notes", classes="field-label")
+                yield TextArea("", id="notes", soft_wrap=True, show_line_numbers=False)
+                yield from self._row("gave", "I gave", Input(
+                    id="gave", compact=True, placeholder="help, an intro, an article"))
+                yield from self._row("got", "I got", Input(
+                    id="got", compact=True, placeholder="what I learned or received"))
+                yield Label("Referrals (one per line: Name @ Company - note)",
+                            classes="field-label wide")
+                yield TextArea("", id="referrals", soft_wrap=True, show_line_numbers=False)
+                yield Static("", id="referrals-error", classes="field-error", markup=False)
+                yield Checkbox("I asked for referrals", id="asked", compact=True)
+                yield from self._row("next", "Next step", Input(
+                    THANK_YOU, id="next", compact=True, placeholder="the next step, if any"))
+                with Horizontal(classes="field-row"):
+                    yield Label("Due", classes="field-label")
+                    yield Input("tomorrow", id="due", compact=True)
+                yield Static("", id="due-preview", classes="preview", markup=False)
+                yield Static("", id="due-error", classes="field-error", markup=False)
+            yield Static("", id="form-error", markup=False)
+
+    @staticmethod
+    def _row(field: str, label: str, widget: Input) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label(label, classes="field-label")
+            yield widget
+        yield Static("", id=f"{field}-error", classes="field-error", markup=False)
+
+    def on_mount(self) -> None:
+        self._initial = self._raw()
+        self._preview("date")
+        self._preview("due")
+        self.query_one("#notes" if self.contact else "#with").focus()
+
+    # ---- reading ----------------------------------------------------------------
+
+    def _raw(self) -> dict[str, Any]:
+        raw: dict[str, Any] = {f: self.query_one(f"#{f}", Input).value
+                               for f in ("with", "date", "gave", "got", "next", "due")}
+        raw["kind"] = self.query_one("#kind", Select).value
+        raw["notes"] = self.query_one("#notes", TextArea).text
+        raw["referrals"] = self.query_one("#referrals", TextArea).text
+        raw["asked"] = self.query_one("#asked", Checkbox).value
+        return raw
+
+    @property
+    def dirty(self) -> bool:
+        """True when something was typed or changed."""
+        return self._raw() != self._initial
+
+    def _date(self, field: str) -> date | None:
+        text = self.query_one(f"#{field}", Input).value
+        if not text.strip():
+            return None
+        return parse_date(text, self.service.today, field=field)
+
+    def _preview(self, field: str) -> None:
+        preview = self.query_one(f"#{field}-preview", Static)
+        try:
+            day = self._date(field)
+        except InputError as exc:
+            preview.update(Content(str(exc)))
+            preview.set_class(True, "-error")
+            return
+        preview.set_class(False, "-error")
+        preview.update(Content(f"→ {day:%A %d %B %Y}") if day else "")
+
+    @on(Input.Changed, "#date")
+    def _date_changed(self) -> None:
+        self._preview("date")
+
+    @on(Input.Changed, "#due")
+    def _due_changed(self) -> None:
+        self._preview("due")
+
+    @on(Input.Changed, "#next")
+    def _next_changed(self, event: Input.Changed) -> None:
+        if event.value != THANK_YOU:
+            self._thank_you_touched = True
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        """Face-to-face meetings propose a thank-you note for tomorrow; others do not."""
+        if self._thank_you_touched or not self.is_mounted:
+            return
+        kind = event.value
+        face = isinstance(kind, Kind) and kind.face_to_face
+        nxt, due = self.query_one("#next", Input), self.query_one("#due", Input)
+        with nxt.prevent(Input.Changed):
+            nxt.value = THANK_YOU if face else ""
+        due.value = "tomorrow" if face else ""
+
+    # ---- saving -----------------------------------------------------------------
+
+    def _clear_errors(self) -> None:
+        for error in self.query(".field-error"):
+            error.update("")
+            error.display = False
+        self.query_one("#form-error", Static).update("")
+
+    def _show_error(self, exc: InputError, field: str | None = None) -> None:
+        field = field or (exc.field or "").split(".")[0]
+        holder = self.query(f"#{field}-error")
+        if field and holder:
+            label = holder.first(Static)
+            label.update(Content(str(exc)))
+            label.display = True
+            self.query_one(f"#{field}").focus()
+        else:
+            self.query_one("#form-error", Static).update(Content(str(exc)))
+
+    def action_save(self) -> None:
+        self._clear_errors()
+        try:
+            when = self._date("date")
+            due = self._date("due")
+            referrals = parse_referrals(self.query_one("#referrals", TextArea).text)
+            people, new_names = self._people()
+        except InputError as exc:
+            field = exc.field if exc.field in ("date", "due", "referrals") else "with"
+            self._show_error(exc, field)
+            return
+        if not people and not new_names:
+            self._show_error(InputError("with: whom did you talk to?", field="with"))
+            return
+        self._confirm_new_people(new_names, lambda made: self._with_referrals(
+            [*people, *made], referrals, when, due))
+
+    def _people(self) -> tuple[list[Contact], list[str]]:
+        """The contacts named in "With", and the names that match nobody."""
+        people: list[Contact] = []
+        new: list[str] = []
+        for part in self.query_one("#with", Input).value.split(","):
+            who = part.strip()
+            if not who:
+                continue
+            try:
+                people.append(self.service.resolve(who, field="with"))
+            except Ambiguous:
+                raise
+            except NotFound:
+                if who.lstrip("#").isdigit():
+                    raise
+                new.append(who)
+        return people, new
+
+    def _confirm_new_people(self, names: list[str],
+                            then: Callable[[list[Contact]], None]) -> None:
+        if not names:
+            then([])
+            return
+        question = Content.assemble("Add ", (", ".join(names), "bold"),
+                                    " as new contact" + ("s" if len(names) > 1 else "") + "?")
+
+        def decided(yes: bool | None) -> None:
+            if not yes:
+                self._show_error(InputError(f"with: no contact matches {names[0]!r}",
+                                            field="with"))
+                return
+            try:
+                made = [self.service.add_contact({"name": name, "how_met": "logged a chat"})
+                        for name in names]
+            except InputError as exc:
+                self._show_error(exc, "with")
+                return
+            then(made)
+
+        self.app.push_screen(Confirm(question, yes="Add"), decided)
+
+    def _with_referrals(self, people: list[Contact], referrals: list[Referral],
+                        when: date | None, due: date | None) -> None:
+        known = [(r, self.service.existing_referral(r)) for r in referrals]
+        matches = [(r, c) for r, c in known if c is not None]
+        if not matches:
+            self._save(people, referrals, when, due)
+            return
+        listed = ", ".join(f"{c.label} (#{c.id})" for _r, c in matches)
+        question = Content.assemble(
+            "Already in your contacts: ", (listed, "bold"),
+            ".\nLink the referrals to them (y), or add new leads (n)?")
+
+        def decided(link: bool | None) -> None:
+            chosen = [c.id if c is not None and link else
+                      Referral(r.name, r.company, r.note, new=True) if c is not None else r
+                      for r, c in known]
+            self._save(people, chosen, when, due)
+
+        self.app.push_screen(Confirm(question, yes="Link", no="New leads"), decided)
+
+    def _save(self, people: list[Contact], referrals: list[Referral | int],
+              when: date | None, due: date | None) -> None:
+        raw = self._raw()
+        try:
+            result = self.service.log(
+                [p.id for p in people], kind=raw["kind"], when=when, notes=raw["notes"],
+                gave=raw["gave"], got=raw["got"], referrals=referrals,
+                next_action=raw["next"], next_due=due if raw["next"].strip() else None,
+                asked_for_referrals=raw["asked"])
+        except InputError as exc:
+            self._show_error(exc)
+            return
+        except PeopleLinksError as exc:
+            self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm("Discard this log?", yes="Discard", no="Keep editing"),
+                             decided)

@@ -1,0 +1,145 @@
+"""The quick log: prefilled, referrals become leads, thank-you default, errors kept."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Input, Select, TextArea
+
+from peoplelinks.domain.enums import Kind, Status
+from peoplelinks.tui.app import PeopleLinksApp
+from peoplelinks.tui.screens.confirm import Confirm
+from peoplelinks.tui.screens.followup_form import FollowupForm
+from peoplelinks.tui.screens.quick_log import THANK_YOU, QuickLog
+from tests.conftest import TODAY
+from tests.tui.helpers import highlighted_name, main_screen
+
+
+async def open_log_on(app: PeopleLinksApp, pilot: object, name: str) -> QuickLog:
+    await pilot.press("slash", *name, "enter", "l")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, QuickLog)
+    return app.screen
+
+
+async def test_log_with_referral_and_thank_you_default(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = await open_log_on(demo_app, pilot, "priya sh")
+        assert log.query_one("#with", Input).value == "Priya Shah"
+        assert log.query_one("#next", Input).value == THANK_YOU
+        assert log.query_one("#due", Input).value == "tomorrow"
+        await pilot.press(*"Talked roadmap")  # focus starts in the notes
+        log.query_one("#referrals", TextArea).text = "Nina Park @ Acme - hires PMs"
+        log.query_one("#gave", Input).value = "an intro to Yusuf"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(demo_app.screen, QuickLog)
+        service = main_screen(demo_app).service
+        priya = service.resolve("Priya Shah")
+        last = service.db.interactions_of(priya.id)[0]
+        assert (last.date, last.kind, last.notes, last.gave) == (
+            TODAY, Kind.COFFEE, "Talked roadmap", "an intro to Yusuf")
+        nina = service.resolve("Nina Park")
+        assert nina.status == Status.LEAD and nina.company == "Acme"
+        assert nina.introduced_by == priya.id and service.generation(nina.id) == 3
+        assert last.referrals == [nina.id]
+        thanks = [f for f in service.db.followups_of(priya.id) if f.action == THANK_YOU]
+        assert thanks and thanks[0].due == TODAY + timedelta(days=1)
+        assert highlighted_name(demo_app) == "Priya Shah"
+
+
+async def test_non_face_to_face_kind_clears_the_thank_you(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = await open_log_on(demo_app, pilot, "priya sh")
+        log.query_one("#kind", Select).value = Kind.EMAIL
+        await pilot.pause()
+        assert log.query_one("#next", Input).value == ""
+        log.query_one("#kind", Select).value = Kind.MEETING
+        await pilot.pause()
+        assert log.query_one("#next", Input).value == THANK_YOU
+
+
+async def test_new_name_creates_the_contact_after_asking(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = await open_log_on(demo_app, pilot, "priya sh")
+        log.query_one("#with", Input).value = "Priya Shah, Quentin Newman"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        service = main_screen(demo_app).service
+        quentin = service.resolve("Quentin Newman")
+        item = service.db.interactions_of(quentin.id)[0]
+        assert item.contact_ids == [service.resolve("Priya Shah").id, quentin.id]
+
+
+async def test_bad_date_is_kept_with_its_error(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = await open_log_on(demo_app, pilot, "priya sh")
+        await pilot.press(*"notes typed")
+        log.query_one("#due", Input).value = "when pigs fly"
+        await pilot.pause()
+        assert "cannot understand 'when pigs fly'" in str(
+            log.query_one("#due-preview").content)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, QuickLog)
+        error = log.query_one("#due-error")
+        assert error.display and "due: cannot understand 'when pigs fly'" in str(error.content)
+        assert demo_app.focused is log.query_one("#due", Input)
+        assert log.query_one("#notes", TextArea).text == "notes typed"
+        assert log.query_one("#due", Input).value == "when pigs fly"
+
+
+async def test_escape_with_text_asks_first(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await open_log_on(demo_app, pilot, "priya sh")
+        await pilot.press(*"half a thought", "escape")
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("n")
+        assert isinstance(demo_app.screen, QuickLog)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)
+        service = main_screen(demo_app).service
+        assert all(i.notes != "half a thought" for i in service.db.interactions.values())
+
+
+async def test_referral_to_an_existing_contact_links_after_asking(
+        demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = await open_log_on(demo_app, pilot, "hugo")
+        log.query_one("#referrals", TextArea).text = "Sofia Marin"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        service = main_screen(demo_app).service
+        sofia = service.resolve("Sofia Marin")
+        hugo = service.resolve("Hugo Lambert")
+        assert service.db.interactions_of(hugo.id)[0].referrals == [sofia.id]
+        assert len(service.db.ids_named("Sofia Marin")) == 1
+
+
+async def test_f_adds_a_follow_up(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"priya sh", "enter", "f")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, FollowupForm)
+        await pilot.press(*"Send the article")
+        demo_app.screen.query_one("#due", Input).value = "next tue"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        service = main_screen(demo_app).service
+        made = [f for f in service.db.followups_of(service.resolve("Priya Shah").id)
+                if f.action == "Send the article"]
+        assert made and made[0].due == TODAY + timedelta(days=2)
