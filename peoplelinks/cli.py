@@ -320,6 +320,17 @@ def cmd_snooze(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keep_in_touch(args: argparse.Namespace) -> int:
+    if (args.circle is None) != (args.days is None):
+        raise InputError("keep-in-touch: give both a circle and a number of days, or neither")
+    with _open(args, write=args.circle is not None) as app:
+        if args.circle is not None:
+            app.set_keep_in_touch(args.circle, _int(args.days, "keep_in_touch_days"))
+        for circle, days in app.db.settings.keep_in_touch_days.items():
+            _out(f"{circle:9} {'not tracked' if days == 0 else f'every {days} days'}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from peoplelinks.demo import load_demo  # noqa: PLC0415
 
@@ -434,6 +445,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("snooze", cmd_snooze, "move a follow-up to a new due date")
     p.add_argument("id", metavar="FOLLOWUP_ID")
     p.add_argument("when", metavar="WHEN")
+
+    p = command("keep-in-touch", cmd_keep_in_touch,
+                "show or set the default days between contacts of a circle")
+    p.add_argument("circle", metavar="CIRCLE", nargs="?", help="personal, network or work")
+    p.add_argument("days", metavar="DAYS", nargs="?", help="0: not tracked")
 
     p = command("demo", cmd_demo, "load a realistic demo network")
     p.add_argument("--force", action="store_true",

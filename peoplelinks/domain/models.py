@@ -9,7 +9,7 @@ cycles) live in :mod:`peoplelinks.domain.graph` and are applied by the service.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -197,9 +197,8 @@ class Settings(Model):
 
     CLEAN: ClassVar[dict[str, f.Cleaner]] = {"theme": f.line}
 
-    keep_in_touch_days: dict[Circle, int] = Field(
-        default_factory=lambda: dict(DEFAULT_KEEP_IN_TOUCH)
-    )
+    keep_in_touch_days: dict[Circle, Annotated[int, Field(ge=0, le=MAX_KEEP_IN_TOUCH_DAYS)]] = \
+        Field(default_factory=lambda: dict(DEFAULT_KEEP_IN_TOUCH))
     theme: Line = ""
 
     def interval_for(self, contact: Contact) -> int:

@@ -67,9 +67,10 @@ class DueReport:
         default_factory=lambda: {b: [] for b in Bucket}
     )
     keep_in_touch: list[DueItem] = field(default_factory=list)
+    keep_in_touch_total: int = 0
 
     @property
     def count(self) -> int:
         """Follow-ups due by today plus keep-in-touch contacts due."""
         return (len(self.followups[Bucket.OVERDUE]) + len(self.followups[Bucket.TODAY])
-                + len(self.keep_in_touch))
+                + self.keep_in_touch_total)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from peoplelinks.domain.models import Contact
@@ -28,6 +29,12 @@ def haystack(contact: Contact) -> tuple[str, str]:
     rest = " ".join((contact.company, contact.title, " ".join(contact.tags), contact.how_met,
                      contact.notes, " ".join(contact.emails)))
     return words_of(contact.name), words_of(f"{contact.name} {rest}")
+
+
+def _prefixes(text: str) -> set[str]:
+    """The one- and two-letter starts of the words of a haystack."""
+    words = text.split()
+    return {w[:1] for w in words} | {w[:2] for w in words}
 
 
 class SearchIndex:
@@ -51,22 +58,50 @@ class SearchIndex:
             self.put(contact)
 
     def put(self, contact: Contact) -> None:
-        """Add or refresh ``contact``."""
-        self._entries[contact.id] = haystack(contact)
-        self._last = None
-        self._order = None
-        self._text_of = None
-        self._short = None
-        self._names = None
+        """Add or refresh ``contact`` (the tables built so far are updated in place:
+        one change must not cost the 30,000-contact rebuild)."""
+        with self._lock:
+            self._forget(contact.id)
+            entry = haystack(contact)
+            self._entries[contact.id] = entry
+            if self._order is not None:
+                self._insert(self._order, contact.id)
+            if self._text_of is not None:
+                self._text_of[contact.id] = entry[1]
+            if self._names is not None:
+                self._names[contact.id] = entry[0].strip()
+            if self._short is not None:
+                for prefix in _prefixes(entry[1]):
+                    self._insert(self._short.setdefault(prefix, []), contact.id)
 
     def remove(self, contact_id: int) -> None:
         """Forget a contact."""
-        self._entries.pop(contact_id, None)
+        with self._lock:
+            self._forget(contact_id)
+
+    def _insert(self, ids: list[int], contact_id: int) -> None:
+        """Insert ``contact_id`` into a list kept in name order."""
+        entries = self._entries
+        at = bisect_left(ids, (entries[contact_id][0], contact_id),
+                         key=lambda cid: (entries[cid][0], cid))
+        ids.insert(at, contact_id)
+
+    def _forget(self, contact_id: int) -> None:
         self._last = None
-        self._order = None
-        self._text_of = None
-        self._short = None
-        self._names = None
+        old = self._entries.pop(contact_id, None)
+        if old is None:
+            return
+        if self._order is not None:
+            self._order.remove(contact_id)
+        if self._text_of is not None:
+            self._text_of.pop(contact_id, None)
+        if self._names is not None:
+            self._names.pop(contact_id, None)
+        if self._short is not None:
+            for prefix in _prefixes(old[1]):
+                ids = self._short.get(prefix)
+                if ids is not None and contact_id in ids:
+                    ids.remove(contact_id)
 
     def _short_index(self) -> dict[str, list[int]]:
         with self._lock:  # warm_up may be building it in another thread
@@ -77,8 +112,7 @@ class SearchIndex:
             short: dict[str, list[int]] = {}
             texts = self._texts()
             for cid in self._by_name():
-                words = texts[cid].split()
-                for key in {w[:1] for w in words} | {w[:2] for w in words}:
+                for key in _prefixes(texts[cid]):
                     short.setdefault(key, []).append(cid)
             self._short = short
         return self._short

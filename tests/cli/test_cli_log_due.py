@@ -553,3 +553,16 @@ def test_doctor_reports_bad_records_and_they_are_kept(cli: CLI, db: Path) -> Non
     # a write keeps the bad record as it was, and never reuses its id
     assert cli.ok("add", "New") == "added #4 New\n"
     assert json.loads(db.read_text())["contacts"]["2"] == bad
+
+
+def test_keep_in_touch_command_shows_and_sets(tmp_path: Path) -> None:
+    from peoplelinks.cli import main
+
+    db = str(tmp_path / "kit.json")
+    assert main(["--db", db, "keep-in-touch", "network", "90"]) == 0
+    assert main(["--db", db, "keep-in-touch", "network"]) == 2
+    assert main(["--db", db, "keep-in-touch", "network", "-3"]) == 2
+    from peoplelinks.service import PeopleLinks
+
+    with PeopleLinks.open(Path(db), read_only=True) as app:
+        assert app.db.settings.keep_in_touch_days["network"] == 90

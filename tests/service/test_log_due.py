@@ -133,3 +133,27 @@ def test_referral_marked_new_is_a_new_lead_despite_the_name(app: PeopleLinks) ->
     result = app.log([a.id], referrals=[Referral("Tom", new=True)])
     assert [c.name for c in result.new_leads] == ["Tom"] and result.new_leads[0].id != tom.id
     assert app.existing_referral(Referral("Tom")) is None  # now two Toms: ambiguous
+
+
+def test_keep_in_touch_default_per_circle_is_configurable(app: PeopleLinks) -> None:
+    long_ago = datetime(2026, 1, 1, tzinfo=UTC)
+    a = app.add_contact({"name": "A", "circle": "personal", "created": long_ago})
+    assert app.next_contact(a) == long_ago.date() + timedelta(days=365)
+    app.set_keep_in_touch("personal", 30)
+    assert app.next_contact(app.contact(a.id)) == long_ago.date() + timedelta(days=30)
+    app.set_keep_in_touch("personal", 0)
+    assert app.next_contact(app.contact(a.id)) is None
+    with pytest.raises(InputError, match="keep_in_touch_days"):
+        app.set_keep_in_touch("personal", -5)
+    with pytest.raises(InputError):
+        app.set_keep_in_touch("friends", 30)
+
+
+def test_due_keep_limit_counts_everyone(app: PeopleLinks) -> None:
+    long_ago = datetime(2025, 1, 1, tzinfo=UTC)
+    for n in range(5):
+        app.add_contact({"name": f"P{n}", "created": long_ago + timedelta(days=n)})
+    report = app.due(keep_limit=2)
+    assert report.keep_in_touch_total == 5
+    assert [d.contact.name for d in report.keep_in_touch] == ["P0", "P1"]
+    assert len(app.due().keep_in_touch) == 5

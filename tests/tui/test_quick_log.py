@@ -143,3 +143,17 @@ async def test_f_adds_a_follow_up(demo_app: PeopleLinksApp) -> None:
         made = [f for f in service.db.followups_of(service.resolve("Priya Shah").id)
                 if f.action == "Send the article"]
         assert made and made[0].due == TODAY + timedelta(days=2)
+
+
+async def test_prefilled_contact_is_used_even_when_the_name_is_shared(
+        demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    twin = service.add_contact({"name": "Priya Shah", "company": "Elsewhere"})
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main_screen(demo_app).jump_to(twin.id)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press(*"met the other Priya", "ctrl+s")
+        await pilot.pause()
+        assert service.db.interactions_of(twin.id)[0].notes == "met the other Priya"

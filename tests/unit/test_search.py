@@ -46,3 +46,17 @@ def test_empty_query_lists_everything_and_limit_applies() -> None:
     index = SearchIndex(people())
     assert sorted(index.search("")) == [1, 2, 3, 4]
     assert len(index.search("", limit=2)) == 2
+
+
+def test_updates_after_the_tables_are_built_match_a_fresh_index() -> None:
+    index = SearchIndex(people())
+    index.warm_up()
+    index.search("an")  # the tables are built; now change them in place
+    index.put(Contact.from_input({"id": 5, "name": "Anna Bell", "company": "Zeta"}))
+    index.put(Contact.from_input({"id": 4, "name": "Zoe Lee", "company": "Acme"}))
+    index.remove(2)
+    fresh = SearchIndex([*(p for p in people() if p.id not in (2, 4)),
+                         Contact.from_input({"id": 5, "name": "Anna Bell", "company": "Zeta"}),
+                         Contact.from_input({"id": 4, "name": "Zoe Lee", "company": "Acme"})])
+    for query in ["an", "a", "ze", "z", "zoe", "northwind", "to", "le", ""]:
+        assert index.search(query) == fresh.search(query), query

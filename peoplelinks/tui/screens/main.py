@@ -28,7 +28,7 @@ from peoplelinks.tui.screens.help import HelpScreen
 from peoplelinks.tui.screens.quick_log import QuickLog
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
-from peoplelinks.tui.widgets.followups import FollowupsPane
+from peoplelinks.tui.widgets.followups import KEEP_IN_TOUCH_SHOWN, FollowupsPane
 from peoplelinks.tui.widgets.referral_tree import ReferralTree
 
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
@@ -142,7 +142,7 @@ class MainScreen(Screen[None]):
 
     def refresh_followups(self) -> None:
         """Re-read what is due."""
-        report = self.service.due()
+        report = self.service.due(keep_limit=KEEP_IN_TOUCH_SHOWN)
         pane = self.query_one(FollowupsPane)
         pane.show(report, self.service.db.contacts)
         pane.border_title = f"Follow-ups · {report.count} due"

@@ -221,6 +221,10 @@ class QuickLog(ModalScreen[LogResult | None]):
             who = part.strip()
             if not who:
                 continue
+            if self.contact is not None and who == self.contact.name:
+                # The contact the log was opened on, even if others share the name.
+                people.append(self.contact)
+                continue
             try:
                 people.append(self.service.resolve(who, field="with"))
             except Ambiguous:

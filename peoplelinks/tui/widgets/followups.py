@@ -20,6 +20,9 @@ from peoplelinks.domain.schedule import Bucket, DueReport
 TITLES = {Bucket.OVERDUE: "Overdue", Bucket.TODAY: "Today", Bucket.WEEK: "This week",
           Bucket.LATER: "Later"}
 KEEP_IN_TOUCH_SHOWN = 100
+# Each bucket shows its most pressing items; a network with thousands of open
+# follow-ups would otherwise rebuild thousands of options on every save.
+PER_BUCKET_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -62,18 +65,22 @@ class FollowupsPane(OptionList):
             items = report.followups[bucket]
             if not items:
                 continue
-            options.append(Option(Content.styled(f"{TITLES[bucket]} ({len(items)})", "bold"),
+            options.append(Option(Content.styled(f"{TITLES[bucket]} ({len(items):,})", "bold"),
                                   disabled=True))
-            for fu in items:
+            for fu in items[:PER_BUCKET_SHOWN]:
                 key = f"f{fu.id}"
                 self._entries[key] = Entry(fu.contact_id, fu.id)
                 name = contacts[fu.contact_id].name
                 style = "$text-error" if bucket == Bucket.OVERDUE else "dim"
                 options.append(Option(Content.assemble(
                     (f"{fu.due:%d %b} ", style), (name, "bold"), " · ", fu.action), id=key))
+            if len(items) > PER_BUCKET_SHOWN:
+                options.append(Option(Content(f"… and {len(items) - PER_BUCKET_SHOWN:,} more"),
+                                      disabled=True))
         due = report.keep_in_touch
+        total = max(report.keep_in_touch_total, len(due))
         if due:
-            options.append(Option(Content.styled(f"Keep in touch ({len(due)})", "bold"),
+            options.append(Option(Content.styled(f"Keep in touch ({total:,})", "bold"),
                                   disabled=True))
             for item in due[:KEEP_IN_TOUCH_SHOWN]:
                 key = f"k{item.contact.id}"
@@ -82,8 +89,8 @@ class FollowupsPane(OptionList):
                 options.append(Option(Content.assemble(
                     (f"{item.next_contact:%d %b} ", "$text-warning"), (item.contact.name, "bold"),
                     (f" · {last}", "dim")), id=key))
-            if len(due) > KEEP_IN_TOUCH_SHOWN:
-                options.append(Option(Content(f"… and {len(due) - KEEP_IN_TOUCH_SHOWN} more"),
+            if total > KEEP_IN_TOUCH_SHOWN:
+                options.append(Option(Content(f"… and {total - KEEP_IN_TOUCH_SHOWN:,} more"),
                                       disabled=True))
         if not options:
             options.append(Option(Content("Nothing due. Every contact is in touch."),
