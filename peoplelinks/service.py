@@ -9,7 +9,6 @@ met) and commits all its records in one durable write.
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from peoplelinks.domain.models import (
 from peoplelinks.domain.referrals import Referral
 from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket, next_contact
 from peoplelinks.domain.search import SearchIndex
+from peoplelinks.domain.tickler import Tickler
 from peoplelinks.domain.validation import describe
 from peoplelinks.errors import Ambiguous, InputError, NotFound
 from peoplelinks.store.database import Database
@@ -93,6 +93,7 @@ class PeopleLinks:
         self._sorted: list[tuple[tuple[str, int], Contact]] | None = None
         self._sort_key: dict[int, tuple[str, int]] = {}
         self._next: dict[int, date | None] = {}
+        self._tickler: Tickler | None = None
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False,
@@ -146,9 +147,7 @@ class PeopleLinks:
 
     def warm_up(self) -> None:
         """Build the search index and the sorted list now, so the first keystroke is fast."""
-        self.search("a", limit=1)
-        assert self._search is not None
-        self._search.warm_up()
+        self._index().warm_up()
         self.contacts()
 
     def resolve(self, who: str, *, trash: bool = False, field: str = "contact") -> Contact:
@@ -189,11 +188,14 @@ class PeopleLinks:
 
     def search(self, query: str, limit: int | None = None) -> list[Contact]:
         """Contacts (not in the trash) matching ``query``, best first."""
-        if self._search is None:
-            self._search = SearchIndex(c for c in self.db.contacts.values() if not c.in_trash)
         if not query.strip():
             return self.contacts()[:limit] if limit else self.contacts()
-        return [self.db.contacts[i] for i in self._search.search(query, limit)]
+        return [self.db.contacts[i] for i in self._index().search(query, limit)]
+
+    def _index(self) -> SearchIndex:
+        if self._search is None:
+            self._search = SearchIndex(c for c in self.db.contacts.values() if not c.in_trash)
+        return self._search
 
     def browse(self, query: str = "", filters: Filters | None = None,
                sort: SortKey = SortKey.NAME) -> list[Contact]:
@@ -214,6 +216,16 @@ class PeopleLinks:
             found.sort(key=lambda c: self.next_contact(c) or never)
         return found
 
+    def browse_ids(self, query: str = "", filters: Filters | None = None,
+                   sort: SortKey = SortKey.NAME) -> list[int]:
+        """Ids of :meth:`browse`; the whole list by name is read off the kept order."""
+        plain = filters is None or not filters.active
+        if plain and not query.strip() and sort == SortKey.NAME:
+            return [key[1] for key, _contact in self._sorted_contacts()]
+        if plain and query.strip():
+            return self._index().search(query)
+        return [c.id for c in self.browse(query, filters, sort)]
+
     def _passes(self, contact: Contact, filters: Filters) -> bool:
         if filters.circle and contact.circle != filters.circle:
             return False
@@ -227,8 +239,15 @@ class PeopleLinks:
             return False
         return not filters.generation or self.db.generation(contact.id) == filters.generation
 
+    def _touch(self, contact_id: int) -> None:
+        """A contact's keep-in-touch date may have moved: recompute it where kept."""
+        self._next.pop(contact_id, None)
+        if self._tickler is not None:
+            contact = self.db.contacts[contact_id]
+            self._tickler.set(contact_id, self.next_contact(contact), contact.name)
+
     def _reindex(self, contact: Contact) -> None:
-        self._next.pop(contact.id, None)
+        self._touch(contact.id)
         if self._sorted is not None:
             old = self._sort_key.pop(contact.id, None)
             if old is not None:
@@ -425,7 +444,7 @@ class PeopleLinks:
             if isinstance(item, Contact):
                 self._reindex(item)
         for cid in contact_ids:  # their keep-in-touch clock restarts
-            self._next.pop(cid, None)
+            self._touch(cid)
         return LogResult(interaction, followup, result_leads, linked, activated)
 
     def existing_referral(self, ref: Referral | int) -> Contact | None:
@@ -504,15 +523,12 @@ class PeopleLinks:
             report.followups[bucket(item.due, today)].append(item)
         for items in report.followups.values():
             items.sort(key=lambda fu: (fu.due, fu.id))
-        due_now = []
-        for contact in contacts.values():
-            when = self.next_contact(contact)
-            if when is not None and when <= today:
-                due_now.append((when, contact.name.casefold(), contact.id))
-        report.keep_in_touch_total = len(due_now)
-        chosen = heapq.nsmallest(keep_limit, due_now) if keep_limit is not None \
-            else sorted(due_now)
-        for when, _name, cid in chosen:
+        if self._tickler is None:
+            self._tickler = Tickler()
+            for contact in contacts.values():
+                self._tickler.set(contact.id, self.next_contact(contact), contact.name)
+        report.keep_in_touch_total, chosen = self._tickler.due(today, keep_limit)
+        for when, cid in chosen:
             report.keep_in_touch.append(DueItem(contacts[cid], self.db.last_contact(cid), when))
         return report
 
@@ -544,6 +560,7 @@ class PeopleLinks:
             raise describe(exc) from None
         self.db.commit([settings])
         self._next.clear()  # every contact of that circle may move
+        self._tickler = None
         return settings
 
     def set_theme(self, theme: str) -> None:

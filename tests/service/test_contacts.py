@@ -139,3 +139,15 @@ def test_browse_filters_and_sorts(app: PeopleLinks) -> None:
     assert [x.name for x in app.browse("acme")] == ["Zed"]
     assert Filters(circle=Circle.WORK, tag="x").describe() == "work #x"
     assert SortKey.COMPANY.next() == SortKey.NAME
+
+
+def test_browse_ids_follow_every_change(app: PeopleLinks) -> None:
+    app.add_contact({"name": "Bo"})
+    app.add_contact({"name": "Al"})
+    assert app.browse_ids() == [2, 1]
+    app.edit_contact(2, {"name": "Cy"})
+    app.add_contact({"name": "Ann"})
+    assert app.browse_ids() == [3, 1, 2]
+    app.delete_contact(1)
+    assert app.browse_ids() == [3, 2] and app.count() == 2
+    assert app.browse_ids() == [c.id for c in app.browse()]

@@ -125,8 +125,8 @@ class MainScreen(Screen[None]):
 
     def refresh_list(self, keep: int | None = None) -> None:
         """Re-run the search, filters and sort."""
-        found = self.service.browse(self.query_text, self.filters, self.sort)
-        self.contact_list.set_ids([c.id for c in found], keep=keep)
+        found = self.service.browse_ids(self.query_text, self.filters, self.sort)
+        self.contact_list.set_ids(found, keep=keep)
         self._title_contacts(len(found))
 
     def _title_contacts(self, shown: int) -> None:

@@ -1,0 +1,41 @@
+"""The tickler: contacts in the order their keep-in-touch dates come due.
+
+Kept sorted and updated one contact at a time, so "who is due" costs the
+number of due contacts asked for, not a pass over the whole network.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from datetime import date
+
+
+class Tickler:
+    """(date, name, id) entries in date order; a contact appears at most once."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[date, str, int]] = []
+        self._entry: dict[int, tuple[date, str, int]] = {}
+
+    def set(self, contact_id: int, when: date | None, name: str) -> None:
+        """Put ``contact_id`` at ``when`` (None: not tracked, so removed)."""
+        self.remove(contact_id)
+        if when is not None:
+            entry = (when, name.casefold(), contact_id)
+            self._items.insert(bisect_left(self._items, entry), entry)
+            self._entry[contact_id] = entry
+
+    def remove(self, contact_id: int) -> None:
+        """Take ``contact_id`` out."""
+        entry = self._entry.pop(contact_id, None)
+        if entry is not None:
+            del self._items[bisect_left(self._items, entry)]
+
+    def due(self, today: date, limit: int | None = None) -> tuple[int, list[tuple[date, int]]]:
+        """How many are due by ``today``, and the first ``limit`` of them (date, id)."""
+        end = bisect_right(self._items, (today, "\U0010ffff", 1 << 62))
+        shown = self._items[:end if limit is None else min(end, limit)]
+        return end, [(when, cid) for when, _name, cid in shown]
+
+    def __len__(self) -> int:
+        return len(self._items)
