@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from peoplelinks.domain.dates import parse_date
 from peoplelinks.errors import InputError
+from peoplelinks.tui.screens.form import show_preview
 
 
 class AskDate(ModalScreen[date | None]):
@@ -42,18 +43,7 @@ class AskDate(ModalScreen[date | None]):
         return parse_date(text, self.today, field="date")
 
     def _preview(self, text: str) -> None:
-        preview = self.query_one("#ask-preview", Static)
-        if not text.strip():
-            preview.update("")
-            return
-        try:
-            day = self._parse(text)
-        except InputError as exc:
-            preview.update(Content(str(exc)))
-            preview.set_class(True, "-error")
-            return
-        preview.set_class(False, "-error")
-        preview.update(Content(f"→ {day:%A %d %B %Y}"))
+        show_preview(self.query_one("#ask-preview", Static), text, self.today, "date")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._preview(event.value)

@@ -14,15 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from peoplelinks.domain.enums import Circle, Employment, Level, Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError, PeopleLinksError
 from peoplelinks.service import PeopleLinks
-from peoplelinks.tui.screens.confirm import Confirm
+from peoplelinks.tui.screens.form import FormScreen
 
 # field id, label, placeholder (text inputs, in form order)
 TEXT_FIELDS = (
@@ -47,7 +45,7 @@ CHOICES = (
 LISTS = {"emails", "phones", "tags"}
 
 
-class ContactForm(ModalScreen[Contact | None]):
+class ContactForm(FormScreen[Contact | None]):
     """Add a contact (``contact`` None) or edit one."""
 
     BINDINGS = [
@@ -59,7 +57,6 @@ class ContactForm(ModalScreen[Contact | None]):
         super().__init__()
         self.service = service
         self.contact = contact
-        self._initial: dict[str, Any] = {}
 
     # ---- layout -----------------------------------------------------------------
 
@@ -106,7 +103,7 @@ class ContactForm(ModalScreen[Contact | None]):
         return str(getattr(c, field))
 
     def on_mount(self) -> None:
-        self._initial = self._raw()
+        self.remember_initial()
         self.query_one("#name", Input).focus()
 
     # ---- reading the form -------------------------------------------------------
@@ -117,11 +114,6 @@ class ContactForm(ModalScreen[Contact | None]):
             raw[field] = self.query_one(f"#{field}", Select).value
         raw["notes"] = self.query_one("#notes", TextArea).text
         return raw
-
-    @property
-    def dirty(self) -> bool:
-        """True when something differs from what the form opened with."""
-        return self._raw() != self._initial
 
     def _data(self) -> dict[str, Any]:
         raw = self._raw()
@@ -149,14 +141,8 @@ class ContactForm(ModalScreen[Contact | None]):
 
     # ---- actions ----------------------------------------------------------------
 
-    def _clear_errors(self) -> None:
-        for error in self.query(".field-error"):
-            error.update("")
-            error.display = False
-        self.query_one("#form-error", Static).update("")
-
     def action_save(self) -> None:
-        self._clear_errors()
+        self.clear_errors()
         try:
             data = self._data()
             if self.contact is None:
@@ -164,39 +150,12 @@ class ContactForm(ModalScreen[Contact | None]):
             else:
                 saved = self.service.edit_contact(self.contact.id, data)
         except InputError as exc:
-            self._show_error(exc)
+            self.show_error(exc)
             return
         except PeopleLinksError as exc:
             self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))
             return
         self.dismiss(saved)
-
-    def _show_error(self, exc: InputError) -> None:
-        field = (exc.field or "").split(".")[0]
-        target: Widget | None = None
-        if field:
-            found = self.query(f"#{field}")
-            target = found.first() if found else None
-        holder = self.query(f"#{field}-error")
-        if target is not None and holder:
-            label = holder.first(Static)
-            label.update(Content(str(exc)))
-            label.display = True
-            target.focus()
-        else:
-            self.query_one("#form-error", Static).update(Content(str(exc)))
-
-    def action_cancel(self) -> None:
-        if not self.dirty:
-            self.dismiss(None)
-            return
-
-        def decided(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(Confirm("Discard what you typed?", yes="Discard", no="Keep editing"),
-                             decided)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:

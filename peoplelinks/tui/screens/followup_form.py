@@ -14,6 +14,7 @@ from peoplelinks.domain.dates import parse_date
 from peoplelinks.domain.models import Contact, FollowUp
 from peoplelinks.errors import InputError, PeopleLinksError
 from peoplelinks.service import PeopleLinks
+from peoplelinks.tui.screens.form import show_preview
 
 
 class FollowupForm(ModalScreen[FollowUp | None]):
@@ -50,14 +51,8 @@ class FollowupForm(ModalScreen[FollowUp | None]):
 
     @on(Input.Changed, "#due")
     def _preview(self) -> None:
-        preview = self.query_one("#due-preview", Static)
-        try:
-            day = parse_date(self.query_one("#due", Input).value, self.service.today,
-                             field="due")
-        except InputError as exc:
-            preview.update(Content(str(exc)))
-            return
-        preview.update(Content(f"→ {day:%A %d %B %Y}"))
+        show_preview(self.query_one("#due-preview", Static), self.query_one("#due", Input).value,
+                     self.service.today, "due")
 
     def on_input_submitted(self) -> None:
         self.action_save()

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
@@ -29,6 +28,7 @@ from peoplelinks.domain.referrals import Referral, parse_referrals
 from peoplelinks.errors import Ambiguous, InputError, NotFound, PeopleLinksError
 from peoplelinks.service import LogResult, PeopleLinks
 from peoplelinks.tui.screens.confirm import Confirm
+from peoplelinks.tui.screens.form import FormScreen, show_preview
 
 THANK_YOU = "Send a thank-you note"
 
@@ -52,8 +52,10 @@ class NameSuggester(Suggester):
         return None
 
 
-class QuickLog(ModalScreen[LogResult | None]):
+class QuickLog(FormScreen[LogResult | None]):
     """Log an interaction; returns what was saved, or None."""
+
+    DISCARD_QUESTION = "Discard this log?"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="log.save"),
@@ -64,7 +66,6 @@ class QuickLog(ModalScreen[LogResult | None]):
         super().__init__()
         self.service = service
         self.contact = contact
-        self._initial: dict[str, Any] = {}
         self._thank_you_touched = False
 
     # ---- layout -----------------------------------------------------------------
@@ -114,7 +115,7 @@ class QuickLog(ModalScreen[LogResult | None]):
         yield Static("", id=f"{field}-error", classes="field-error", markup=False)
 
     def on_mount(self) -> None:
-        self._initial = self._raw()
+        self.remember_initial()
         self._preview("date")
         self._preview("due")
         self.query_one("#notes" if self.contact else "#with").focus()
@@ -130,11 +131,6 @@ class QuickLog(ModalScreen[LogResult | None]):
         raw["asked"] = self.query_one("#asked", Checkbox).value
         return raw
 
-    @property
-    def dirty(self) -> bool:
-        """True when something was typed or changed."""
-        return self._raw() != self._initial
-
     def _date(self, field: str) -> date | None:
         text = self.query_one(f"#{field}", Input).value
         if not text.strip():
@@ -142,15 +138,8 @@ class QuickLog(ModalScreen[LogResult | None]):
         return parse_date(text, self.service.today, field=field)
 
     def _preview(self, field: str) -> None:
-        preview = self.query_one(f"#{field}-preview", Static)
-        try:
-            day = self._date(field)
-        except InputError as exc:
-            preview.update(Content(str(exc)))
-            preview.set_class(True, "-error")
-            return
-        preview.set_class(False, "-error")
-        preview.update(Content(f"→ {day:%A %d %B %Y}") if day else "")
+        show_preview(self.query_one(f"#{field}-preview", Static),
+                     self.query_one(f"#{field}", Input).value, self.service.today, field)
 
     @on(Input.Changed, "#date")
     def _date_changed(self) -> None:
@@ -179,25 +168,8 @@ class QuickLog(ModalScreen[LogResult | None]):
 
     # ---- saving -----------------------------------------------------------------
 
-    def _clear_errors(self) -> None:
-        for error in self.query(".field-error"):
-            error.update("")
-            error.display = False
-        self.query_one("#form-error", Static).update("")
-
-    def _show_error(self, exc: InputError, field: str | None = None) -> None:
-        field = field or (exc.field or "").split(".")[0]
-        holder = self.query(f"#{field}-error")
-        if field and holder:
-            label = holder.first(Static)
-            label.update(Content(str(exc)))
-            label.display = True
-            self.query_one(f"#{field}").focus()
-        else:
-            self.query_one("#form-error", Static).update(Content(str(exc)))
-
     def action_save(self) -> None:
-        self._clear_errors()
+        self.clear_errors()
         try:
             when = self._date("date")
             due = self._date("due")
@@ -205,10 +177,10 @@ class QuickLog(ModalScreen[LogResult | None]):
             people, new_names = self._people()
         except InputError as exc:
             field = exc.field if exc.field in ("date", "due", "referrals") else "with"
-            self._show_error(exc, field)
+            self.show_error(exc, field)
             return
         if not people and not new_names:
-            self._show_error(InputError("with: whom did you talk to?", field="with"))
+            self.show_error(InputError("with: whom did you talk to?", field="with"))
             return
         self._confirm_new_people(new_names, lambda made: self._with_referrals(
             [*people, *made], referrals, when, due))
@@ -245,14 +217,14 @@ class QuickLog(ModalScreen[LogResult | None]):
 
         def decided(yes: bool | None) -> None:
             if not yes:
-                self._show_error(InputError(f"with: no contact matches {names[0]!r}",
+                self.show_error(InputError(f"with: no contact matches {names[0]!r}",
                                             field="with"))
                 return
             try:
                 made = [self.service.add_contact({"name": name, "how_met": "logged a chat"})
                         for name in names]
             except InputError as exc:
-                self._show_error(exc, "with")
+                self.show_error(exc, "with")
                 return
             then(made)
 
@@ -288,21 +260,9 @@ class QuickLog(ModalScreen[LogResult | None]):
                 next_action=raw["next"], next_due=due if raw["next"].strip() else None,
                 asked_for_referrals=raw["asked"])
         except InputError as exc:
-            self._show_error(exc)
+            self.show_error(exc)
             return
         except PeopleLinksError as exc:
             self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))
             return
         self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        if not self.dirty:
-            self.dismiss(None)
-            return
-
-        def decided(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(Confirm("Discard this log?", yes="Discard", no="Keep editing"),
-                             decided)

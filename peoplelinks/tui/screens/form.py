@@ -1,0 +1,92 @@
+"""What the data-entry modals share: errors shown under the field they name,
+and escape asking before typed text is thrown away."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypeVar
+
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from peoplelinks.domain.dates import parse_date
+from peoplelinks.errors import InputError
+from peoplelinks.tui.screens.confirm import Confirm
+
+T = TypeVar("T")
+
+
+def date_preview(text: str, today: date, field: str) -> tuple[Content, bool]:
+    """What a typed date means, for the line under the field: (text, is it an error)."""
+    if not text.strip():
+        return Content(""), False
+    try:
+        day = parse_date(text, today, field=field)
+    except InputError as exc:
+        return Content(str(exc)), True
+    return Content(f"→ {day:%A %d %B %Y}"), False
+
+
+def show_preview(label: Static, text: str, today: date, field: str) -> None:
+    """Update a preview label with :func:`date_preview`."""
+    content, error = date_preview(text, today, field)
+    label.update(content)
+    label.set_class(error, "-error")
+
+
+class FormScreen(ModalScreen[T]):
+    """A modal form. Subclasses give :meth:`_raw` (what is typed) and hold, for each
+    field ``x``, an ``#x`` widget with an ``#x-error`` Static under it, plus one
+    ``#form-error`` Static for errors that belong to no field."""
+
+    DISCARD_QUESTION = "Discard what you typed?"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._initial: dict[str, Any] = {}
+
+    def _raw(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def remember_initial(self) -> None:
+        """Call once the fields are filled: later differences make the form dirty."""
+        self._initial = self._raw()
+
+    @property
+    def dirty(self) -> bool:
+        """True when something differs from what the form opened with."""
+        return self._raw() != self._initial
+
+    def clear_errors(self) -> None:
+        """Hide every error message."""
+        for error in self.query(".field-error"):
+            error.update("")
+            error.display = False
+        self.query_one("#form-error", Static).update("")
+
+    def show_error(self, exc: InputError, field: str | None = None) -> None:
+        """Show ``exc`` under ``field`` (default: the field it names) and focus it."""
+        field = field or (exc.field or "").split(".")[0]
+        holder = self.query(f"#{field}-error") if field else None
+        targets = self.query(f"#{field}") if field else None
+        if holder and targets:
+            label = holder.first(Static)
+            label.update(Content(str(exc)))
+            label.display = True
+            targets.first().focus()
+        else:
+            self.query_one("#form-error", Static).update(Content(str(exc)))
+
+    def action_cancel(self) -> None:
+        """Close; ask first when something was typed."""
+        if not self.dirty:
+            self.dismiss(None)  # type: ignore[arg-type]
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)  # type: ignore[arg-type]
+
+        self.app.push_screen(Confirm(self.DISCARD_QUESTION, yes="Discard", no="Keep editing"),
+                             decided)
