@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from peoplelinks.domain.enums import Circle, Employment, Status
@@ -51,5 +51,4 @@ class Filters:
 
     def cleared(self) -> Filters:
         """No filters."""
-        return replace(self, circle=None, status=None, employment=None, tag="", company="",
-                       generation=None)
+        return Filters()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from peoplelinks.domain.models import Contact, FollowUp, Interaction, Objective
+from peoplelinks.domain.models import Contact, FollowUp, Interaction
 
 
 def _iso(day: date | None) -> str | None:
@@ -42,7 +42,3 @@ def followup_json(item: FollowUp, contact_name: str | None = None) -> dict[str, 
         data["contact_name"] = contact_name
     return data
 
-
-def objective_json(objective: Objective) -> dict[str, Any]:
-    """The job search objective."""
-    return objective.model_dump(mode="json")

@@ -11,7 +11,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -19,7 +18,6 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from peoplelinks.domain.enums import Circle, Employment, Level, Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError, PeopleLinksError
-from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.screens.form import FormScreen
 
 # field id, label, placeholder (text inputs, in form order)
@@ -47,16 +45,6 @@ LISTS = {"emails", "phones", "tags"}
 
 class ContactForm(FormScreen[Contact | None]):
     """Add a contact (``contact`` None) or edit one."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
-
-    def __init__(self, service: PeopleLinks, contact: Contact | None = None) -> None:
-        super().__init__()
-        self.service = service
-        self.contact = contact
 
     # ---- layout -----------------------------------------------------------------
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypeVar
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from peoplelinks.domain.dates import parse_date
+from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError
+from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.screens.confirm import Confirm
 
 T = TypeVar("T")
@@ -36,14 +39,22 @@ def show_preview(label: Static, text: str, today: date, field: str) -> None:
 
 
 class FormScreen(ModalScreen[T]):
-    """A modal form. Subclasses give :meth:`_raw` (what is typed) and hold, for each
+    """A modal form about a contact (or none); ``ctrl+s`` runs ``action_save``.
+
+    Subclasses give :meth:`_raw` (what is typed) and hold, for each
     field ``x``, an ``#x`` widget with an ``#x-error`` Static under it, plus one
     ``#form-error`` Static for errors that belong to no field."""
 
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
     DISCARD_QUESTION = "Discard what you typed?"
 
-    def __init__(self) -> None:
+    def __init__(self, service: PeopleLinks, contact: Contact | None = None) -> None:
         super().__init__()
+        self.service = service
+        self.contact = contact
         self._initial: dict[str, Any] = {}
 
     def _raw(self) -> dict[str, Any]:

@@ -15,7 +15,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import Suggester
@@ -25,7 +24,7 @@ from peoplelinks.domain.dates import parse_date
 from peoplelinks.domain.enums import Kind
 from peoplelinks.domain.models import Contact
 from peoplelinks.domain.referrals import Referral, parse_referrals
-from peoplelinks.errors import Ambiguous, InputError, NotFound, PeopleLinksError
+from peoplelinks.errors import InputError, NotFound, PeopleLinksError
 from peoplelinks.service import LogResult, PeopleLinks
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.form import FormScreen, show_preview
@@ -57,15 +56,8 @@ class QuickLog(FormScreen[LogResult | None]):
 
     DISCARD_QUESTION = "Discard this log?"
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="log.save"),
-        Binding("escape", "cancel", "Cancel", id="log.cancel"),
-    ]
-
     def __init__(self, service: PeopleLinks, contact: Contact | None = None) -> None:
-        super().__init__()
-        self.service = service
-        self.contact = contact
+        super().__init__(service, contact)
         self._thank_you_touched = False
 
     # ---- layout -----------------------------------------------------------------
@@ -199,9 +191,7 @@ class QuickLog(FormScreen[LogResult | None]):
                 continue
             try:
                 people.append(self.service.resolve(who, field="with"))
-            except Ambiguous:
-                raise
-            except NotFound:
+            except NotFound:  # an ambiguous name (Ambiguous) is an error for the caller
                 if who.lstrip("#").isdigit():
                     raise
                 new.append(who)
