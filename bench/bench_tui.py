@@ -20,9 +20,9 @@ Figures (targets at 30,000 contacts / 50,000 interactions):
   showing the list, card and follow-ups updated after the durable write;
   median of 5 — target <= 100 ms.
 Keys are sent with Pilot; each time runs from just before the key is sent to
-the end of the first screen refresh after the view changed (a callback
-scheduled with ``call_after_refresh`` where the view changes), so Pilot's own
-waiting for the app to go idle is not counted.
+the end of the first frame the app hands to the terminal (``App._display``)
+after the watched method changed the view, so Pilot's own waiting for the app
+to go idle is not counted.
 """
 
 from __future__ import annotations
@@ -92,31 +92,37 @@ def launch_ms(db: Path, runs: int = 3) -> tuple[float, float] | None:
 
 
 class FrameClock:
-    """Times from a key to the end of the first refresh after a watched method ran."""
+    """Times from a key to the end of the first frame drawn after a watched method ran."""
 
     def __init__(self, app: PeopleLinksApp) -> None:
         self.app = app
         self.start = 0.0
+        self.armed = False
         self.done: float | None = None
+        display = app._display
+
+        def displayed(screen: object, renderable: object) -> None:
+            display(screen, renderable)  # type: ignore[arg-type]
+            if self.armed and renderable is not None and self.done is None:
+                self.done = time.perf_counter()
+
+        app._display = displayed  # type: ignore[method-assign]
 
     def watch(self, obj: object, name: str) -> None:
-        """Wrap ``obj.name`` so that each call schedules the end-of-frame stamp."""
+        """Wrap ``obj.name`` so that the next frame drawn after a call is timed."""
         original = getattr(obj, name)
 
         def wrapped(*args: object, **kwargs: object) -> object:
             result = original(*args, **kwargs)
-            self.app.call_after_refresh(self._stamp)
+            self.armed = True
             return result
 
         setattr(obj, name, wrapped)
 
-    def _stamp(self) -> None:
-        if self.done is None:
-            self.done = time.perf_counter()
-
     async def key(self, pilot: object, key: str) -> float:
         """Press ``key``; return ms to the end of the frame that shows its effect."""
         self.done = None
+        self.armed = False
         self.start = time.perf_counter()
         await pilot.press(key)  # type: ignore[attr-defined]
         for _ in range(100):  # a modal's result arrives a few messages later

@@ -21,8 +21,27 @@ from peoplelinks.paths import resolve_db_path
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Keeps every command name on the line of its help ("edit-followup  change ...").
+
+    argparse measures the command names without the extra indent it prints them
+    with, so long names would push their help onto the next line."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if isinstance(action, argparse._SubParsersAction) and action.choices:
+            longest = max(len(name) for name in action.choices)
+            self._action_max_length = max(
+                self._action_max_length,
+                longest + self._current_indent + 2 * self._indent_increment)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports errors as one ``error:`` line and exits 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         from peoplelinks.domain.text import clean_text  # noqa: PLC0415
@@ -320,6 +339,24 @@ def cmd_snooze(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_followup(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as app:
+        who = app.resolve(args.who)
+        item = app.add_followup(who.id, args.action, _when(args.due, "due"))
+        _out(f"follow-up #{item.id} for {who.name}: {item.action}, due {_day(item.due)}")
+    return 0
+
+
+def cmd_edit_followup(args: argparse.Namespace) -> int:
+    if args.action is None and args.due is None:
+        raise InputError("edit-followup: give --action, --due or both")
+    with _open(args, write=True) as app:
+        item = app.edit_followup(_followup_id(args.id), action=args.action,
+                                 due=_when(args.due, "due"))
+        _out(f"saved #{item.id} {item.action}, due {_day(item.due)}")
+    return 0
+
+
 def cmd_keep_in_touch(args: argparse.Namespace) -> int:
     if (args.circle is None) != (args.days is None):
         raise InputError("keep-in-touch: give both a circle and a number of days, or neither")
@@ -440,6 +477,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("due", cmd_due, "follow-ups and keep-in-touch contacts that are due")
     p.add_argument("--json", action="store_true")
+    p = command("followup", cmd_followup, "add a follow-up for a contact")
+    p.add_argument("who", metavar="WHO")
+    p.add_argument("action", metavar="ACTION", help="e.g. 'send the article I promised'")
+    p.add_argument("--due", metavar="WHEN", help="when it is due (default: in 1 week)")
+    p = command("edit-followup", cmd_edit_followup, "change a follow-up's action or due date")
+    p.add_argument("id", metavar="FOLLOWUP_ID")
+    p.add_argument("--action", metavar="TEXT")
+    p.add_argument("--due", metavar="WHEN")
     p = command("done", cmd_done, "mark a follow-up done")
     p.add_argument("id", metavar="FOLLOWUP_ID")
     p = command("snooze", cmd_snooze, "move a follow-up to a new due date")

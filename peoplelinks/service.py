@@ -468,8 +468,9 @@ class PeopleLinks:
         except KeyError:
             raise NotFound(f"follow-up: no follow-up has id {followup_id}") from None
 
-    def add_followup(self, contact_id: int, action: str, due: date) -> FollowUp:
-        """Add a follow-up on its own."""
+    def add_followup(self, contact_id: int, action: str, due: date | None = None) -> FollowUp:
+        """Add a follow-up on its own, due ``due`` (default: a week from today)."""
+        due = due or self.today + timedelta(days=DEFAULT_NEXT_STEP_DAYS)
         contact = self.contact(contact_id)
         if contact.in_trash:
             raise InputError(f"contact: {contact.name} (#{contact.id}) is in the trash")

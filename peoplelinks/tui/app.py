@@ -13,11 +13,13 @@ from pathlib import Path
 from textual.app import App
 from textual.worker import get_current_worker
 
+from peoplelinks.domain.models import Contact
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.palette import CommandsProvider, ContactsProvider
 from peoplelinks.tui.screens.loading import LoadingScreen
 from peoplelinks.tui.screens.main import MainScreen
+from peoplelinks.tui.screens.quick_log import QuickLog
 from peoplelinks.tui.screens.welcome import WelcomeScreen
 
 
@@ -35,6 +37,7 @@ class PeopleLinksApp(App[None]):
         self.service: PeopleLinks = service  # type: ignore[assignment]
         self.path = path
         self.error: str | None = None
+        self._quick_log: QuickLog | None = None
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -89,6 +92,20 @@ class PeopleLinksApp(App[None]):
         names = sorted(self.available_themes)
         self.theme = names[(names.index(self.theme) + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+
+    def quick_log(self, contact: Contact | None) -> QuickLog:
+        """The quick log, emptied and prefilled with ``contact``, ready to push.
+
+        One instance is kept installed and reopened, so that closing it after a
+        save does not wait for Textual to take its widgets apart."""
+        if self._quick_log is None or self._quick_log.service is not self.service:
+            if self._quick_log is not None:
+                self.uninstall_screen(self._quick_log)
+            self._quick_log = QuickLog(self.service, contact)
+            self.install_screen(self._quick_log, name="quick-log")
+        else:
+            self._quick_log.reopen(contact)
+        return self._quick_log
 
     def jump_to(self, contact_id: int) -> None:
         """Show ``contact_id`` on the main screen."""

@@ -34,9 +34,11 @@ class Command:
             return self.key_display
         return self.key.split(",")[0].replace("ctrl+", "^")
 
-    def binding(self) -> Binding:
-        """The Textual binding of this command (its id lets users remap the key)."""
-        return Binding(self.key, self.action, self.title, show=self.show,
+    def binding(self, namespace: str = "") -> Binding:
+        """The Textual binding of this command (its id lets users remap the key);
+        ``namespace`` (e.g. "screen") says where a widget's binding runs the action."""
+        action = f"{namespace}.{self.action}" if namespace else self.action
+        return Binding(self.key, action, self.title, show=self.show,
                        key_display=self.key_display, id=self.id, priority=self.priority)
 
 
@@ -60,9 +62,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("filter", "F", "Filter", "Filter contacts by circle, status, employment, tag, "
             "company or generation", "filter", show=False),
     Command("done", "x", "Done", "Mark the highlighted follow-up done", "done_followup",
-            pane="follow-ups", show=False),
+            pane="follow-ups"),
     Command("snooze", "s", "Snooze", "Move the highlighted follow-up to a new date",
-            "snooze_followup", pane="follow-ups", show=False),
+            "snooze_followup", pane="follow-ups"),
+    Command("edit_followup", "e", "Edit", "Change the highlighted follow-up's action or "
+            "due date", "edit_followup", pane="follow-ups"),
     Command("theme", "T", "Theme", "Switch to the next theme (remembered)", "next_theme",
             show=False),
     Command("help", "question_mark", "Help", "Show every key", "help", key_display="?"),
@@ -89,6 +93,10 @@ FORM_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-def bindings(skip: frozenset[str] = frozenset()) -> list[Binding]:
-    """Bindings of every command but those in ``skip`` (features not built yet)."""
-    return [command.binding() for command in COMMANDS if command.id not in skip]
+def bindings(pane: str = "", namespace: str = "") -> list[Binding]:
+    """Bindings of the commands that work everywhere (``pane`` "") or in one pane.
+
+    A pane's keys are bound on its widget, so the footer shows them while it
+    has the focus and they may reuse a key that means something else elsewhere
+    (``e`` edits the contact, or in the follow-ups pane the follow-up)."""
+    return [command.binding(namespace) for command in COMMANDS if command.pane == pane]

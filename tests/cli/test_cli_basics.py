@@ -15,7 +15,7 @@ import peoplelinks
 from tests.cli.conftest import CLI, assert_one_error_line
 
 COMMANDS = ["add", "edit", "delete", "undelete", "trash", "list", "show", "log", "due", "done",
-            "snooze", "demo", "doctor"]
+            "snooze", "followup", "edit-followup", "demo", "doctor"]
 
 
 def test_version(cli: CLI) -> None:

@@ -566,3 +566,46 @@ def test_keep_in_touch_command_shows_and_sets(tmp_path: Path) -> None:
 
     with PeopleLinks.open(Path(db), read_only=True) as app:
         assert app.db.settings.keep_in_touch_days["network"] == 90
+
+
+# ---- followup, edit-followup ------------------------------------------------------------
+
+
+def test_followup_on_its_own_defaults_to_a_week(cli: CLI, today: date) -> None:
+    cli.ok("add", "Ann Lee")
+    week = today + timedelta(days=7)
+    assert cli.ok("followup", "ann", "Send the article") == (
+        f"follow-up #1 for Ann Lee: Send the article, due {_day(week)}\n")
+    cli.ok("followup", "Ann Lee", "Ask about the team", "--due", "in 3 days")
+    got = [(f["action"], f["due"]) for f in cli.json("due")["followups"]]
+    assert got == [("Ask about the team", (today + timedelta(days=3)).isoformat()),
+                   ("Send the article", week.isoformat())]
+
+
+def test_edit_followup_changes_action_and_due(steps: CLI, today: date) -> None:
+    new = today + timedelta(days=2)
+    assert steps.ok("edit-followup", "#3", "--action", "call Ann", "--due", "in 2 days") == (
+        f"saved #3 call Ann, due {_day(new)}\n")
+    item = next(f for f in steps.json("due")["followups"] if f["id"] == 3)
+    assert (item["action"], item["due"]) == ("call Ann", new.isoformat())
+    steps.ok("edit-followup", "3", "--action", "email Ann")  # the due date is kept
+    item = next(f for f in steps.json("due")["followups"] if f["id"] == 3)
+    assert (item["action"], item["due"]) == ("email Ann", new.isoformat())
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["edit-followup", "3"], "edit-followup: give --action, --due or both"),
+        (["edit-followup", "3", "--action", ""], "action"),
+        (["edit-followup", "3", "--due", "blursday"], "due: cannot understand 'blursday'"),
+        (["edit-followup", "77", "--action", "x"], "follow-up: no follow-up has id 77"),
+        (["followup", "Nobody Here", "x"], "Nobody Here"),
+        (["followup", "Ann", ""], "action"),
+        (["followup", "Ann", "x", "--due", "2026-02-30"], "'2026-02-30' is not a real date"),
+    ],
+)
+def test_followup_errors_change_nothing(steps: CLI, args: list[str], expected: str) -> None:
+    before = steps.snapshot()
+    assert expected in steps.fails(2, *args)
+    assert steps.snapshot() == before

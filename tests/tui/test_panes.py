@@ -126,10 +126,15 @@ def test_bindings_footer_and_help_come_from_one_list() -> None:
     from peoplelinks.tui.screens.main import MainScreen
 
     bound = {b.id: b for b in MainScreen.BINDINGS}  # type: ignore[union-attr]
+    in_pane = {b.id: b for b in FollowupsPane.BINDINGS}  # type: ignore[union-attr]
     for command in COMMANDS:
-        binding = bound[command.id]
+        if command.pane:
+            binding = in_pane[command.id]
+            action = f"screen.{command.action}"  # the pane asks its screen
+        else:
+            binding, action = bound[command.id], command.action
         assert (binding.key, binding.action, binding.description) == (
-            command.key, command.action, command.title)
+            command.key, action, command.title)
         assert callable(getattr(MainScreen, f"action_{command.action}", None)) or \
             command.action.startswith("app.")
 

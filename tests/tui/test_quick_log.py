@@ -157,3 +157,56 @@ async def test_prefilled_contact_is_used_even_when_the_name_is_shared(
         await pilot.press(*"met the other Priya", "ctrl+s")
         await pilot.pause()
         assert service.db.interactions_of(twin.id)[0].notes == "met the other Priya"
+
+
+async def test_reopened_log_starts_empty_on_the_new_contact(demo_app: PeopleLinksApp) -> None:
+    """The app keeps one quick log; nothing of the last log may leak into the next."""
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first = await open_log_on(demo_app, pilot, "priya sh")
+        first.query_one("#kind", Select).value = Kind.CALL
+        await pilot.pause()
+        first.query_one("#referrals", TextArea).text = "Nina Park @ Acme"
+        first.query_one("#gave", Input).value = "an intro"
+        await pilot.press(*"first chat", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")  # leave the search narrowed to Priya
+        await pilot.pause()
+        second = await open_log_on(demo_app, pilot, "hugo")
+        assert second is first
+        assert second.contact is not None and second.contact.name == "Hugo Lambert"
+        assert second.query_one("#with", Input).value == "Hugo Lambert"
+        assert second.query_one("#kind", Select).value == Kind.COFFEE
+        assert second.query_one("#notes", TextArea).text == ""
+        assert second.query_one("#referrals", TextArea).text == ""
+        assert second.query_one("#gave", Input).value == ""
+        assert second.query_one("#next", Input).value == THANK_YOU
+        assert second.query_one("#due", Input).value == "tomorrow"
+        assert not second.dirty
+        assert demo_app.focused is second.query_one("#notes", TextArea)
+        await pilot.press(*"second chat", "ctrl+s")
+        await pilot.pause()
+        service = demo_app.service
+        hugo = service.resolve("Hugo Lambert")
+        last = service.db.interactions_of(hugo.id)[0]
+        assert (last.notes, last.kind, last.gave, last.referrals) == (
+            "second chat", Kind.COFFEE, "", [])
+
+
+async def test_reopened_log_forgets_errors_and_a_cancelled_draft(
+        demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = await open_log_on(demo_app, pilot, "priya sh")
+        log.query_one("#date", Input).value = "someday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert log.query_one("#date-error").display
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert demo_app.screen is log
+        assert not log.query_one("#date-error").display
+        assert log.query_one("#date", Input).value == "today"
+        assert "→" in str(log.query_one("#date-preview").content)

@@ -1,53 +1,66 @@
-"""A follow-up on its own (``f``): who, what, when; returns the saved follow-up."""
+"""A follow-up on its own: added with ``f``, changed with ``e`` in the follow-ups pane.
+
+Returns the saved follow-up, or None. ``ctrl+s`` (or ``enter`` in a field)
+saves; ``escape`` cancels, asking first when something was typed; an error is
+shown under the field it names, which gets the cursor.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from peoplelinks.domain.dates import parse_date
 from peoplelinks.domain.models import Contact, FollowUp
 from peoplelinks.errors import InputError, PeopleLinksError
 from peoplelinks.service import PeopleLinks
-from peoplelinks.tui.screens.form import show_preview
+from peoplelinks.tui.screens.form import FormScreen, show_preview
+
+NEW_DUE = "in 1 week"
 
 
-class FollowupForm(ModalScreen[FollowUp | None]):
-    """``ctrl+s`` or ``enter`` saves, ``escape`` cancels."""
+class FollowupForm(FormScreen[FollowUp | None]):
+    """Add a follow-up for ``contact`` (``followup`` None), or change ``followup``."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="followup.save"),
-        Binding("escape", "cancel", "Cancel", id="followup.cancel"),
-    ]
-
-    def __init__(self, service: PeopleLinks, contact: Contact | None) -> None:
-        super().__init__()
-        self.service = service
-        self.contact = contact
+    def __init__(self, service: PeopleLinks, contact: Contact | None,
+                 followup: FollowUp | None = None) -> None:
+        super().__init__(service, contact)
+        self.followup = followup
 
     def compose(self) -> ComposeResult:
+        item = self.followup
         with Vertical(id="filter-box") as box:
-            box.border_title = "New follow-up"
+            box.border_title = f"Follow-up #{item.id}" if item else "New follow-up"
             box.border_subtitle = "enter save · esc cancel"
             for field, label, value, hint in (
                 ("who", "With", self.contact.name if self.contact else "", "name or #id"),
-                ("action", "Action", "", "e.g. send the article I promised"),
-                ("due", "Due", "in 1 week", "tomorrow, next tue, in 2 weeks"),
+                ("action", "Action", item.action if item else "",
+                 "e.g. send the article I promised"),
+                ("due", "Due", item.due.isoformat() if item else NEW_DUE,
+                 "tomorrow, next tue, in 2 weeks"),
             ):
                 with Horizontal(classes="field-row"):
                     yield Label(label, classes="field-label")
-                    yield Input(value, placeholder=hint, id=field, compact=True)
-            yield Static("", id="due-preview", classes="preview", markup=False)
-            yield Static("", id="followup-error", markup=False)
+                    # A follow-up stays with its contact; only a new one chooses whom.
+                    yield Input(value, placeholder=hint, id=field, compact=True,
+                                disabled=field == "who" and item is not None)
+                yield Static("", id=f"{field}-error", classes="field-error", markup=False)
+                if field == "due":
+                    yield Static("", id="due-preview", classes="preview", markup=False)
+            yield Static("", id="form-error", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#action" if self.contact else "#who", Input).focus()
+        self.remember_initial()
         self._preview()
+        self.query_one("#action" if self.contact else "#who", Input).focus()
+
+    def _raw(self) -> dict[str, Any]:
+        return {f: self.query_one(f"#{f}", Input).value for f in ("who", "action", "due")}
 
     @on(Input.Changed, "#due")
     def _preview(self) -> None:
@@ -58,24 +71,21 @@ class FollowupForm(ModalScreen[FollowUp | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        error = self.query_one("#followup-error", Static)
+        self.clear_errors()
+        raw = self._raw()
         try:
-            who = self.service.resolve(self.query_one("#who", Input).value, field="with")
-            due = parse_date(self.query_one("#due", Input).value, self.service.today,
-                             field="due")
-            item = self.service.add_followup(who.id, self.query_one("#action", Input).value,
-                                             due)
+            due = parse_date(raw["due"], self.service.today, field="due")
+            if self.followup is not None:
+                item = self.service.edit_followup(self.followup.id, action=raw["action"],
+                                                  due=due)
+            else:
+                who = self.service.resolve(raw["who"], field="who")
+                item = self.service.add_followup(who.id, raw["action"], due)
         except InputError as exc:
-            error.update(Content(str(exc)))
-            target = {"with": "#who", "due": "#due", "action": "#action"}.get(
-                (exc.field or "").split(".")[0])
-            if target:
-                self.query_one(target, Input).focus()
+            self.show_error(exc, {"with": "who", "contact": "who"}.get(
+                (exc.field or "").split(".")[0]))
             return
         except PeopleLinksError as exc:
-            error.update(Content(f"Not saved: {exc}"))
+            self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))
             return
         self.dismiss(item)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Tree
+from textual.widgets import ContentSwitcher, Header, Input, Tree
 
 from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.models import Contact, FollowUp
@@ -25,10 +25,10 @@ from peoplelinks.tui.screens.contact_form import ContactForm
 from peoplelinks.tui.screens.filters import FilterForm
 from peoplelinks.tui.screens.followup_form import FollowupForm
 from peoplelinks.tui.screens.help import HelpScreen
-from peoplelinks.tui.screens.quick_log import QuickLog
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
 from peoplelinks.tui.widgets.followups import KEEP_IN_TOUCH_SHOWN, FollowupsPane
+from peoplelinks.tui.widgets.footer import KeysFooter
 from peoplelinks.tui.widgets.referral_tree import ReferralTree
 
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
@@ -93,7 +93,7 @@ class MainScreen(Screen[None]):
                     yield ContactCard(self.service, id="card")
                     yield ReferralTree(self.service, id="graph")
                 yield FollowupsPane(id="followups")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#detail").border_title = "Contact"
@@ -262,6 +262,10 @@ class MainScreen(Screen[None]):
         except PeopleLinksError as exc:
             self.notify(Content(str(exc)), severity="error")
             return
+        self._followup_saved(item, said)
+
+    def _followup_saved(self, item: FollowUp, said: str) -> None:
+        """Say ``said`` (formatted with the follow-up) and refresh what shows it."""
         self.notify(Content(said.format(fu=item)), timeout=3)
         self.refresh_followups()
         self.show_card(self.contact_list.highlighted)
@@ -284,6 +288,18 @@ class MainScreen(Screen[None]):
                                       "Snoozed to {fu.due:%a %d %b}: {fu.action}")
 
         self.app.push_screen(AskDate(question, self.service.today, "tomorrow"), chosen)
+
+    def action_edit_followup(self) -> None:
+        item = self._highlighted_followup()
+        if item is None:
+            return
+
+        def saved(changed: FollowUp | None) -> None:
+            if changed is not None:
+                self._followup_saved(changed, "Saved, due {fu.due:%a %d %b}: {fu.action}")
+
+        self.app.push_screen(FollowupForm(self.service, self.service.contact(item.contact_id),
+                                          item), saved)
 
     def action_add_contact(self) -> None:
         def saved(contact: Contact | None) -> None:
@@ -315,15 +331,12 @@ class MainScreen(Screen[None]):
             self._select_contact(first)
             self.notify(Content(log_summary(self.service, result)), timeout=5)
 
-        self.app.push_screen(QuickLog(self.service, self._current()), saved)
+        self.app.push_screen(self.app.quick_log(self._current()), saved)  # type: ignore[attr-defined]
 
     def action_new_followup(self) -> None:
         def saved(item: FollowUp | None) -> None:
             if item is not None:
-                self.refresh_followups()
-                self.show_card(self.contact_list.highlighted)
-                self.notify(Content(f"Follow-up due {item.due:%a %d %b}: {item.action}"),
-                            timeout=3)
+                self._followup_saved(item, "Follow-up due {fu.due:%a %d %b}: {fu.action}")
 
         self.app.push_screen(FollowupForm(self.service, self._current()), saved)
 

@@ -112,6 +112,33 @@ class QuickLog(FormScreen[LogResult | None]):
         self._preview("due")
         self.query_one("#notes" if self.contact else "#with").focus()
 
+    def reopen(self, contact: Contact | None) -> None:
+        """Empty every field for a new log about ``contact``.
+
+        The app keeps one quick log and reopens it: building its forty widgets
+        for each log, and above all tearing them down after the save, costs
+        Textual more than the save and the refreshed panes together."""
+        self.contact = contact
+        self._thank_you_touched = False
+        self.clear_errors()
+        for field, value in (("with", contact.name if contact else ""), ("date", "today"),
+                             ("gave", ""), ("got", ""), ("next", THANK_YOU),
+                             ("due", "tomorrow")):
+            widget = self.query_one(f"#{field}", Input)
+            with widget.prevent(Input.Changed):
+                widget.value = value
+            widget.cursor_position = len(value)
+        with self.prevent(Select.Changed):
+            self.query_one("#kind", Select).value = Kind.COFFEE
+        for area in self.query(TextArea):
+            area.load_text("")
+        self.query_one("#asked", Checkbox).value = False
+        self.query_one("#form-fields", VerticalScroll).scroll_home(animate=False)
+        self._preview("date")
+        self._preview("due")
+        self.remember_initial()
+        self.set_focus(self.query_one("#notes" if contact else "#with"))
+
     # ---- reading ----------------------------------------------------------------
 
     def _raw(self) -> dict[str, Any]:

@@ -59,13 +59,11 @@ class WelcomeScreen(Screen[None]):
         self.app.push_screen(ContactForm(self.service), added)
 
     def action_log(self) -> None:
-        from peoplelinks.tui.screens.quick_log import QuickLog  # noqa: PLC0415
-
         def logged(result: object) -> None:
             if result is not None:
                 self.app.jump_to(result.interaction.contact_ids[0])  # type: ignore[attr-defined]
 
-        self.app.push_screen(QuickLog(self.service), logged)
+        self.app.push_screen(self.app.quick_log(None), logged)  # type: ignore[attr-defined]
 
     def action_demo(self) -> None:
         from peoplelinks.demo import load_demo  # noqa: PLC0415

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from peoplelinks.domain.models import Contact
 from peoplelinks.domain.schedule import Bucket, DueReport
+from peoplelinks.tui.commands import bindings
 
 TITLES = {Bucket.OVERDUE: "Overdue", Bucket.TODAY: "Today", Bucket.WEEK: "This week",
           Bucket.LATER: "Later"}
@@ -34,7 +35,10 @@ class Entry:
 
 
 class FollowupsPane(OptionList):
-    """Follow-ups by bucket; ``x`` done, ``s`` snooze, ``enter`` opens the contact."""
+    """Follow-ups by bucket; ``x`` done, ``s`` snooze, ``e`` edit (run by the screen),
+    ``enter`` opens the contact."""
+
+    BINDINGS = bindings(pane="follow-ups", namespace="screen")
 
     class Jump(Message):
         """The user wants to see this contact."""

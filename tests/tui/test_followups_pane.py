@@ -1,0 +1,112 @@
+"""Editing a follow-up from the follow-ups pane, and the keys the footer shows there."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Input
+from textual.widgets._footer import FooterKey
+
+from peoplelinks.tui.app import PeopleLinksApp
+from peoplelinks.tui.screens.confirm import Confirm
+from peoplelinks.tui.screens.contact_form import ContactForm
+from peoplelinks.tui.screens.followup_form import FollowupForm
+from peoplelinks.tui.widgets.followups import FollowupsPane
+from peoplelinks.tui.widgets.footer import KeysFooter
+from tests.conftest import TODAY
+from tests.tui.helpers import main_screen
+
+
+def footer_keys(app: PeopleLinksApp) -> list[str]:
+    return [key.key for key in main_screen(app).query_one(KeysFooter).query(FooterKey)]
+
+
+async def test_e_in_the_followups_pane_edits_the_followup(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        service = demo_app.service
+        await pilot.press("u")
+        pane = main_screen(demo_app).query_one(FollowupsPane)
+        entry = pane.entry
+        assert entry is not None and entry.followup_id is not None
+        before = service.followup(entry.followup_id)
+        await pilot.press("e")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, FollowupForm)
+        who = form.query_one("#who", Input)
+        assert who.disabled and who.value == service.contact(before.contact_id).name
+        action = form.query_one("#action", Input)
+        assert action.value == before.action and demo_app.focused is action
+        assert form.query_one("#due", Input).value == before.due.isoformat()
+        action.value = "Send the deck instead"
+        form.query_one("#due", Input).value = "in 3 days"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)
+        after = service.followup(before.id)
+        assert (after.action, after.due, after.contact_id, after.done) == (
+            "Send the deck instead", TODAY + timedelta(days=3), before.contact_id, False)
+        assert demo_app.focused is pane
+        shown = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+        assert any("Send the deck instead" in line for line in shown)
+
+
+async def test_edit_followup_error_stays_under_the_field(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        service = demo_app.service
+        await pilot.press("u", "e")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, FollowupForm) and form.followup is not None
+        form.query_one("#due", Input).value = "the twelfth of never"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is form
+        error = form.query_one("#due-error")
+        assert error.display and "the twelfth of never" in str(error.content)
+        assert demo_app.focused is form.query_one("#due", Input)
+        await pilot.press("escape")  # something was typed: asks first
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        assert service.followup(form.followup.id) == form.followup
+
+
+async def test_e_outside_the_pane_still_edits_the_contact(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ContactForm)
+
+
+async def test_footer_shows_the_pane_keys_only_in_the_pane(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert not {"x", "s"} & set(footer_keys(demo_app))
+        await pilot.press("u")
+        await pilot.pause()
+        keys = footer_keys(demo_app)
+        assert {"x", "s", "e"} <= set(keys)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not {"x", "s"} & set(footer_keys(demo_app))
+
+
+async def test_footer_is_not_rebuilt_when_the_same_keys_come_back(
+        demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        footer = main_screen(demo_app).query_one(KeysFooter)
+        before = list(footer.query(FooterKey))
+        assert before
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert list(footer.query(FooterKey)) == before  # the very same widgets
+        await pilot.press("u")
+        await pilot.pause()
+        assert list(footer.query(FooterKey)) != before
