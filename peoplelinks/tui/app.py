@@ -98,9 +98,7 @@ class PeopleLinksApp(App[None]):
 
         One instance is kept installed and reopened, so that closing it after a
         save does not wait for Textual to take its widgets apart."""
-        if self._quick_log is None or self._quick_log.service is not self.service:
-            if self._quick_log is not None:
-                self.uninstall_screen(self._quick_log)
+        if self._quick_log is None:
             self._quick_log = QuickLog(self.service, contact)
             self.install_screen(self._quick_log, name="quick-log")
         else:

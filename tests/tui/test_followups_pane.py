@@ -110,3 +110,20 @@ async def test_footer_is_not_rebuilt_when_the_same_keys_come_back(
         await pilot.press("u")
         await pilot.pause()
         assert list(footer.query(FooterKey)) != before
+
+
+async def test_new_followup_for_nobody_names_the_field(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, FollowupForm)
+        form.query_one("#who", Input).value = "Nobody Anywhere"
+        form.query_one("#action", Input).value = "Write"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = form.query_one("#who-error")
+        assert error.display and "with: " in str(error.content)
+        assert "Nobody Anywhere" in str(error.content)
+        assert demo_app.focused is form.query_one("#who", Input)

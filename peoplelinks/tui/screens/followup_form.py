@@ -79,7 +79,7 @@ class FollowupForm(FormScreen[FollowUp | None]):
                 item = self.service.edit_followup(self.followup.id, action=raw["action"],
                                                   due=due)
             else:
-                who = self.service.resolve(raw["who"], field="who")
+                who = self.service.resolve(raw["who"], field="with")
                 item = self.service.add_followup(who.id, raw["action"], due)
         except InputError as exc:
             self.show_error(exc, {"with": "who", "contact": "who"}.get(
