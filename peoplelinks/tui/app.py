@@ -107,9 +107,12 @@ class PeopleLinksApp(App[None]):
 
     def jump_to(self, contact_id: int) -> None:
         """Show ``contact_id`` on the main screen."""
+        came_from_welcome = isinstance(self.screen, WelcomeScreen)
         while isinstance(self.screen, WelcomeScreen):
             self.pop_screen()
         if isinstance(self.screen, MainScreen):
+            if came_from_welcome:  # the main screen was drawn on an empty database
+                self.screen.refresh_all(keep=contact_id)
             self.screen.jump_to(contact_id)
 
 

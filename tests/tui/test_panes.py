@@ -180,6 +180,9 @@ async def test_welcome_on_empty_database_then_demo(empty_app: PeopleLinksApp) ->
         await pilot.press("d")
         await pilot.pause()
         assert len(list_names(empty_app)) == 30
+        pane = main_screen(empty_app).query_one(FollowupsPane)
+        assert pane.entry is not None  # the demo's follow-ups, not the empty database's
+        assert "7 due" in str(pane.border_title)
 
 
 async def test_welcome_log_a_chat_with_someone_new(empty_app: PeopleLinksApp) -> None:
@@ -194,6 +197,10 @@ async def test_welcome_log_a_chat_with_someone_new(empty_app: PeopleLinksApp) ->
         assert list_names(empty_app) == ["Maya Fern"]
         service = main_screen(empty_app).service
         assert len(service.db.interactions_of(service.resolve("Maya Fern").id)) == 1
+        pane = main_screen(empty_app).query_one(FollowupsPane)
+        entry = pane.entry  # the thank-you note proposed for tomorrow
+        assert entry is not None and entry.followup_id is not None
+        assert service.followup(entry.followup_id).action == "Send a thank-you note"
 
 
 async def test_welcome_add_first_contact(empty_app: PeopleLinksApp) -> None:
