@@ -85,3 +85,26 @@ async def test_notifications_show_names_literally(unsafe_app: PeopleLinksApp) ->
         messages = [str(n.message) for n in unsafe_app._notifications]
         assert any("Done: email" in m and "[" in m for m in messages), messages
         assert unsafe_app.is_running
+
+
+async def test_contact_dropdown_shows_names_literally(unsafe_app: PeopleLinksApp) -> None:
+    from textual.widgets import Input
+
+    from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
+
+    async with unsafe_app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        field = unsafe_app.screen.query_one("#with", Input)
+        field.focus()
+        field.value = ""
+        await pilot.press(*"boss")
+        await pilot.pause()
+        options = unsafe_app.screen.query_one(ContactAutoComplete).option_list
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts and prompts[0].startswith("[red]Boss[/red]  [link=x]Co[/link]")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert field.value == "[red]Boss[/red]"
+        assert unsafe_app.is_running

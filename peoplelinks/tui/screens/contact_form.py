@@ -19,6 +19,7 @@ from peoplelinks.domain.enums import Circle, Employment, Level, Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError, PeopleLinksError
 from peoplelinks.tui.screens.form import FormScreen
+from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
 
 # field id, label, placeholder (text inputs, in form order)
 TEXT_FIELDS = (
@@ -70,6 +71,8 @@ class ContactForm(FormScreen[Contact | None]):
                                show_line_numbers=False)
                 yield Static("", id="notes-error", classes="field-error", markup=False)
             yield Static("", id="form-error", markup=False)
+            # Inside the box: a screen child would count in centring the box.
+            yield ContactAutoComplete("#introduced_by", self.service, with_id=True)
 
     def _text_row(self, field: str, label: str, hint: str) -> ComposeResult:
         with Horizontal(classes="field-row"):

@@ -20,6 +20,7 @@ from peoplelinks.domain.models import Contact, FollowUp
 from peoplelinks.errors import InputError, PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.screens.form import FormScreen, show_preview
+from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
 
 NEW_DUE = "in 1 week"
 
@@ -53,6 +54,8 @@ class FollowupForm(FormScreen[FollowUp | None]):
                 if field == "due":
                     yield Static("", id="due-preview", classes="preview", markup=False)
             yield Static("", id="form-error", markup=False)
+            if item is None:  # inside the box, or it would count in centring the box
+                yield ContactAutoComplete("#who", self.service)
 
     def on_mount(self) -> None:
         self.remember_initial()
