@@ -32,6 +32,9 @@ VIEWS: dict[str, tuple[bool, list[str]]] = {
     "contact_form": (True, ["slash", *"priya", "enter", "e"]),
     "filters": (True, ["F"]),
     "quick_log": (True, ["slash", *"priya sh", "enter", "l", *"Talked about the forecasting role"]),
+    # Back to "With" to add someone who was there too: the contact dropdown.
+    "quick_log_with": (True, ["slash", *"priya sh", "enter", "l", *"Talked about the forecasting",
+                              "shift+tab", "shift+tab", "shift+tab", "end", *", to"]),
     "help": (True, ["question_mark"]),
 }
 

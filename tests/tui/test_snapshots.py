@@ -23,6 +23,7 @@ VIEWS = {
     "followups": ["u", "down"],
     "contact_form": ["e"],
     "quick_log": ["l"],
+    "quick_log_with": ["l", "shift+tab", "shift+tab", "shift+tab", "end", *", pri"],
     "help": ["question_mark"],
 }
 
