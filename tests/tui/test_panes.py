@@ -182,7 +182,7 @@ async def test_welcome_on_empty_database_then_demo(empty_app: PeopleLinksApp) ->
         assert len(list_names(empty_app)) == 30
         pane = main_screen(empty_app).query_one(FollowupsPane)
         assert pane.entry is not None  # the demo's follow-ups, not the empty database's
-        assert "7 due" in str(pane.border_title)
+        assert str(pane.border_title) == "Follow-ups · 7 due · 5 coming"
 
 
 async def test_welcome_log_a_chat_with_someone_new(empty_app: PeopleLinksApp) -> None:

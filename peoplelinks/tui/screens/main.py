@@ -16,6 +16,7 @@ from textual.widgets import ContentSwitcher, Header, Input, Tree
 
 from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.models import Contact, FollowUp
+from peoplelinks.domain.schedule import Bucket
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import LogResult, PeopleLinks
 from peoplelinks.tui.commands import bindings
@@ -145,7 +146,9 @@ class MainScreen(Screen[None]):
         report = self.service.due(keep_limit=KEEP_IN_TOUCH_SHOWN)
         pane = self.query_one(FollowupsPane)
         pane.show(report, self.service.db.contacts)
-        pane.border_title = f"Follow-ups · {report.count} due"
+        coming = len(report.followups[Bucket.WEEK]) + len(report.followups[Bucket.LATER])
+        pane.border_title = f"Follow-ups · {report.count:,} due" + (
+            f" · {coming:,} coming" if coming else "")
 
     def show_card(self, contact_id: int | None) -> None:
         """Show ``contact_id`` in the card."""
