@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.worker import get_current_worker
@@ -17,10 +18,12 @@ from peoplelinks.domain.models import Contact
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.palette import CommandsProvider, ContactsProvider
+from peoplelinks.tui.screens.form import FormScreen
 from peoplelinks.tui.screens.loading import LoadingScreen
 from peoplelinks.tui.screens.main import MainScreen
-from peoplelinks.tui.screens.quick_log import QuickLog
 from peoplelinks.tui.screens.welcome import WelcomeScreen
+
+F = TypeVar("F", bound="FormScreen[Any]")
 
 
 class PeopleLinksApp(App[None]):
@@ -37,7 +40,7 @@ class PeopleLinksApp(App[None]):
         self.service: PeopleLinks = service  # type: ignore[assignment]
         self.path = path
         self.error: str | None = None
-        self._quick_log: QuickLog | None = None
+        self._forms: dict[type[FormScreen[Any]], FormScreen[Any]] = {}
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -93,17 +96,19 @@ class PeopleLinksApp(App[None]):
         self.theme = names[(names.index(self.theme) + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
-    def quick_log(self, contact: Contact | None) -> QuickLog:
-        """The quick log, emptied and prefilled with ``contact``, ready to push.
+    def form(self, kind: type[F], contact: Contact | None, **state: Any) -> F:
+        """The form ``kind`` about ``contact``, filled afresh and ready to push.
 
-        One instance is kept installed and reopened, so that closing it after a
-        save does not wait for Textual to take its widgets apart."""
-        if self._quick_log is None:
-            self._quick_log = QuickLog(self.service, contact)
-            self.install_screen(self._quick_log, name="quick-log")
+        One instance of each form is kept installed and reopened (see
+        :class:`FormScreen`): a form opens and closes several times faster."""
+        screen = self._forms.get(kind)
+        if screen is None:
+            screen = kind(self.service, contact, **state)
+            self.install_screen(screen, name=f"form-{kind.__name__}")
+            self._forms[kind] = screen
         else:
-            self._quick_log.reopen(contact)
-        return self._quick_log
+            screen.reopen(contact, **state)
+        return screen  # type: ignore[return-value]
 
     def jump_to(self, contact_id: int) -> None:
         """Show ``contact_id`` on the main screen."""

@@ -49,26 +49,24 @@ class ContactForm(FormScreen[Contact | None]):
 
     # ---- layout -----------------------------------------------------------------
 
+    FIRST = "#name"
+
     def compose(self) -> ComposeResult:
-        c = self.contact
         with Vertical(id="form-box") as box:
-            box.border_title = f"Edit #{c.id}" if c else "Add a contact"
             box.border_subtitle = "ctrl+s save · esc cancel"
             with VerticalScroll(id="form-fields"):
                 for field, label, hint in TEXT_FIELDS[:3]:
                     yield from self._text_row(field, label, hint)
                 with Horizontal(classes="choices"):
-                    for field, label, enum, default in CHOICES:
-                        current = getattr(c, field) if c else default
+                    for field, label, enum, _default in CHOICES:
                         with Vertical(classes="choice"):
                             yield Label(label)
-                            yield Select([(str(v), v) for v in enum], value=current,
-                                         allow_blank=False, id=field, compact=True)
+                            yield Select([(str(v), v) for v in enum], allow_blank=False,
+                                         id=field, compact=True)
                 for field, label, hint in TEXT_FIELDS[3:]:
                     yield from self._text_row(field, label, hint)
                 yield Label("Notes", classes="field-label")
-                yield TextArea(c.notes if c else "", id="notes", soft_wrap=True,
-                               show_line_numbers=False)
+                yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
                 yield Static("", id="notes-error", classes="field-error", markup=False)
             yield Static("", id="form-error", markup=False)
             # Inside the box: a screen child would count in centring the box.
@@ -77,7 +75,7 @@ class ContactForm(FormScreen[Contact | None]):
     def _text_row(self, field: str, label: str, hint: str) -> ComposeResult:
         with Horizontal(classes="field-row"):
             yield Label(label, classes="field-label")
-            yield Input(self._value_of(field), placeholder=hint, id=field, compact=True)
+            yield Input(placeholder=hint, id=field, compact=True)
         yield Static("", id=f"{field}-error", classes="field-error", markup=False)
 
     def _value_of(self, field: str) -> str:
@@ -93,9 +91,15 @@ class ContactForm(FormScreen[Contact | None]):
             return "" if c.keep_in_touch_days is None else str(c.keep_in_touch_days)
         return str(getattr(c, field))
 
-    def on_mount(self) -> None:
-        self.remember_initial()
-        self.query_one("#name", Input).focus()
+    def fill(self) -> None:
+        """The fields of :attr:`contact`, or the defaults of a new contact."""
+        c = self.contact
+        self.query_one("#form-box").border_title = f"Edit #{c.id}" if c else "Add a contact"
+        for field, _label, _hint in TEXT_FIELDS:
+            self.set_text(field, self._value_of(field))
+        for field, _label, _enum, default in CHOICES:
+            self.query_one(f"#{field}", Select).value = getattr(c, field) if c else default
+        self.query_one("#notes", TextArea).load_text(c.notes if c else "")
 
     # ---- reading the form -------------------------------------------------------
 

@@ -34,33 +34,41 @@ class FollowupForm(FormScreen[FollowUp | None]):
         self.followup = followup
 
     def compose(self) -> ComposeResult:
-        item = self.followup
         with Vertical(id="filter-box") as box:
-            box.border_title = f"Follow-up #{item.id}" if item else "New follow-up"
             box.border_subtitle = "enter save · esc cancel"
-            for field, label, value, hint in (
-                ("who", "With", self.contact.name if self.contact else "", "name or #id"),
-                ("action", "Action", item.action if item else "",
-                 "e.g. send the article I promised"),
-                ("due", "Due", item.due.isoformat() if item else NEW_DUE,
-                 "tomorrow, next tue, in 2 weeks"),
+            for field, label, hint in (
+                ("who", "With", "name or #id"),
+                ("action", "Action", "e.g. send the article I promised"),
+                ("due", "Due", "tomorrow, next tue, in 2 weeks"),
             ):
                 with Horizontal(classes="field-row"):
                     yield Label(label, classes="field-label")
-                    # A follow-up stays with its contact; only a new one chooses whom.
-                    yield Input(value, placeholder=hint, id=field, compact=True,
-                                disabled=field == "who" and item is not None)
+                    yield Input(placeholder=hint, id=field, compact=True)
                 yield Static("", id=f"{field}-error", classes="field-error", markup=False)
                 if field == "due":
                     yield Static("", id="due-preview", classes="preview", markup=False)
             yield Static("", id="form-error", markup=False)
-            if item is None:  # inside the box, or it would count in centring the box
-                yield ContactAutoComplete("#who", self.service)
+            # Inside the box: a screen child would count in centring the box.
+            yield ContactAutoComplete("#who", self.service)
 
-    def on_mount(self) -> None:
-        self.remember_initial()
+    def reopen(self, contact: Contact | None, **state: Any) -> None:
+        """Open again: a new follow-up, unless ``followup=`` one to change."""
+        super().reopen(contact, followup=state.get("followup"))
+
+    def first_field(self) -> str:
+        return "#action" if self.contact else "#who"
+
+    def fill(self) -> None:
+        """A new follow-up for :attr:`contact` due in a week, or :attr:`followup`."""
+        item = self.followup
+        self.query_one("#filter-box").border_title = (
+            f"Follow-up #{item.id}" if item else "New follow-up")
+        self.set_text("who", self.contact.name if self.contact else "")
+        # A follow-up stays with its contact; only a new one chooses whom.
+        self.query_one("#who", Input).disabled = item is not None
+        self.set_text("action", item.action if item else "")
+        self.set_text("due", item.due.isoformat() if item else NEW_DUE)
         self._preview()
-        self.query_one("#action" if self.contact else "#who", Input).focus()
 
     def _raw(self) -> dict[str, Any]:
         return {f: self.query_one(f"#{f}", Input).value for f in ("who", "action", "due")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,13 +25,16 @@ from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.contact_form import ContactForm
 from peoplelinks.tui.screens.filters import FilterForm
 from peoplelinks.tui.screens.followup_form import FollowupForm
+from peoplelinks.tui.screens.form import FormScreen
 from peoplelinks.tui.screens.help import HelpScreen
+from peoplelinks.tui.screens.quick_log import QuickLog
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
 from peoplelinks.tui.widgets.followups import KEEP_IN_TOUCH_SHOWN, FollowupsPane
 from peoplelinks.tui.widgets.footer import KeysFooter
 from peoplelinks.tui.widgets.referral_tree import ReferralTree
 
+F = TypeVar("F", bound="FormScreen[Any]")
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
 
 
@@ -301,8 +304,8 @@ class MainScreen(Screen[None]):
             if changed is not None:
                 self._followup_saved(changed, "Saved, due {fu.due:%a %d %b}: {fu.action}")
 
-        self.app.push_screen(FollowupForm(self.service, self.service.contact(item.contact_id),
-                                          item), saved)
+        self.app.push_screen(self._form(FollowupForm, self.service.contact(item.contact_id),
+                                        followup=item), saved)
 
     def action_add_contact(self) -> None:
         def saved(contact: Contact | None) -> None:
@@ -311,7 +314,10 @@ class MainScreen(Screen[None]):
                 self.jump_to(contact.id)
                 self.notify(Content(f"Added {contact.label}"), timeout=3)
 
-        self.app.push_screen(ContactForm(self.service), saved)
+        self.app.push_screen(self._form(ContactForm, None), saved)
+
+    def _form(self, kind: type[F], contact: Contact | None, **state: Any) -> F:
+        return self.app.form(kind, contact, **state)  # type: ignore[attr-defined,no-any-return]
 
     def _current(self) -> Contact | None:
         cid = self.contact_list.highlighted
@@ -334,14 +340,14 @@ class MainScreen(Screen[None]):
             self._select_contact(first)
             self.notify(Content(log_summary(self.service, result)), timeout=5)
 
-        self.app.push_screen(self.app.quick_log(self._current()), saved)  # type: ignore[attr-defined]
+        self.app.push_screen(self._form(QuickLog, self._current()), saved)
 
     def action_new_followup(self) -> None:
         def saved(item: FollowUp | None) -> None:
             if item is not None:
                 self._followup_saved(item, "Follow-up due {fu.due:%a %d %b}: {fu.action}")
 
-        self.app.push_screen(FollowupForm(self.service, self._current()), saved)
+        self.app.push_screen(self._form(FollowupForm, self._current()), saved)
 
     def action_edit_contact(self) -> None:
         contact = self._current()
@@ -354,7 +360,7 @@ class MainScreen(Screen[None]):
                 self.refresh_all(keep=changed.id)
                 self.notify(Content(f"Saved {changed.label}"), timeout=3)
 
-        self.app.push_screen(ContactForm(self.service, contact), saved)
+        self.app.push_screen(self._form(ContactForm, contact), saved)
 
     def action_delete_contact(self) -> None:
         contact = self._current()

@@ -49,14 +49,14 @@ class QuickLog(FormScreen[LogResult | None]):
             box.border_subtitle = "ctrl+s save · esc cancel"
             with VerticalScroll(id="form-fields"):
                 yield from self._row("with", "With", Input(
-                    self.contact.name if self.contact else "", id="with", compact=True,
+                    id="with", compact=True,
                     placeholder="names or #ids, comma separated (a new name adds a contact)"))
                 with Horizontal(classes="field-row"):
                     yield Label("Kind", classes="field-label")
-                    yield Select([(str(k), k) for k in Kind], value=Kind.COFFEE,
-                                 allow_blank=False, id="kind", compact=True)
+                    yield Select([(str(k), k) for k in Kind], allow_blank=False, id="kind",
+                                 compact=True)
                     yield Label("Date", classes="field-label short")
-                    yield Input("today", id="date", compact=True)
+                    yield Input(id="date", compact=True)
                 yield Static("", id="date-preview", classes="preview", markup=False)
                 yield Static("", id="date-error", classes="field-error", markup=False)
                 yield Label("Notes", classes="field-label")
@@ -71,10 +71,10 @@ class QuickLog(FormScreen[LogResult | None]):
                 yield Static("", id="referrals-error", classes="field-error", markup=False)
                 yield Checkbox("I asked for referrals", id="asked", compact=True)
                 yield from self._row("next", "Next step", Input(
-                    THANK_YOU, id="next", compact=True, placeholder="the next step, if any"))
+                    id="next", compact=True, placeholder="the next step, if any"))
                 with Horizontal(classes="field-row"):
                     yield Label("Due", classes="field-label")
-                    yield Input("tomorrow", id="due", compact=True)
+                    yield Input(id="due", compact=True)
                 yield Static("", id="due-preview", classes="preview", markup=False)
                 yield Static("", id="due-error", classes="field-error", markup=False)
             yield Static("", id="form-error", markup=False)
@@ -88,39 +88,22 @@ class QuickLog(FormScreen[LogResult | None]):
             yield widget
         yield Static("", id=f"{field}-error", classes="field-error", markup=False)
 
-    def on_mount(self) -> None:
-        self.remember_initial()
-        self._preview("date")
-        self._preview("due")
-        self.query_one("#notes" if self.contact else "#with").focus()
+    def first_field(self) -> str:
+        return "#notes" if self.contact else "#with"
 
-    def reopen(self, contact: Contact | None) -> None:
-        """Empty every field for a new log about ``contact``.
-
-        The app keeps one quick log and reopens it: building its forty widgets
-        for each log, and above all tearing them down after the save, costs
-        Textual more than the save and the refreshed panes together."""
-        self.contact = contact
+    def fill(self) -> None:
+        """An empty log about :attr:`contact`: a coffee today, a thank-you tomorrow."""
         self._thank_you_touched = False
-        self.clear_errors()
-        for field, value in (("with", contact.name if contact else ""), ("date", "today"),
-                             ("gave", ""), ("got", ""), ("next", THANK_YOU),
-                             ("due", "tomorrow")):
-            widget = self.query_one(f"#{field}", Input)
-            with widget.prevent(Input.Changed):
-                widget.value = value
-            widget.cursor_position = len(value)
-        with self.prevent(Select.Changed):
-            self.query_one("#kind", Select).value = Kind.COFFEE
+        for field, value in (("with", self.contact.name if self.contact else ""),
+                             ("date", "today"), ("gave", ""), ("got", ""),
+                             ("next", THANK_YOU), ("due", "tomorrow")):
+            self.set_text(field, value)
+        self.query_one("#kind", Select).value = Kind.COFFEE
         for area in self.query(TextArea):
             area.load_text("")
         self.query_one("#asked", Checkbox).value = False
-        self.query_one("#form-fields", VerticalScroll).scroll_home(animate=False)
-        self.query_one(ContactAutoComplete).action_hide()
         self._preview("date")
         self._preview("due")
-        self.remember_initial()
-        self.set_focus(self.query_one("#notes" if contact else "#with"))
 
     # ---- reading ----------------------------------------------------------------
 

@@ -56,14 +56,16 @@ class WelcomeScreen(Screen[None]):
             if contact is not None:
                 self.app.jump_to(contact.id)  # type: ignore[attr-defined]
 
-        self.app.push_screen(ContactForm(self.service), added)
+        self.app.push_screen(self.app.form(ContactForm, None), added)  # type: ignore[attr-defined]
 
     def action_log(self) -> None:
         def logged(result: object) -> None:
             if result is not None:
                 self.app.jump_to(result.interaction.contact_ids[0])  # type: ignore[attr-defined]
 
-        self.app.push_screen(self.app.quick_log(None), logged)  # type: ignore[attr-defined]
+        from peoplelinks.tui.screens.quick_log import QuickLog  # noqa: PLC0415
+
+        self.app.push_screen(self.app.form(QuickLog, None), logged)  # type: ignore[attr-defined]
 
     def action_demo(self) -> None:
         from peoplelinks.demo import load_demo  # noqa: PLC0415
