@@ -16,6 +16,9 @@ Figures (targets at 30,000 contacts / 50,000 interactions):
   target <= 30 ms.
 - graph:   ``g`` to the frame showing the referral tree built, with the contact
   revealed; median of 5 (the pane is closed between tries) — target <= 300 ms.
+- form:    ``e`` to the frame showing the contact form filled with the
+  highlighted contact; median of 5 (the first builds the form, the others
+  reopen it) — no target of its own.
 - save:    ``ctrl+s`` in the quick log (notes, a thank-you follow-up) to the frame
   showing the list, card and follow-ups updated after the durable write;
   median of 5 — target <= 100 ms.
@@ -47,6 +50,7 @@ from bench_store import cached_database, interactions_for  # noqa: E402
 
 from peoplelinks.service import PeopleLinks  # noqa: E402
 from peoplelinks.tui.app import PeopleLinksApp  # noqa: E402
+from peoplelinks.tui.screens.contact_form import ContactForm  # noqa: E402
 from peoplelinks.tui.widgets.contact_card import ContactCard  # noqa: E402
 from peoplelinks.tui.widgets.contact_list import ContactList  # noqa: E402
 from peoplelinks.tui.widgets.referral_tree import ReferralTree  # noqa: E402
@@ -169,6 +173,14 @@ async def interaction_ms(db: Path) -> dict[str, float]:
                 await pilot.press("g")  # back to the card and the list
                 await pilot.pause()
             out["graph"] = statistics.median(graphs)
+            clock.watch(app, "push_screen")
+            forms = []
+            for _ in range(5):
+                forms.append(await clock.key(pilot, "e"))
+                assert isinstance(app.screen, ContactForm)
+                await pilot.press("escape")
+                await pilot.pause()
+            out["form"] = statistics.median(forms)
             clock.watch(app.screen, "refresh_all")
             saves = []
             for n in range(5):
@@ -204,13 +216,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  measured {contacts:,} contacts", file=sys.stderr)
     print("peoplelinks TUI benchmark (ms; median)")
     print(f"{'contacts':>8} {'inter.':>7} | {'launch':>7} {'ready':>7} {'search':>7} "
-          f"{'move':>7} {'graph':>7} {'save':>7}")
-    print("-" * 66)
+          f"{'move':>7} {'graph':>7} {'form':>7} {'save':>7}")
+    print("-" * 74)
     for contacts, f in rows:
         launch = f"{f['launch']:7.0f}" if f["launch"] is not None else "  (n/a)"
         ready = f"{f['ready']:7.0f}" if f["ready"] is not None else "  (n/a)"
         print(f"{contacts:>8,} {interactions_for(contacts):>7,} | {launch} {ready} "
-              f"{f['search']:7.1f} {f['move']:7.1f} {f['graph']:7.1f} {f['save']:7.1f}")
+              f"{f['search']:7.1f} {f['move']:7.1f} {f['graph']:7.1f} {f['form']:7.1f} "
+              f"{f['save']:7.1f}")
     ok = True
     largest = rows[-1][1]
     print(f"\ntargets at {rows[-1][0]:,} contacts:")

@@ -49,9 +49,9 @@ class FormScreen(ModalScreen[T]):
     ``#x-error`` Static under it, plus one ``#form-error`` Static for errors that
     belong to no field.
 
-    The app keeps one instance of each form and :meth:`reopen` s it: building
-    a form's widgets costs Textual 100-200 ms, and tearing them down after a
-    save another 40-90 ms during which the app answers nothing."""
+    The app keeps one instance of each form and reopens it (:meth:`reopen`):
+    building a form's widgets costs Textual 100-250 ms, and tearing them down
+    after a save another 40-90 ms during which the app answers nothing."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
