@@ -127,3 +127,28 @@ async def test_new_followup_for_nobody_names_the_field(demo_app: PeopleLinksApp)
         assert error.display and "with: " in str(error.content)
         assert "Nobody Anywhere" in str(error.content)
         assert demo_app.focused is form.query_one("#who", Input)
+
+
+async def test_keep_in_touch_entry_is_cleared_by_logging_a_talk(demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("u", "end")
+        await pilot.pause()
+        pane = main_screen(demo_app).query_one(FollowupsPane)
+        entry = pane.entry
+        assert entry is not None and entry.followup_id is None  # a keep-in-touch reminder
+        await pilot.press("x")
+        await pilot.pause()
+        said = [str(n.message) for n in demo_app._notifications]
+        assert any("log a talk" in line for line in said)
+        await pilot.press("l")
+        await pilot.pause()
+        assert demo_app.screen.contact is not None  # type: ignore[attr-defined]
+        assert demo_app.screen.contact.id == entry.contact_id  # type: ignore[attr-defined]
+        await pilot.press(*"caught up", "ctrl+s")
+        await pilot.pause()
+        report = service.due(keep_limit=100)
+        assert entry.contact_id not in {d.contact.id for d in report.keep_in_touch}
+        assert all(e.contact_id != entry.contact_id or e.followup_id is not None
+                   for e in pane._entries.values())

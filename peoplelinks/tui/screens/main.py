@@ -256,7 +256,11 @@ class MainScreen(Screen[None]):
 
     def _highlighted_followup(self) -> FollowUp | None:
         entry = self.query_one(FollowupsPane).entry
-        if entry is None or entry.followup_id is None:
+        if entry is not None and entry.followup_id is None:
+            self.notify("A keep-in-touch reminder goes away when you log a talk: press l",
+                        severity="warning")
+            return None
+        if entry is None:
             self.notify("Highlight a follow-up in the follow-ups pane first", severity="warning")
             return None
         return self.service.followup(entry.followup_id)
