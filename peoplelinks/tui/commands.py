@@ -23,9 +23,10 @@ class Command:
     show: bool = True
     key_display: str | None = None
     pane: str = ""  # "" everywhere; else the pane where the key works ("contacts", ...)
-    # Checked before the key reaches the focused widget, so that what is typed right
-    # after it goes where it moved the focus (the screen turns it off inside inputs).
-    priority: bool = False
+    # Checked when the key arrives, before it is queued for the focused widget, so
+    # that what is typed right after it goes where it moved the focus (a form's
+    # field, a pane); the screen turns the keys off while a text field is focused.
+    priority: bool = True
 
     @property
     def keys_shown(self) -> str:
@@ -44,7 +45,7 @@ class Command:
 
 COMMANDS: tuple[Command, ...] = (
     Command("search", "slash", "Search", "Search contacts as you type (name, company, title, "
-            "tags, notes); escape clears", "search", key_display="/", priority=True),
+            "tags, notes); escape clears", "search", key_display="/"),
     Command("add", "a", "Add", "Add a contact", "add_contact"),
     Command("edit", "e", "Edit", "Edit the highlighted contact", "edit_contact"),
     Command("log", "l", "Log", "Log a conversation with the highlighted contact (referrals "
@@ -70,10 +71,22 @@ COMMANDS: tuple[Command, ...] = (
     Command("theme", "T", "Theme", "Switch to the next theme (remembered)", "next_theme",
             show=False),
     Command("help", "question_mark", "Help", "Show every key", "help", key_display="?"),
-    Command("quit", "q", "Quit", "Quit peoplelinks", "app.quit"),
+    # Not priority: the app, not the screen, would decide whether q may quit.
+    Command("quit", "q", "Quit", "Quit peoplelinks", "app.quit", priority=False),
 )
 
 BY_ID = {command.id: command for command in COMMANDS}
+ACTIONS = frozenset(command.action for command in COMMANDS)
+
+
+def shadowed(pane: str) -> frozenset[str]:
+    """Actions of the everywhere-commands whose key ``pane`` uses for its own command.
+
+    Priority keys are looked up from the screen down, so the screen must stand
+    aside for these while the pane has the focus."""
+    keys = {command.key for command in COMMANDS if command.pane == pane}
+    return frozenset(command.action for command in COMMANDS
+                     if not command.pane and command.key in keys)
 
 # Keys handled by the widgets themselves, listed for the help screen.
 NAVIGATION: tuple[tuple[str, str], ...] = (

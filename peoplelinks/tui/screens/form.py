@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypeVar
 
+from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select, Static, TextArea
 
 from peoplelinks.domain.dates import parse_date
 from peoplelinks.domain.models import Contact
@@ -101,6 +102,15 @@ class FormScreen(ModalScreen[T]):
         # Scroll to it once laid out: on a first mount every region is still empty.
         self.set_focus(first, scroll_visible=False)
         self.call_after_refresh(first.scroll_visible, animate=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that reached the form itself was typed while the form was
+        being built, before any field had the cursor: it belongs to the field that
+        has the cursor now (a field's own keys never get here)."""
+        field = self.focused
+        if event.is_printable and isinstance(field, (Input, TextArea)):
+            event.stop()
+            field.post_message(events.Key(event.key, event.character))
 
     def set_text(self, field: str, value: str) -> None:
         """Put ``value`` in the Input ``#field``, the cursor after it."""

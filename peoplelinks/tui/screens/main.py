@@ -19,7 +19,7 @@ from peoplelinks.domain.models import Contact, FollowUp
 from peoplelinks.domain.schedule import Bucket
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import LogResult, PeopleLinks
-from peoplelinks.tui.commands import bindings
+from peoplelinks.tui.commands import ACTIONS, bindings, shadowed
 from peoplelinks.tui.screens.ask_date import AskDate
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.contact_form import ContactForm
@@ -35,6 +35,7 @@ from peoplelinks.tui.widgets.footer import KeysFooter
 from peoplelinks.tui.widgets.referral_tree import ReferralTree
 
 F = TypeVar("F", bound="FormScreen[Any]")
+FOLLOWUPS_KEYS_TAKEN = shadowed("follow-ups")
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
 
 
@@ -172,7 +173,7 @@ class MainScreen(Screen[None]):
     @on(ContactList.Selected)
     def _selected(self, event: ContactList.Selected) -> None:
         self.query_one(ContentSwitcher).current = "card"
-        self.query_one(ContactCard).focus()
+        self.set_focus(self.query_one(ContactCard))
 
     def _search_changed(self, value: str) -> None:
         query = value.strip()
@@ -191,7 +192,7 @@ class MainScreen(Screen[None]):
     def _jump(self, event: FollowupsPane.Jump) -> None:
         self._select_contact(event.contact_id)
         self.query_one(ContentSwitcher).current = "card"
-        self.contact_list.focus()
+        self.set_focus(self.contact_list)
 
     def _select_contact(self, contact_id: int) -> None:
         """Highlight ``contact_id`` in the list, clearing search and filters if they hide it."""
@@ -214,12 +215,14 @@ class MainScreen(Screen[None]):
     # ---- actions ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # "/" is a priority key; inside a text field it is just a character.
-        if action == "search":
-            return not isinstance(self.focused, Input)
         # enter leaves the search box; anywhere else it does what the widget does.
         if action == "leave_search":
             return isinstance(self.focused, SearchInput)
+        # Command keys are priority keys; inside a text field they are characters.
+        if action in ACTIONS:
+            if isinstance(self.focused, FollowupsPane) and action in FOLLOWUPS_KEYS_TAKEN:
+                return False  # e edits the follow-up there, not the contact
+            return not isinstance(self.focused, Input)
         return True
 
     def action_leave_search(self) -> None:
@@ -235,7 +238,7 @@ class MainScreen(Screen[None]):
         if switcher.current == "graph" and tree.has_focus:
             switcher.current = "card"
             self.query_one("#detail").border_title = "Contact"
-            self.contact_list.focus()
+            self.set_focus(self.contact_list)
             return
         if switcher.current != "graph":
             switcher.current = "graph"
@@ -243,11 +246,11 @@ class MainScreen(Screen[None]):
             tree.load()
         if self.contact_list.highlighted is not None:
             tree.reveal(self.contact_list.highlighted)
-        tree.focus()
+        # At once, not after a refresh: a key typed right after "g" or "u" goes there.
+        self.set_focus(tree)
 
     def action_followups(self) -> None:
-        self.add_class("-show-followups")
-        self.query_one(FollowupsPane).focus()
+        self.set_focus(self.query_one(FollowupsPane))
 
     def action_cycle_sort(self) -> None:
         self.sort = self.sort.next()
