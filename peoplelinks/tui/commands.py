@@ -67,7 +67,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("snooze", "s", "Snooze", "Move the highlighted follow-up to a new date",
             "snooze_followup", pane="follow-ups"),
     Command("edit_followup", "e", "Edit", "Change the highlighted follow-up's action or "
-            "due date", "edit_followup", pane="follow-ups"),
+            "due date (on a keep-in-touch reminder: edit the contact)", "edit_followup",
+            pane="follow-ups"),
     Command("theme", "T", "Theme", "Switch to the next theme (remembered)", "next_theme",
             show=False),
     Command("help", "question_mark", "Help", "Show every key", "help", key_display="?"),

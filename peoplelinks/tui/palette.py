@@ -45,7 +45,8 @@ class CommandsProvider(Provider):
         for command in COMMANDS:
             if command.action.startswith("app.") or getattr(screen, f"action_{command.action}",
                                                             None):
-                title = Content(f"{command.title}  ({command.keys_shown})")
+                where = f" in the {command.pane} pane" if command.pane else ""
+                title = Content(f"{command.title}  ({command.keys_shown}{where})")
                 found.append((title, command.help, command.action))
         return found
 

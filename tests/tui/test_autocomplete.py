@@ -156,3 +156,56 @@ async def test_contact_form_completes_introduced_by(demo_app: PeopleLinksApp) ->
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert service.resolve("New Person").introduced_by == dev.id
+
+
+async def test_completing_in_the_middle_replaces_the_whole_name(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = await open_quick_log_in_with(demo_app, pilot)
+        field = log.query_one("#with", Input)
+        await pilot.press(*"priya sh", "left", "left", "tab")
+        await pilot.pause()
+        assert field.value == "Priya Shah"
+        field.value = "Hugo Lambert, Priya Shah"
+        field.cursor_position = len("Hugo")
+        await pilot.press("backspace", "o")  # a change, so the dropdown opens on "Hugo"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field.value == "Hugo Lambert, Priya Shah"
+
+
+async def test_a_name_with_a_comma_completes_to_its_id(demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    lee = service.add_contact({"name": "Lee, Ann", "company": "Comma Corp"})
+    service.add_contact({"name": "Ann Leeds"})
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = await open_quick_log_in_with(demo_app, pilot)
+        await pilot.press(*"comma co")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert log.query_one("#with", Input).value == f"#{lee.id}"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert service.db.interactions_of(lee.id)
+        main_screen(demo_app).jump_to(lee.id)
+        await pilot.press("l")
+        await pilot.pause()
+        assert log.query_one("#with", Input).value == f"#{lee.id}"  # prefilled the same way
+
+
+async def test_new_followup_for_a_shared_name_is_for_that_contact(
+        demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    twin = service.add_contact({"name": "Priya Shah", "company": "Elsewhere"})
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main_screen(demo_app).jump_to(twin.id)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"Send the twin a note", "ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)
+        assert [f.action for f in service.db.followups_of(twin.id)] == ["Send the twin a note"]

@@ -152,3 +152,17 @@ async def test_keep_in_touch_entry_is_cleared_by_logging_a_talk(demo_app: People
         assert entry.contact_id not in {d.contact.id for d in report.keep_in_touch}
         assert all(e.contact_id != entry.contact_id or e.followup_id is not None
                    for e in pane._entries.values())
+
+
+async def test_e_on_a_keep_in_touch_reminder_edits_its_contact(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("u", "end")
+        await pilot.pause()
+        entry = main_screen(demo_app).query_one(FollowupsPane).entry
+        assert entry is not None and entry.followup_id is None
+        await pilot.press("e")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, ContactForm) and form.contact is not None
+        assert form.contact.id == entry.contact_id

@@ -78,6 +78,11 @@ class FollowupForm(FormScreen[FollowUp | None]):
         show_preview(self.query_one("#due-preview", Static), self.query_one("#due", Input).value,
                      self.service.today, "due")
 
+    def _who(self, text: str) -> Contact:
+        if self.contact is not None and text.strip() == self.contact.name:
+            return self.contact  # the one it was opened on, even if others share the name
+        return self.service.resolve(text, field="with")
+
     def on_input_submitted(self) -> None:
         self.action_save()
 
@@ -90,7 +95,7 @@ class FollowupForm(FormScreen[FollowUp | None]):
                 item = self.service.edit_followup(self.followup.id, action=raw["action"],
                                                   due=due)
             else:
-                who = self.service.resolve(raw["who"], field="with")
+                who = self._who(raw["who"])
                 item = self.service.add_followup(who.id, raw["action"], due)
         except InputError as exc:
             self.show_error(exc, {"with": "who", "contact": "who"}.get(

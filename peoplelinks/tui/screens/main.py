@@ -303,6 +303,10 @@ class MainScreen(Screen[None]):
         self.app.push_screen(AskDate(question, self.service.today, "tomorrow"), chosen)
 
     def action_edit_followup(self) -> None:
+        entry = self.query_one(FollowupsPane).entry
+        if entry is not None and entry.followup_id is None:
+            self.action_edit_contact()  # a keep-in-touch reminder: its contact
+            return
         item = self._highlighted_followup()
         if item is None:
             return

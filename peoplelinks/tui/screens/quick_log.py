@@ -91,10 +91,17 @@ class QuickLog(FormScreen[LogResult | None]):
     def first_field(self) -> str:
         return "#notes" if self.contact else "#with"
 
+    def _with_text(self) -> str:
+        c = self.contact
+        if c is None:
+            return ""
+        # "With" is comma separated: "Lee, Ann" would be two people.
+        return f"#{c.id}" if "," in c.name else c.name
+
     def fill(self) -> None:
         """An empty log about :attr:`contact`: a coffee today, a thank-you tomorrow."""
         self._thank_you_touched = False
-        for field, value in (("with", self.contact.name if self.contact else ""),
+        for field, value in (("with", self._with_text()),
                              ("date", "today"), ("gave", ""), ("got", ""),
                              ("next", THANK_YOU), ("due", "tomorrow")):
             self.set_text(field, value)

@@ -50,7 +50,9 @@ class ContactAutoComplete(AutoComplete):
         if self.with_id:
             return f"#{contact.id} {contact.name}"
         shared = len(self.service.db.ids_named(contact.name)) > 1
-        return f"#{contact.id}" if shared else contact.name
+        # "Lee, Ann" would be read as two people in a comma-separated field.
+        split = self.multiple and "," in contact.name
+        return f"#{contact.id}" if shared or split else contact.name
 
     def _parts(self, state: TargetState) -> tuple[str, str]:
         """(what stays before the name being typed, the name being typed)."""
@@ -86,7 +88,11 @@ class ContactAutoComplete(AutoComplete):
 
     def apply_completion(self, value: str, state: TargetState) -> None:
         head, _typed = self._parts(state)
-        rest = state.text[state.cursor_position:]
+        # The name being typed ends at the next comma (or the end): all of it is replaced.
+        rest = ""
+        if self.multiple:
+            _word, comma, tail = state.text[state.cursor_position:].partition(",")
+            rest = comma + tail
         before = f"{head} {value}" if head else value
         target = self.target
         target.value = before + rest
