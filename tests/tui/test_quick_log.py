@@ -210,3 +210,26 @@ async def test_reopened_log_forgets_errors_and_a_cancelled_draft(
         assert not log.query_one("#date-error").display
         assert log.query_one("#date", Input).value == "today"
         assert "→" in str(log.query_one("#date-preview").content)
+
+
+async def test_a_failed_write_keeps_the_form_and_says_why(demo_app: PeopleLinksApp,
+                                                          monkeypatch: object) -> None:
+    """A full disk (or any refused write) leaves the log open with everything typed."""
+    from peoplelinks.errors import WriteFailed
+
+    service = demo_app.service
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise WriteFailed("cannot write /x/db.json.journal: No space left on device")
+
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = await open_log_on(demo_app, pilot, "priya sh")
+        before = len(service.db.interactions)
+        monkeypatch.setattr(service.db, "commit", refuse)  # type: ignore[attr-defined]
+        await pilot.press(*"a chat worth keeping", "ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is log
+        assert "Not saved: cannot write" in str(log.query_one("#form-error").content)
+        assert log.query_one("#notes", TextArea).text == "a chat worth keeping"
+        assert len(service.db.interactions) == before

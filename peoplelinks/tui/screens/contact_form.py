@@ -12,12 +12,11 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from peoplelinks.domain.enums import Circle, Employment, Level, Status
 from peoplelinks.domain.models import Contact
-from peoplelinks.errors import InputError, PeopleLinksError
+from peoplelinks.errors import InputError
 from peoplelinks.tui.screens.form import FormScreen
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
 
@@ -138,19 +137,14 @@ class ContactForm(FormScreen[Contact | None]):
 
     def action_save(self) -> None:
         self.clear_errors()
-        try:
+
+        def save() -> Contact:
             data = self._data()
             if self.contact is None:
-                saved = self.service.add_contact(data)
-            else:
-                saved = self.service.edit_contact(self.contact.id, data)
-        except InputError as exc:
-            self.show_error(exc)
-            return
-        except PeopleLinksError as exc:
-            self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))
-            return
-        self.dismiss(saved)
+                return self.service.add_contact(data)
+            return self.service.edit_contact(self.contact.id, data)
+
+        self.save_and_close(save)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:

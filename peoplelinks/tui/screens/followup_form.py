@@ -12,12 +12,10 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from peoplelinks.domain.dates import parse_date
 from peoplelinks.domain.models import Contact, FollowUp
-from peoplelinks.errors import InputError, PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.screens.form import FormScreen, show_preview
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
@@ -89,19 +87,12 @@ class FollowupForm(FormScreen[FollowUp | None]):
     def action_save(self) -> None:
         self.clear_errors()
         raw = self._raw()
-        try:
+
+        def save() -> FollowUp:
             due = parse_date(raw["due"], self.service.today, field="due")
             if self.followup is not None:
-                item = self.service.edit_followup(self.followup.id, action=raw["action"],
+                return self.service.edit_followup(self.followup.id, action=raw["action"],
                                                   due=due)
-            else:
-                who = self._who(raw["who"])
-                item = self.service.add_followup(who.id, raw["action"], due)
-        except InputError as exc:
-            self.show_error(exc, {"with": "who", "contact": "who"}.get(
-                (exc.field or "").split(".")[0]))
-            return
-        except PeopleLinksError as exc:
-            self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))
-            return
-        self.dismiss(item)
+            return self.service.add_followup(self._who(raw["who"]).id, raw["action"], due)
+
+        self.save_and_close(save, {"with": "who", "contact": "who"})

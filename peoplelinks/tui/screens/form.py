@@ -3,6 +3,7 @@ and escape asking before typed text is thrown away."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -15,7 +16,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from peoplelinks.domain.dates import parse_date
 from peoplelinks.domain.models import Contact
-from peoplelinks.errors import InputError
+from peoplelinks.errors import InputError, PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
@@ -146,6 +147,21 @@ class FormScreen(ModalScreen[T]):
             targets.first().focus()
         else:
             self.query_one("#form-error", Static).update(Content(str(exc)))
+
+    def save_and_close(self, save: Callable[[], T], fields: dict[str, str] | None = None) -> None:
+        """Run ``save``; close the form with what it returns, or keep it open with the
+        error shown (under the field it names; ``fields`` maps an error's field to
+        a field id of this form)."""
+        try:
+            saved = save()
+        except InputError as exc:
+            named = (exc.field or "").split(".")[0]
+            self.show_error(exc, (fields or {}).get(named))
+            return
+        except PeopleLinksError as exc:  # the store refused: a full disk, a lock
+            self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))
+            return
+        self.dismiss(saved)
 
     def action_cancel(self) -> None:
         """Close; ask first when something was typed."""

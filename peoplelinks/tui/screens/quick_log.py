@@ -23,7 +23,7 @@ from peoplelinks.domain.dates import parse_date
 from peoplelinks.domain.enums import Kind
 from peoplelinks.domain.models import Contact
 from peoplelinks.domain.referrals import Referral, parse_referrals
-from peoplelinks.errors import InputError, NotFound, PeopleLinksError
+from peoplelinks.errors import InputError, NotFound
 from peoplelinks.service import LogResult, PeopleLinks
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.form import FormScreen, show_preview
@@ -243,16 +243,8 @@ class QuickLog(FormScreen[LogResult | None]):
     def _save(self, people: list[Contact], referrals: list[Referral | int],
               when: date | None, due: date | None) -> None:
         raw = self._raw()
-        try:
-            result = self.service.log(
-                [p.id for p in people], kind=raw["kind"], when=when, notes=raw["notes"],
-                gave=raw["gave"], got=raw["got"], referrals=referrals,
-                next_action=raw["next"], next_due=due if raw["next"].strip() else None,
-                asked_for_referrals=raw["asked"])
-        except InputError as exc:
-            self.show_error(exc)
-            return
-        except PeopleLinksError as exc:
-            self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))
-            return
-        self.dismiss(result)
+        self.save_and_close(lambda: self.service.log(
+            [p.id for p in people], kind=raw["kind"], when=when, notes=raw["notes"],
+            gave=raw["gave"], got=raw["got"], referrals=referrals,
+            next_action=raw["next"], next_due=due if raw["next"].strip() else None,
+            asked_for_referrals=raw["asked"]))
