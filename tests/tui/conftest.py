@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from peoplelinks.demo import load_demo
+from peoplelinks.domain.models import Contact
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.app import PeopleLinksApp
 from tests.conftest import TODAY
@@ -34,3 +35,9 @@ def demo_app(demo_service: PeopleLinks) -> PeopleLinksApp:
 def empty_app(app: PeopleLinks) -> PeopleLinksApp:
     """The TUI on an empty database."""
     return PeopleLinksApp(app)
+
+
+@pytest.fixture
+def priya_twin(demo_service: PeopleLinks) -> Contact:
+    """A second "Priya Shah" (the demo has one), at another company."""
+    return demo_service.add_contact({"name": "Priya Shah", "company": "Elsewhere Inc"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 
+from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.main import MainScreen
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
@@ -34,3 +35,12 @@ def card_text(app: App[None]) -> str:
 def list_lines(app: App[None]) -> list[str]:
     widget = main_screen(app).query_one(ContactList)
     return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+async def save_and_answer(app: App[None], pilot: object, answer: str) -> None:
+    """Press ctrl+s in a form, expect a question, answer it (``y`` or ``n``)."""
+    await pilot.press("ctrl+s")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, Confirm)
+    await pilot.press(answer)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]

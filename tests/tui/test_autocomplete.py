@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from peoplelinks.domain.models import Contact
 from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.contact_form import ContactForm
@@ -104,9 +105,9 @@ async def test_reopened_log_has_no_dropdown_left_open(demo_app: PeopleLinksApp) 
         assert demo_app.screen is log and not log.query_one(ContactAutoComplete).display
 
 
-async def test_shared_names_complete_to_their_id(demo_app: PeopleLinksApp) -> None:
-    service = demo_app.service
-    twin = service.add_contact({"name": "Priya Shah", "company": "Elsewhere Inc"})
+async def test_shared_names_complete_to_their_id(demo_app: PeopleLinksApp,
+                                                 priya_twin: Contact) -> None:
+    twin = priya_twin
     async with demo_app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         log = await open_quick_log_in_with(demo_app, pilot)
@@ -197,9 +198,8 @@ async def test_a_name_with_a_comma_completes_to_its_id(demo_app: PeopleLinksApp)
 
 
 async def test_new_followup_for_a_shared_name_is_for_that_contact(
-        demo_app: PeopleLinksApp) -> None:
-    service = demo_app.service
-    twin = service.add_contact({"name": "Priya Shah", "company": "Elsewhere"})
+        demo_app: PeopleLinksApp, priya_twin: Contact) -> None:
+    service, twin = demo_app.service, priya_twin
     async with demo_app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         main_screen(demo_app).jump_to(twin.id)

@@ -7,12 +7,13 @@ from datetime import timedelta
 from textual.widgets import Input, Select, TextArea
 
 from peoplelinks.domain.enums import Kind, Status
+from peoplelinks.domain.models import Contact
 from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.followup_form import FollowupForm
 from peoplelinks.tui.screens.quick_log import THANK_YOU, QuickLog
 from tests.conftest import TODAY
-from tests.tui.helpers import highlighted_name, main_screen
+from tests.tui.helpers import highlighted_name, main_screen, save_and_answer
 
 
 async def open_log_on(app: PeopleLinksApp, pilot: object, name: str) -> QuickLog:
@@ -66,11 +67,7 @@ async def test_new_name_creates_the_contact_after_asking(demo_app: PeopleLinksAp
         await pilot.pause()
         log = await open_log_on(demo_app, pilot, "priya sh")
         log.query_one("#with", Input).value = "Priya Shah, Quentin Newman"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(demo_app.screen, Confirm)
-        await pilot.press("y")
-        await pilot.pause()
+        await save_and_answer(demo_app, pilot, "y")
         service = main_screen(demo_app).service
         quentin = service.resolve("Quentin Newman")
         item = service.db.interactions_of(quentin.id)[0]
@@ -117,11 +114,7 @@ async def test_referral_to_an_existing_contact_links_after_asking(
         await pilot.pause()
         log = await open_log_on(demo_app, pilot, "hugo")
         log.query_one("#referrals", TextArea).text = "Sofia Marin"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(demo_app.screen, Confirm)
-        await pilot.press("y")
-        await pilot.pause()
+        await save_and_answer(demo_app, pilot, "y")
         service = main_screen(demo_app).service
         sofia = service.resolve("Sofia Marin")
         hugo = service.resolve("Hugo Lambert")
@@ -146,9 +139,8 @@ async def test_f_adds_a_follow_up(demo_app: PeopleLinksApp) -> None:
 
 
 async def test_prefilled_contact_is_used_even_when_the_name_is_shared(
-        demo_app: PeopleLinksApp) -> None:
-    service = demo_app.service
-    twin = service.add_contact({"name": "Priya Shah", "company": "Elsewhere"})
+        demo_app: PeopleLinksApp, priya_twin: Contact) -> None:
+    service, twin = demo_app.service, priya_twin
     async with demo_app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         main_screen(demo_app).jump_to(twin.id)

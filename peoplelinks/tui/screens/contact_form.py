@@ -48,7 +48,8 @@ class ContactForm(FormScreen[Contact | None]):
 
     # ---- layout -----------------------------------------------------------------
 
-    FIRST = "#name"
+    def first_field(self) -> str:
+        return "#name"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box") as box:

@@ -46,7 +46,7 @@ class FormScreen(ModalScreen[T]):
     """A modal form about a contact (or none); ``ctrl+s`` runs ``action_save``.
 
     Subclasses compose empty fields and give :meth:`fill` (what the form opens
-    with), :attr:`FIRST` (where the cursor starts) and :meth:`_raw` (what is
+    with), :meth:`first_field` (where the cursor starts) and :meth:`_raw` (what is
     typed). They hold, for each field ``x``, an ``#x`` widget with an
     ``#x-error`` Static under it, plus one ``#form-error`` Static for errors that
     belong to no field.
@@ -60,7 +60,6 @@ class FormScreen(ModalScreen[T]):
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
     ]
     DISCARD_QUESTION = "Discard what you typed?"
-    FIRST = "Input"  # the selector of the field the cursor starts in
 
     def __init__(self, service: PeopleLinks, contact: Contact | None = None) -> None:
         super().__init__()
@@ -77,7 +76,7 @@ class FormScreen(ModalScreen[T]):
 
     def first_field(self) -> str:
         """The selector of the field the cursor starts in."""
-        return self.FIRST
+        return "Input"
 
     def on_mount(self) -> None:
         self._open()

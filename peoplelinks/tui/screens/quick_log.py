@@ -27,7 +27,7 @@ from peoplelinks.errors import InputError, NotFound
 from peoplelinks.service import LogResult, PeopleLinks
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.form import FormScreen, show_preview
-from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
+from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete, in_name_list
 
 THANK_YOU = "Send a thank-you note"
 
@@ -91,17 +91,11 @@ class QuickLog(FormScreen[LogResult | None]):
     def first_field(self) -> str:
         return "#notes" if self.contact else "#with"
 
-    def _with_text(self) -> str:
-        c = self.contact
-        if c is None:
-            return ""
-        # "With" is comma separated: "Lee, Ann" would be two people.
-        return f"#{c.id}" if "," in c.name else c.name
-
     def fill(self) -> None:
         """An empty log about :attr:`contact`: a coffee today, a thank-you tomorrow."""
         self._thank_you_touched = False
-        for field, value in (("with", self._with_text()),
+        with_text = in_name_list(self.contact) if self.contact else ""
+        for field, value in (("with", with_text),
                              ("date", "today"), ("gave", ""), ("got", ""),
                              ("next", THANK_YOU), ("due", "tomorrow")):
             self.set_text(field, value)

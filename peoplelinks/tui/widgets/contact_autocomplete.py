@@ -20,6 +20,12 @@ SHOWN = 8
 MIN_CHARS = 2  # one letter matches half the network: not worth a dropdown
 
 
+def in_name_list(contact: Contact) -> str:
+    """How ``contact`` is written in a comma-separated list of names: its name, or
+    its ``#id`` when the name has a comma ("Lee, Ann" would read as two people)."""
+    return f"#{contact.id}" if "," in contact.name else contact.name
+
+
 class ContactItem(DropdownItem):
     """One contact in the dropdown: its name, then where it works, dimmed."""
 
@@ -49,10 +55,9 @@ class ContactAutoComplete(AutoComplete):
     def _value(self, contact: Contact) -> str:
         if self.with_id:
             return f"#{contact.id} {contact.name}"
-        shared = len(self.service.db.ids_named(contact.name)) > 1
-        # "Lee, Ann" would be read as two people in a comma-separated field.
-        split = self.multiple and "," in contact.name
-        return f"#{contact.id}" if shared or split else contact.name
+        if len(self.service.db.ids_named(contact.name)) > 1:
+            return f"#{contact.id}"
+        return in_name_list(contact) if self.multiple else contact.name
 
     def _parts(self, state: TargetState) -> tuple[str, str]:
         """(what stays before the name being typed, the name being typed)."""
