@@ -412,6 +412,7 @@ class PeopleLinks:
             try:
                 lead = validated(Contact, {
                     "id": self.db.new_id(Contact), "name": ref.name, "company": ref.company,
+                    "emails": [ref.email] if ref.email else [],
                     "notes": ref.note, "status": Status.LEAD, "introduced_by": introducer.id,
                     "how_met": f"referred by {introducer.name} on {when.isoformat()}",
                     "created": stamp, "updated": stamp,

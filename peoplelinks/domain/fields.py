@@ -31,10 +31,9 @@ Block = Annotated[str, Field(max_length=20_000, pattern=rf"^[^{_CONTROL_BUT_NEWL
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=rf"^[^{_CONTROL}]*$")]
 """A required single line (a name, an action)."""
 _ATOM = r"[^@\s<>()\[\],;:\x22.]"
-Email = Annotated[
-    str,
-    Field(max_length=254, pattern=rf"^[^@\s<>()\[\],;:\x22]+@{_ATOM}+(\.{_ATOM}+)*\.[^@\s<>()\[\],;:\x22.\d]{{2,}}$"),  # noqa: E501
-]
+EMAIL_PATTERN = rf"^[^@\s<>()\[\],;:\x22]+@{_ATOM}+(\.{_ATOM}+)*\.[^@\s<>()\[\],;:\x22.\d]{{2,}}$"
+"""What an email address looks like (both pydantic and :mod:`re` read it)."""
+Email = Annotated[str, Field(max_length=254, pattern=EMAIL_PATTERN)]
 Phone = Annotated[
     str,
     # At least three digits; an extension may follow ("x12", "ext. 3").

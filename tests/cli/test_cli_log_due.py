@@ -92,6 +92,22 @@ def test_referral_generation_on_the_demo_network(demo: CLI) -> None:
         "lead", aisha["id"], 5)
 
 
+@pytest.mark.parametrize(
+    ("referral", "name", "company", "emails"),
+    [
+        ("ann@x.com", "ann@x.com", "", ["ann@x.com"]),
+        ("Bob Stone (bob@x.com) @ Acme - great", "Bob Stone", "Acme", ["bob@x.com"]),
+        ("[@x] @ Acme", "[@x]", "Acme", []),
+    ],
+)
+def test_referral_keeps_emails_whole(cli: CLI, referral: str, name: str, company: str,
+                                     emails: list[str]) -> None:
+    cli.ok("add", "Ann")
+    cli.ok("log", "Ann", "--referral", referral)
+    lead = cli.contact("#2")
+    assert (lead["name"], lead["company"], lead["emails"]) == (name, company, emails)
+
+
 def test_referral_of_an_existing_contact_links_it(cli: CLI) -> None:
     cli.ok("add", "Ann")
     cli.ok("add", "Tom Becker", "--company", "Northwind")

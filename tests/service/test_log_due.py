@@ -157,3 +157,10 @@ def test_due_keep_limit_counts_everyone(app: PeopleLinks) -> None:
     assert report.keep_in_touch_total == 5
     assert [d.contact.name for d in report.keep_in_touch] == ["P0", "P1"]
     assert len(app.due().keep_in_touch) == 5
+
+
+def test_referral_email_goes_into_the_new_leads_emails(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    result = app.log([a.id], referrals=[Referral("Bob Stone", "Acme", email="bob@X.com")])
+    lead = result.new_leads[0]
+    assert (lead.name, lead.company, lead.emails) == ("Bob Stone", "Acme", ["bob@x.com"])
