@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from peoplelinks.domain import graph
 from peoplelinks.domain.browse import Filters, SortKey
+from peoplelinks.domain.dates import check_date
 from peoplelinks.domain.enums import Kind, Status
 from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import (
@@ -379,7 +380,9 @@ class PeopleLinks:
         contact of exactly that name and company when there is one) or ids of
         existing contacts. Everything is one durable write.
         """
-        when = when or self.today
+        when = check_date(when or self.today, "date")
+        if next_due is not None:
+            check_date(next_due, "due")
         if when > self.today + timedelta(days=MAX_LOG_DAYS_AHEAD):
             raise InputError(f"date: {when.isoformat()} is in the future; log what has happened",
                              field="date")
@@ -471,7 +474,7 @@ class PeopleLinks:
 
     def add_followup(self, contact_id: int, action: str, due: date | None = None) -> FollowUp:
         """Add a follow-up on its own, due ``due`` (default: a week from today)."""
-        due = due or self.today + timedelta(days=DEFAULT_NEXT_STEP_DAYS)
+        due = check_date(due or self.today + timedelta(days=DEFAULT_NEXT_STEP_DAYS), "due")
         contact = self.contact(contact_id)
         if contact.in_trash:
             raise InputError(f"contact: {contact.name} (#{contact.id}) is in the trash")
@@ -504,7 +507,7 @@ class PeopleLinks:
         if action is not None:
             changes["action"] = action
         if due is not None:
-            changes["due"] = due
+            changes["due"] = check_date(due, "due")
         try:
             item = old.changed(**changes)
         except ValidationError as exc:

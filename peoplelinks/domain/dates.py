@@ -129,10 +129,24 @@ def _exact(text: str, today: date) -> date | None:
     return None
 
 
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2999, 12, 31)
+_RANGE = f"give a date between {EARLIEST.isoformat()} and {LATEST.isoformat()}"
+
+
+def check_date(day: date, field: str) -> date:
+    """Return ``day`` if it is within :data:`EARLIEST`..:data:`LATEST`, else raise
+    :class:`InputError` naming ``field`` (for dates that arrive already parsed)."""
+    if not EARLIEST <= day <= LATEST:
+        raise InputError(f"{field}: {day.isoformat()} is out of range; {_RANGE}", field=field)
+    return day
+
+
 def parse_date(text: str, today: date | None = None, *, field: str = "date") -> date:
     """Parse ``text`` as a date relative to ``today``.
 
-    Raises :class:`InputError` quoting the text when it cannot be understood.
+    Raises :class:`InputError` quoting the text when it cannot be understood or
+    falls outside :data:`EARLIEST`..:data:`LATEST`.
     """
     today = today or date.today()
     raw = text
@@ -140,6 +154,26 @@ def parse_date(text: str, today: date | None = None, *, field: str = "date") -> 
     if not text:
         raise InputError(f"{field}: empty; try a date like 2026-12-01, 'tomorrow' or "
                          "'in 2 weeks'", field=field)
+    try:
+        found = _parse(text, raw, today, field)
+    except (ValueError, OverflowError):  # "in 99999 years": past the calendar's end
+        found = None
+        out_of_range = True
+    else:
+        out_of_range = found is not None and not EARLIEST <= found <= LATEST
+    if out_of_range:
+        raise InputError(f"{field}: {raw!r} is out of range; {_RANGE}", field=field)
+    if found is None:
+        raise InputError(
+            f"{field}: cannot understand {raw!r}; try 2026-12-01, 'tomorrow', 'next tue', "
+            "'in 2 weeks' or 'end of month'",
+            field=field,
+        )
+    return found
+
+
+def _parse(text: str, raw: str, today: date, field: str) -> date | None:
+    """The date ``text`` (folded, lower case) means, or None if it means nothing."""
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
         try:
             y, m, d = (int(p) for p in text.split("-"))
@@ -152,14 +186,7 @@ def parse_date(text: str, today: date | None = None, *, field: str = "date") -> 
         found = _month_day(text, today, field)
     if found is not None:
         return found
-    found = _library(text, today)
-    if found is None:
-        raise InputError(
-            f"{field}: cannot understand {raw!r}; try 2026-12-01, 'tomorrow', 'next tue', "
-            "'in 2 weeks' or 'end of month'",
-            field=field,
-        )
-    return found
+    return _library(text, today)
 
 
 def _library(text: str, today: date) -> date | None:

@@ -273,6 +273,8 @@ def test_unparseable_date_is_refused_and_nothing_written(cli: CLI, option: str,
         (["--referral", " @ Acme"], "referrals: ' @ Acme' has no name"),
         (["--referral", "Cy", "--referral", "@"], "has no name"),
         (["--with", "nobody"], "no contact matches 'nobody'"),
+        (["--date", "1800-01-01"], "date: '1800-01-01' is out of range"),
+        (["--next", "x", "--due", "3000-01-01"], "due: '3000-01-01' is out of range"),
     ],
 )
 def test_bad_log_is_refused_and_nothing_written(cli: CLI, args: list[str],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -164,3 +164,20 @@ def test_referral_email_goes_into_the_new_leads_emails(app: PeopleLinks) -> None
     result = app.log([a.id], referrals=[Referral("Bob Stone", "Acme", email="bob@X.com")])
     lead = result.new_leads[0]
     assert (lead.name, lead.company, lead.emails) == ("Bob Stone", "Acme", ["bob@x.com"])
+
+
+@pytest.mark.parametrize("day", [date(1800, 1, 1), date(1899, 12, 31)])
+def test_dates_before_1900_are_refused_by_the_service(app: PeopleLinks, day: date) -> None:
+    a = app.add_contact({"name": "A"})
+    with pytest.raises(InputError, match=rf"^date: {day.isoformat()} is out of range") as info:
+        app.log([a.id], when=day)
+    assert info.value.field == "date"
+    for late in (day, date(3000, 1, 1)):
+        with pytest.raises(InputError, match=rf"^due: {late.isoformat()} is out of range"):
+            app.log([a.id], next_action="x", next_due=late)
+        with pytest.raises(InputError, match=rf"^due: {late.isoformat()} is out of range"):
+            app.add_followup(a.id, "x", late)
+    fu = app.add_followup(a.id, "x", TODAY)
+    with pytest.raises(InputError, match=rf"^due: {day.isoformat()} is out of range"):
+        app.edit_followup(fu.id, due=day)
+    assert app.db.interactions == {} and app.followup(fu.id).due == TODAY

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from peoplelinks.domain.dates import add_months, parse_date
+from peoplelinks.domain.dates import add_months, check_date, parse_date
 from peoplelinks.errors import InputError
 
 SUNDAY = date(2026, 11, 22)
@@ -72,3 +72,29 @@ def test_add_months_clamps_to_month_end() -> None:
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2026, 12, 15), 1) == date(2027, 1, 15)
     assert add_months(date(2026, 3, 31), -1) == date(2026, 2, 28)
+
+
+@pytest.mark.parametrize("text", ["1800-01-01", "1899-12-31", "3000-01-01", "9999-12-31",
+                                  "jan 1 1800", "march 3 3001", "in 2000 years",
+                                  "500 years ago", "in 99999 years", "in 99999999999 days",
+                                  "-99999999 weeks"])
+def test_dates_out_of_range_are_refused_quoting_the_text(text: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_date(text, SUNDAY, field="due")
+    assert str(info.value).startswith("due: ")
+    assert repr(text) in str(info.value)
+    assert info.value.field == "due"
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1900-01-01", date(1900, 1, 1)),
+                                                ("2999-12-31", date(2999, 12, 31))])
+def test_range_ends_are_accepted(text: str, expected: date) -> None:
+    assert parse_date(text, SUNDAY) == expected
+
+
+def test_check_date_range() -> None:
+    assert check_date(date(1900, 1, 1), "date") == date(1900, 1, 1)
+    with pytest.raises(InputError, match=r"^date: 1800-01-01 is out of range") as info:
+        check_date(date(1800, 1, 1), "date")
+    assert info.value.field == "date"
