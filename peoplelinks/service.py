@@ -394,6 +394,9 @@ class PeopleLinks:
                 raise InputError(f"contact: {person.name} (#{person.id}) is in the trash")
         if next_due is not None and not next_action.strip():
             raise InputError("next: a due date was given without a next step", field="next")
+        if next_due is not None and next_due < when:
+            raise InputError(f"due: the next step cannot be due ({next_due.isoformat()}) before "
+                             f"the interaction's date ({when.isoformat()})", field="due")
         stamp = now()
         result_leads: list[Contact] = []
         linked: list[Contact] = []

@@ -193,7 +193,8 @@ def test_log_iso_date(cli: CLI) -> None:
 
 
 def _due_of(cli: CLI, when: str) -> str:
-    cli.ok("log", "Ann", "--next", f"step {when}", "--due", when)
+    # Logged yesterday, so that a step due "yesterday" is not before its interaction.
+    cli.ok("log", "Ann", "--date", "yesterday", "--next", f"step {when}", "--due", when)
     [step] = [f for f in cli.contact("Ann")["followups"] if f["action"] == f"step {when}"]
     return str(step["due"])
 
@@ -274,6 +275,8 @@ def test_unparseable_date_is_refused_and_nothing_written(cli: CLI, option: str,
         (["--referral", "Cy", "--referral", "@"], "has no name"),
         (["--with", "nobody"], "no contact matches 'nobody'"),
         (["--date", "1800-01-01"], "date: '1800-01-01' is out of range"),
+        (["--date", "yesterday", "--next", "x", "--due", "2 days ago"],
+         "due: the next step cannot be due ("),
         (["--next", "x", "--due", "3000-01-01"], "due: '3000-01-01' is out of range"),
     ],
 )

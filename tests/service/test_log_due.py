@@ -181,3 +181,16 @@ def test_dates_before_1900_are_refused_by_the_service(app: PeopleLinks, day: dat
     with pytest.raises(InputError, match=rf"^due: {day.isoformat()} is out of range"):
         app.edit_followup(fu.id, due=day)
     assert app.db.interactions == {} and app.followup(fu.id).due == TODAY
+
+
+def test_next_step_due_before_the_interaction_is_refused(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    when = TODAY - timedelta(days=2)
+    with pytest.raises(InputError) as info:
+        app.log([a.id], when=when, next_action="x", next_due=when - timedelta(days=10))
+    assert info.value.field == "due"
+    assert str(info.value).startswith("due: ")
+    assert "2026-11-10" in str(info.value) and "2026-11-20" in str(info.value)
+    assert app.db.interactions == {} and app.db.followups == {}
+    # The same day is fine.
+    assert app.log([a.id], when=when, next_action="x", next_due=when).followup is not None
