@@ -334,7 +334,7 @@ def cmd_done(args: argparse.Namespace) -> int:
 def cmd_snooze(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
         due = _when(args.when, "due")
-        item = app.edit_followup(_followup_id(args.id), due=due)
+        item = app.snooze_followup(_followup_id(args.id), due)
         _out(f"snoozed #{item.id} {item.action} to {_day(item.due)}")
     return 0
 

@@ -504,8 +504,11 @@ class PeopleLinks:
 
     def edit_followup(self, followup_id: int, *, action: str | None = None,
                       due: date | None = None) -> FollowUp:
-        """Change a follow-up's action or due date (snoozing is a new due date)."""
+        """Change a follow-up's action or due date (a done one keeps its due date)."""
         old = self.followup(followup_id)
+        if old.done and due is not None and due != old.due:
+            raise InputError(f"follow-up: #{old.id} {old.action!r} is done; its due date no "
+                             "longer matters (its action can still be edited)", field="follow-up")
         changes: dict[str, Any] = {}
         if action is not None:
             changes["action"] = action
@@ -517,6 +520,14 @@ class PeopleLinks:
             raise describe(exc) from None
         self.db.commit([item])
         return item
+
+    def snooze_followup(self, followup_id: int, due: date) -> FollowUp:
+        """Move an open follow-up to ``due``; a done one is refused (nothing to snooze)."""
+        old = self.followup(followup_id)
+        if old.done:
+            raise InputError(f"follow-up: #{old.id} {old.action!r} is done; nothing to snooze",
+                             field="follow-up")
+        return self.edit_followup(followup_id, due=due)
 
     def due(self, today: date | None = None, keep_limit: int | None = None) -> DueReport:
         """Open follow-ups by bucket, and contacts whose keep-in-touch date has come

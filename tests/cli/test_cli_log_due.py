@@ -429,6 +429,18 @@ def test_snooze_refuses_bad_input(steps: CLI, args: list[str], expected: str) ->
     assert steps.snapshot() == before
 
 
+def test_snooze_or_new_due_date_of_a_done_followup_is_refused(steps: CLI) -> None:
+    steps.ok("done", "3")
+    before = steps.snapshot()
+    message = steps.fails(2, "snooze", "3", "tomorrow")
+    assert message.startswith("follow-up: #3 'overdue one' is done; ")
+    message = steps.fails(2, "edit-followup", "3", "--due", "tomorrow")
+    assert message.startswith("follow-up: #3 'overdue one' is done; ")
+    assert steps.snapshot() == before
+    saved = steps.ok("edit-followup", "3", "--action", "overdue, done")
+    assert saved.startswith("saved #3 overdue, done, due ")
+
+
 # ---- dates the parser gets wrong (silently) ------------------------------------------------
 
 

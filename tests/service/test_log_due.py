@@ -194,3 +194,24 @@ def test_next_step_due_before_the_interaction_is_refused(app: PeopleLinks) -> No
     assert app.db.interactions == {} and app.db.followups == {}
     # The same day is fine.
     assert app.log([a.id], when=when, next_action="x", next_due=when).followup is not None
+
+
+def test_snooze_followup_moves_an_open_one_and_refuses_a_done_one(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    fu = app.add_followup(a.id, "Send the deck", TODAY)
+    assert app.snooze_followup(fu.id, TODAY + timedelta(days=3)).due == TODAY + timedelta(days=3)
+    app.complete_followup(fu.id)
+    for change in (lambda: app.snooze_followup(fu.id, TODAY + timedelta(days=9)),
+                   lambda: app.edit_followup(fu.id, due=TODAY + timedelta(days=9))):
+        with pytest.raises(InputError) as info:
+            change()
+        assert str(info.value).startswith(f"follow-up: #{fu.id} 'Send the deck' is done; ")
+        assert info.value.field == "follow-up"
+    done = app.followup(fu.id)
+    assert done.done and done.due == TODAY + timedelta(days=3)
+    # The action of a done follow-up can still be corrected; so can an unchanged due date.
+    assert app.edit_followup(fu.id, action="Send the slides", due=done.due).action == (
+        "Send the slides")
+    other = app.add_followup(a.id, "Call back", TODAY)
+    with pytest.raises(InputError, match="out of range"):
+        app.snooze_followup(other.id, date(1800, 1, 1))

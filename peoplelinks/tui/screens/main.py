@@ -297,7 +297,7 @@ class MainScreen(Screen[None]):
 
         def chosen(day: date | None) -> None:
             if day is not None:
-                self._change_followup(lambda: self.service.edit_followup(item.id, due=day),
+                self._change_followup(lambda: self.service.snooze_followup(item.id, day),
                                       "Snoozed to {fu.due:%a %d %b}: {fu.action}")
 
         self.app.push_screen(AskDate(question, self.service.today, "tomorrow"), chosen)
