@@ -60,3 +60,23 @@ class WriteFailed(StoreError):
 
 class ReadOnly(StoreError):
     """The database was opened read-only."""
+
+
+class CannotOpen(StoreError):
+    """The database path cannot be used: a folder, a dangling link, no permission."""
+
+
+class FileChanged(StoreError):
+    """The database file changed on disk since it was read; nothing was written."""
+
+
+class LockLost(StoreError):
+    """The writer lock file was removed or replaced; writing stopped to overwrite nothing."""
+
+
+class NothingToUndo(InputError):
+    """There is no change to undo (or redo)."""
+
+
+class UndoConflict(StoreError):
+    """A change cannot be undone because its records have changed since."""

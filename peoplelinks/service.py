@@ -34,10 +34,12 @@ from peoplelinks.domain.models import (
 from peoplelinks.domain.referrals import Referral
 from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket, next_contact
 from peoplelinks.domain.search import SearchIndex
+from peoplelinks.domain.text import clean_text
 from peoplelinks.domain.tickler import Tickler
 from peoplelinks.domain.validation import describe
 from peoplelinks.errors import Ambiguous, InputError, NotFound
 from peoplelinks.store.database import Database
+from peoplelinks.store.history import ChangeInfo, DocChange
 
 # A log may be dated a day ahead (time zones); anything later is a plan, not a log.
 MAX_LOG_DAYS_AHEAD = 1
@@ -317,7 +319,7 @@ class PeopleLinks:
         contact = validated(Contact, {**data, "id": 0})
         self._check_introducer(0, contact.introduced_by)
         contact = contact.model_copy(update={"id": self.db.new_id(Contact)})
-        self.db.commit([contact])
+        self.db.commit([contact], summary=f"Added {contact.label}")
         self._reindex(contact)
         return contact
 
@@ -334,7 +336,7 @@ class PeopleLinks:
             self._check_introducer(contact_id, contact.introduced_by)
         if contact == old.model_copy(update={"updated": contact.updated}):
             return old
-        self.db.commit([contact])
+        self.db.commit([contact], summary=f"Edited {contact.label}")
         self._reindex(contact)
         return contact
 
@@ -344,7 +346,7 @@ class PeopleLinks:
         if old.in_trash:
             raise InputError(f"contact: {old.name} (#{old.id}) is already in the trash")
         contact = old.model_copy(update={"deleted_at": now()})
-        self.db.commit([contact])
+        self.db.commit([contact], summary=f"Moved {contact.label} to the trash")
         self._reindex(contact)
         return contact
 
@@ -354,7 +356,7 @@ class PeopleLinks:
         if not old.in_trash:
             raise InputError(f"contact: {old.name} (#{old.id}) is not in the trash")
         contact = old.model_copy(update={"deleted_at": None, "updated": now()})
-        self.db.commit([contact])
+        self.db.commit([contact], summary=f"Restored {contact.label} from the trash")
         self._reindex(contact)
         return contact
 
@@ -446,7 +448,8 @@ class PeopleLinks:
         activated = [p.model_copy(update={"status": Status.ACTIVE, "updated": stamp})
                      for p in people if p.status == Status.LEAD]
         puts.extend(activated)
-        self.db.commit(puts)
+        names = ", ".join(p.name for p in people)
+        self.db.commit(puts, summary=f"Logged {interaction.kind} with {names} on {when:%a %d %b}")
         for item in puts:
             if isinstance(item, Contact):
                 self._reindex(item)
@@ -483,7 +486,7 @@ class PeopleLinks:
             raise InputError(f"contact: {contact.name} (#{contact.id}) is in the trash")
         item = validated(FollowUp, {"id": self.db.new_id(FollowUp), "contact_id": contact_id,
                                     "action": action, "due": due})
-        self.db.commit([item])
+        self.db.commit([item], summary=f"Added follow-up “{item.action}” for {contact.name}")
         return item
 
     def complete_followup(self, followup_id: int) -> FollowUp:
@@ -492,14 +495,14 @@ class PeopleLinks:
         if old.done:
             return old
         item = old.model_copy(update={"done": True, "done_at": now()})
-        self.db.commit([item])
+        self.db.commit([item], summary=f"Done: {item.action}")
         return item
 
     def reopen_followup(self, followup_id: int) -> FollowUp:
         """Mark a done follow-up as open again."""
         old = self.followup(followup_id)
         item = old.model_copy(update={"done": False, "done_at": None})
-        self.db.commit([item])
+        self.db.commit([item], summary=f"Reopened: {item.action}")
         return item
 
     def edit_followup(self, followup_id: int, *, action: str | None = None,
@@ -518,7 +521,9 @@ class PeopleLinks:
             item = old.changed(**changes)
         except ValidationError as exc:
             raise describe(exc) from None
-        self.db.commit([item])
+        said = f"Moved “{item.action}” to {item.due:%a %d %b}" if item.due != old.due \
+            else f"Edited follow-up “{item.action}”"
+        self.db.commit([item], summary=said)
         return item
 
     def snooze_followup(self, followup_id: int, due: date) -> FollowUp:
@@ -564,7 +569,7 @@ class PeopleLinks:
         data.update(changes)
         data["updated"] = now()
         objective = validated(Objective, data)
-        self.db.commit([objective])
+        self.db.commit([objective], summary="Changed the job search objective")
         return objective
 
     # ---- settings -------------------------------------------------------------
@@ -577,19 +582,90 @@ class PeopleLinks:
             settings = self.db.settings.changed(keep_in_touch_days=intervals)
         except ValidationError as exc:
             raise describe(exc) from None
-        self.db.commit([settings])
+        self.db.commit([settings], summary=f"Keep in touch with {circle} contacts: "
+                       + (f"every {days} days" if days else "not tracked"))
         self._next.clear()  # every contact of that circle may move
         self._tickler = None
         return settings
 
+    @property
+    def theme(self) -> str:
+        """The TUI theme the user chose last ("" for the default)."""
+        theme = self.db.preferences.get("theme", "")
+        return theme if isinstance(theme, str) else ""
+
     def set_theme(self, theme: str) -> None:
-        """Remember the TUI theme."""
-        if self.db.settings.theme != theme:
-            try:
-                settings = self.db.settings.changed(theme=theme)
-            except ValidationError as exc:
-                raise describe(exc) from None
-            self.db.commit([settings])
+        """Remember the TUI theme (a preference: durable, not in the undo history)."""
+        name = clean_text(theme)[:100]
+        if self.db.read_only or name == self.theme:
+            return
+        self.db.set_preference("theme", name)
+
+    # ---- undo, redo, and changes made by others ---------------------------------
+
+    def undo(self) -> ChangeInfo:
+        """Undo the last change (whatever made it: the TUI, the CLI, an import)."""
+        info, docs = self.db.undo()
+        self._refresh_derived(docs)
+        return info
+
+    def redo(self) -> ChangeInfo:
+        """Redo the last undone change."""
+        info, docs = self.db.redo()
+        self._refresh_derived(docs)
+        return info
+
+    def changes(self) -> tuple[list[ChangeInfo], list[ChangeInfo]]:
+        """What :meth:`undo` and :meth:`redo` would take back, the next one first."""
+        return self.db.changes()
+
+    def changed_on_disk(self) -> str | None:
+        """What another program changed in the database files since we read them."""
+        return self.db.changed_on_disk()
+
+    def reload(self) -> None:
+        """Read the database again (it changed on disk) and forget what was derived."""
+        self.db.reload()
+        self._search = None
+        self._sorted = None
+        self._sort_key = {}
+        self._next = {}
+        self._tickler = None
+
+    def quarantine(self) -> int:
+        """Move the records that cannot be read to the quarantine table (undoable)."""
+        return self.db.quarantine()
+
+    def _refresh_derived(self, docs: Iterable[DocChange]) -> None:
+        """Keep the sorted list, search index and tickler in line with documents
+        changed underneath the verbs (an undo or redo)."""
+        for table, key, before, after in docs:
+            if table == "contacts" and key.isdigit():
+                contact = self.db.contacts.get(int(key))
+                if contact is not None:
+                    self._reindex(contact)
+                else:
+                    self._forget(int(key))
+            elif table == "interactions":
+                for doc in (before, after):
+                    for cid in (doc or {}).get("contact_ids", []):
+                        if cid in self.db.contacts:
+                            self._touch(cid)
+            elif table == "settings":
+                self._next.clear()
+                self._tickler = None
+
+    def _forget(self, contact_id: int) -> None:
+        """A contact is gone altogether (an add undone): drop it from what is kept."""
+        self._next.pop(contact_id, None)
+        if self._tickler is not None:
+            self._tickler.remove(contact_id)
+        if self._sorted is not None:
+            old = self._sort_key.pop(contact_id, None)
+            if old is not None:
+                del self._sorted[bisect_left(self._sorted, (old,))]
+        if self._search is not None:
+            self._search.remove(contact_id)
 
     # ---- health ---------------------------------------------------------------
 

@@ -195,11 +195,8 @@ DEFAULT_KEEP_IN_TOUCH = {Circle.PERSONAL: 365, Circle.NETWORK: 180, Circle.WORK:
 class Settings(Model):
     """User preferences stored with the data."""
 
-    CLEAN: ClassVar[dict[str, f.Cleaner]] = {"theme": f.line}
-
     keep_in_touch_days: dict[Circle, Annotated[int, Field(ge=0, le=MAX_KEEP_IN_TOUCH_DAYS)]] = \
         Field(default_factory=lambda: dict(DEFAULT_KEEP_IN_TOUCH))
-    theme: Line = ""
 
     def interval_for(self, contact: Contact) -> int:
         """Keep-in-touch interval of ``contact`` in days (0: not tracked)."""

@@ -8,12 +8,17 @@ contact date, the referral graph), and writes changes through
 
 Records that fail validation on load are never dropped: their documents stay
 in the file untouched and are listed in :attr:`Database.problems` (``doctor``
-shows them).
+shows them and can move them to a ``quarantine`` table).
+
+Every commit is recorded in the change history (:mod:`.history`) with each
+record before and after, so any change can be undone (:meth:`Database.undo`)
+and redone, whatever made it.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from peoplelinks.domain import graph
@@ -33,9 +39,12 @@ from peoplelinks.domain.models import (
     Record,
     Settings,
 )
+from peoplelinks.domain.fields import now
 from peoplelinks.domain.validation import describe
-from peoplelinks.errors import DatabaseCorrupt
-from peoplelinks.store import backup, migrations
+from peoplelinks.errors import DatabaseCorrupt, NothingToUndo, UndoConflict
+from peoplelinks.store import backup, history, migrations
+from peoplelinks.store.files import real_file
+from peoplelinks.store.history import HISTORY, ChangeInfo, DocChange
 from peoplelinks.store.lock import WriterLock
 from peoplelinks.store.storage import META, META_ID, JournalStorage, Op
 
@@ -45,7 +54,13 @@ TABLE_OF: dict[type[Record], str] = {
     FollowUp: "followups",
     MeetingPlan: "plans",
 }
+MODEL_OF: dict[str, type[Record]] = {name: model for model, name in TABLE_OF.items()}
 SINGLETON_OF: dict[type[BaseModel], str] = {Objective: "objective", Settings: "settings"}
+SINGLETON_MODEL: dict[str, type[BaseModel]] = {name: m for m, name in SINGLETON_OF.items()}
+QUARANTINE = "quarantine"
+PREFERENCES = "preferences"  # how the app looks: not data, not in the undo history
+# Tables whose documents get fresh integer ids from _meta.next_id.
+ID_TABLES = (*TABLE_OF.values(), HISTORY, QUARANTINE)
 R = TypeVar("R", bound=Record)
 
 
@@ -65,13 +80,20 @@ class Database:
         self.storage = storage
         self.path = storage.path
         self._lock = lock
+        self.backup_error: str | None = None
+        self._backup: threading.Thread | None = None
+        self._reset()
+
+    def _reset(self) -> None:
         self.contacts: dict[int, Contact] = {}
         self.interactions: dict[int, Interaction] = {}
         self.followups: dict[int, FollowUp] = {}
         self.plans: dict[int, MeetingPlan] = {}
         self.objective = Objective()
         self.settings = Settings()
+        self.preferences: dict[str, Any] = {}
         self.problems: list[Problem] = []
+        self._history: dict[int, dict[str, Any]] = {}
         self._next_id: dict[str, int] = {}
         self._by_contact: dict[int, list[int]] = {}
         self._followups_of: dict[int, list[int]] = {}
@@ -80,8 +102,6 @@ class Database:
         self._generations: dict[int, int] | None = None
         self._children: dict[int, list[int]] | None = None
         self._names: dict[str, list[int]] = {}
-        self._backup: threading.Thread | None = None
-        self.backup_error: str | None = None
 
     # ---- opening and closing --------------------------------------------------
 
@@ -89,17 +109,18 @@ class Database:
     def open(cls, path: Path, *, read_only: bool = False, lock_timeout: float = 1.0) -> Database:
         """Open ``path`` (created on the first write when missing).
 
-        A writable open takes the single-writer lock, makes today's backup,
-        migrates an older file and folds a leftover journal into the file.
+        Symbolic links are resolved once: the lock, journal, backups and the
+        atomic rename all act on the real file. A writable open takes the
+        single-writer lock, makes today's backup, migrates an older file and
+        folds a leftover journal into the file.
         """
-        path = Path(path).expanduser()
+        path = real_file(Path(path))
         lock = None
         if not read_only:
             lock = WriterLock(path, timeout=lock_timeout)
             lock.acquire()
         try:
-            storage = JournalStorage(path, read_only=read_only)
-            db = cls(storage, lock)
+            db = cls(cls._storage(path, read_only, lock), lock)
             db._load(path, read_only)
         except BaseException:
             if lock is not None:
@@ -107,7 +128,25 @@ class Database:
             raise
         return db
 
-    def _load(self, path: Path, read_only: bool) -> None:
+    @staticmethod
+    def _storage(path: Path, read_only: bool, lock: WriterLock | None) -> JournalStorage:
+        return JournalStorage(path, read_only=read_only,
+                              guard=lock.verify if lock is not None else None)
+
+    def reload(self) -> None:
+        """Read the file again (it changed on disk), keeping the lock.
+
+        Changes of ours still in the journal are replayed onto the new file when
+        they were made to it, and set aside (kept, reported) when it was replaced."""
+        old = self.storage
+        warnings = old.warnings
+        old._close_journal()
+        self.storage = self._storage(self.path, old.read_only, self._lock)
+        self.storage.warnings = warnings
+        self._reset()
+        self._load(self.path, old.read_only, backups=False)
+
+    def _load(self, path: Path, read_only: bool, backups: bool = True) -> None:
         try:
             tables = self.storage.read()
         except DatabaseCorrupt as exc:
@@ -115,9 +154,9 @@ class Database:
             hint = f"the newest backup is {newest}" if newest else "there is no backup"
             raise DatabaseCorrupt(f"{exc}; {hint}") from None
         version = migrations.check_supported(tables, path)
-        if not read_only and path.exists():
+        if backups and not read_only and path.exists():
             if version < migrations.SCHEMA_VERSION:
-                backup.daily_backup(path, suffix=f"-before-schema-{migrations.SCHEMA_VERSION}")
+                backup.event_backup(path, f"before-schema-{migrations.SCHEMA_VERSION}")
             # Copying a large file costs as much as loading it: do it beside the load.
             # The copy reads the file it opened even if a compaction renames a new one over it.
             self._backup = threading.Thread(target=self._daily_backup, args=(path,),
@@ -127,7 +166,8 @@ class Database:
             migrations.migrate(tables)
         self._validate(tables)
         if not read_only and (
-            self.storage.journal_bytes or (version < migrations.SCHEMA_VERSION and tables)
+            self.storage.journal_bytes or self.storage.needs_compaction
+            or (version < migrations.SCHEMA_VERSION and tables)
         ):
             self.storage.compact()
 
@@ -138,7 +178,10 @@ class Database:
             self.backup_error = f"could not back up {path}: {exc.strerror or exc}"
 
     def close(self) -> None:
-        """Fold the journal into the file and release the lock."""
+        """Fold the journal into the file and release the lock.
+
+        A fold that fails is not an error (every write is already durable in the
+        journal): it is added to :attr:`warnings`."""
         if self._backup is not None:
             self._backup.join()
             self._backup = None
@@ -160,6 +203,18 @@ class Database:
         """True when opened without the writer lock."""
         return self.storage.read_only
 
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should be told: a journal set aside, a fold or backup that failed."""
+        found = list(self.storage.warnings)
+        if self.backup_error:
+            found.append(self.backup_error)
+        return found
+
+    def changed_on_disk(self) -> str | None:
+        """What another program changed in the files since we read them, or None."""
+        return self.storage.changed_on_disk()
+
     # ---- validation on load ---------------------------------------------------
 
     def _validate(self, tables: dict[str, dict[str, Any]]) -> None:
@@ -179,9 +234,15 @@ class Database:
                         self.problems.append(Problem(name, "1", str(describe(exc))))
             meta = tables.get(META, {}).get(META_ID, {})
             stored = meta.get("next_id", {}) if isinstance(meta, dict) else {}
-            for name in TABLE_OF.values():
+            stored = stored if isinstance(stored, dict) else {}
+            for name in ID_TABLES:
                 used = max((int(k) for k in tables.get(name, {}) if k.isdigit()), default=0)
-                self._next_id[name] = max(int(stored.get(name, 1)), used + 1)
+                given = stored.get(name, 1)
+                self._next_id[name] = max(given if isinstance(given, int) else 1, used + 1)
+            changes = tables.get(HISTORY, {})
+            self._history = {int(k): changes[k] for k in sorted(
+                (k for k in changes if k.isdigit()), key=int)}
+            self.preferences = dict(tables.get(PREFERENCES, {}).get("1", {}))
             self._build_indexes()
         finally:
             if was_enabled:
@@ -307,38 +368,109 @@ class Database:
 
     def new_id(self, model: type[Record]) -> int:
         """Reserve a fresh id for a record of ``model`` (ids are never reused)."""
-        name = TABLE_OF[model]
-        value = self._next_id.get(name, 1)
-        self._next_id[name] = value + 1
+        return self._new_key(TABLE_OF[model])
+
+    def _new_key(self, table: str) -> int:
+        value = self._next_id.get(table, 1)
+        self._next_id[table] = value + 1
         return value
 
-    def commit(self, puts: Sequence[BaseModel] = (), deletes: Iterable[Record] = ()) -> None:
+    def commit(self, puts: Sequence[BaseModel] = (), deletes: Iterable[Record] = (), *,
+               summary: str = "") -> None:
         """Store ``puts`` (records with ids, or the objective/settings) and remove ``deletes``.
 
-        One durable, all-or-nothing write; the models and indexes change only
-        after it is on disk.
+        One durable, all-or-nothing write, recorded in the history as one change
+        described by ``summary`` (what undo says it undid); the models and
+        indexes change only after it is on disk.
         """
-        ops: list[Op] = []
+        tables = self.storage.read()
+        changes: list[DocChange] = []
+        models: dict[tuple[str, str], BaseModel | None] = {}
         for item in puts:
             if isinstance(item, Record):
                 if not item.id:
                     raise ValueError("commit() needs records with ids: call new_id() first")
-                ops.append(("put", TABLE_OF[type(item)], str(item.id),
-                            item.model_dump(mode="json")))
+                table, key = TABLE_OF[type(item)], str(item.id)
             else:
-                ops.append(("put", SINGLETON_OF[type(item)], "1", item.model_dump(mode="json")))
-        removed = list(deletes)
-        for item in removed:
-            ops.append(("del", TABLE_OF[type(item)], str(item.id), None))
+                table, key = SINGLETON_OF[type(item)], "1"
+            changes.append((table, key, tables.get(table, {}).get(key),
+                            item.model_dump(mode="json")))
+            models[(table, key)] = item
+        for item in deletes:
+            table, key = TABLE_OF[type(item)], str(item.id)
+            changes.append((table, key, tables.get(table, {}).get(key), None))
+            models[(table, key)] = None
+        self._write(changes, summary=summary, models=models)
+
+    def set_preference(self, name: str, value: Any) -> None:
+        """Remember how the app looks (a theme): durable, but not a change to undo."""
+        if self.preferences.get(name) == value:
+            return
+        prefs = {**self.preferences, name: value}
+        self._write([(PREFERENCES, "1", None, prefs)], summary="", record=False)
+
+    def _write(self, changes: Sequence[DocChange], *, summary: str, kind: str = "do",
+               target: int | None = None, record: bool = True,
+               models: dict[tuple[str, str], BaseModel | None] | None = None) -> int | None:
+        """Write document changes as one journal line; return the history id."""
+        ops: list[Op] = [("put", t, k, after) if after is not None else ("del", t, k, None)
+                         for t, k, _before, after in changes]
+        change_id = None
+        if record:
+            change_id = self._new_key(HISTORY)
+            doc = {"id": change_id, "uid": os.urandom(8).hex(),
+                   "at": now().isoformat().replace("+00:00", "Z"),
+                   "device": history.device_name(), "summary": summary, "kind": kind,
+                   "target": target, "records": [list(c) for c in changes]}
+            ops.append(("put", HISTORY, str(change_id), doc))
+            dropped = list(self._history)[: max(0, len(self._history) + 1 - history.KEEP)]
+            ops.extend(("del", HISTORY, str(old), None) for old in dropped)
         meta = dict(self.storage.read().get(META, {}).get(META_ID, {}))
         meta["schema"] = migrations.SCHEMA_VERSION
         meta["next_id"] = dict(self._next_id)
         ops.append(("put", META, META_ID, meta))
         self.storage.append(ops)
-        for item in puts:
-            self._apply_put(item)
-        for item in removed:
-            self._apply_delete(item)
+        if change_id is not None:
+            for old in dropped:
+                del self._history[old]
+            self._history[change_id] = doc
+        for table, key, _before, after in changes:
+            self._set_doc(table, key, after, (models or {}).get((table, key), _UNKNOWN))
+        return change_id
+
+    def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
+        """Bring the models and indexes in line with one document just written."""
+        self.problems = [p for p in self.problems if (p.table, p.doc_id) != (table, key)]
+        if table in MODEL_OF:
+            old = getattr(self, table).get(int(key)) if key.isdigit() else None
+            if old is not None:
+                self._apply_delete(old)
+            if doc is None:
+                return
+            if model is _UNKNOWN:
+                model = self._model_or_problem(MODEL_OF[table], table, key, doc)
+            if model is not None:
+                self._apply_put(model)
+        elif table in SINGLETON_MODEL:
+            cls = SINGLETON_MODEL[table]
+            if model is _UNKNOWN:
+                model = self._model_or_problem(cls, table, key, doc) if doc else None
+            setattr(self, table, model if model is not None else cls())
+        elif table == PREFERENCES:
+            self.preferences = dict(doc or {})
+
+    def _model_or_problem(self, cls: type[BaseModel], table: str, key: str,
+                          doc: Any) -> BaseModel | None:
+        try:
+            model = cls.model_validate(doc)
+        except ValidationError as exc:
+            self.problems.append(Problem(table, key, str(describe(exc))))
+            return None
+        if isinstance(model, Record) and str(model.id) != key:
+            self.problems.append(
+                Problem(table, key, f"id: the document's id {model.id} differs from its key"))
+            return None
+        return model
 
     def _apply_put(self, item: BaseModel) -> None:
         if isinstance(item, Contact):
@@ -357,10 +489,6 @@ class Database:
             self.followups[item.id] = item
         elif isinstance(item, MeetingPlan):
             self.plans[item.id] = item
-        elif isinstance(item, Objective):
-            self.objective = item
-        elif isinstance(item, Settings):
-            self.settings = item
 
     def _apply_delete(self, item: Record) -> None:
         if isinstance(item, Contact):
@@ -375,7 +503,105 @@ class Database:
         elif isinstance(item, MeetingPlan):
             self.plans.pop(item.id, None)
 
+    # ---- history: undo and redo -------------------------------------------------
 
+    def changes(self) -> tuple[list[ChangeInfo], list[ChangeInfo]]:
+        """What can be undone and redone, the next one first."""
+        undo, redo = history.stacks(self._history.values())
+        return ([ChangeInfo.of(self._history[i]) for i in reversed(undo)],
+                [ChangeInfo.of(self._history[i]) for i in reversed(redo)])
+
+    def undo(self) -> tuple[ChangeInfo, list[DocChange]]:
+        """Undo the last change not yet undone; return it and the documents it touched."""
+        undo, _redo = history.stacks(self._history.values())
+        if not undo:
+            raise NothingToUndo("undo: nothing to undo")
+        return self._replay(self._history[undo[-1]], "undo")
+
+    def redo(self) -> tuple[ChangeInfo, list[DocChange]]:
+        """Redo the last undone change; return it and the documents it touched."""
+        _undo, redo = history.stacks(self._history.values())
+        if not redo:
+            raise NothingToUndo("redo: nothing to redo")
+        return self._replay(self._history[redo[-1]], "redo")
+
+    def _replay(self, change: dict[str, Any], kind: str) -> tuple[ChangeInfo, list[DocChange]]:
+        records = change["records"]
+        docs = history.inverse(records) if kind == "undo" else history.forward(records)
+        tables = self.storage.read()
+        info = ChangeInfo.of(change)
+        for table, key, expected, _new in docs:
+            if tables.get(table, {}).get(key) != expected:
+                raise UndoConflict(
+                    f"{kind}: cannot {kind} “{info.summary}”: {table} #{key} was changed since "
+                    "by something that is not in the history; nothing was changed")
+        self._write(docs, summary=info.summary, kind=kind, target=info.id)
+        return info, docs
+
+    # ---- backups and restore ----------------------------------------------------
+
+    def snapshot(self) -> bytes:
+        """The whole database as one file's bytes, journal included (for a backup)."""
+        tables = dict(self.storage.read())
+        meta = dict(tables.get(META, {}).get(META_ID, {}))
+        meta.update(seq=self.storage.seq, epoch=os.urandom(8).hex(), folded=None)
+        tables[META] = {META_ID: meta}
+        return orjson.dumps(tables)
+
+    def backup(self, reason: str) -> Path | None:
+        """Back up everything as it is now (journal included) before ``reason``."""
+        if not self.path.exists() and not self.storage.journal_bytes:
+            return None
+        return backup.event_backup(self.path, reason, self.snapshot())
+
+    def replace_all(self, source: Path, summary: str) -> int:
+        """Make the data what the database file ``source`` holds (a restore), as one
+        undoable change; return how many documents changed.
+
+        The history, the preferences and the id counters are kept (ids are never
+        reused); everything else becomes the source's."""
+        tables = JournalStorage(source, read_only=True).read()
+        version = migrations.check_supported(tables, source)
+        if version < migrations.SCHEMA_VERSION:
+            migrations.migrate(tables)
+        current = self.storage.read()
+        changes: list[DocChange] = []
+        keep = {META, HISTORY, PREFERENCES}
+        for table in sorted((set(current) | set(tables)) - keep):
+            mine, theirs = current.get(table, {}), tables.get(table, {})
+            for key in sorted(set(mine) | set(theirs), key=lambda k: (len(k), k)):
+                if mine.get(key) != theirs.get(key):
+                    changes.append((table, key, mine.get(key), theirs.get(key)))
+            if table in ID_TABLES:
+                used = max((int(k) for k in theirs if k.isdigit()), default=0)
+                self._next_id[table] = max(self._next_id.get(table, 1), used + 1)
+        if changes:
+            self._write(changes, summary=summary)
+        return len(changes)
+
+    # ---- quarantine -------------------------------------------------------------
+
+    def quarantine(self) -> int:
+        """Move every document that failed validation to the ``quarantine`` table
+        (one undoable change); return how many were moved."""
+        tables = self.storage.read()
+        changes: list[DocChange] = []
+        stamp = now().isoformat().replace("+00:00", "Z")
+        for problem in self.problems:
+            doc = tables.get(problem.table, {}).get(problem.doc_id)
+            if doc is None:
+                continue
+            changes.append((problem.table, problem.doc_id, doc, None))
+            kept = {"table": problem.table, "id": problem.doc_id, "document": doc,
+                    "problem": problem.message, "moved": stamp}
+            changes.append((QUARANTINE, str(self._new_key(QUARANTINE)), None, kept))
+        if changes:
+            moved = len(changes) // 2
+            self._write(changes, summary=f"Moved {moved} unreadable record(s) to the quarantine")
+        return len(changes) // 2
+
+
+_UNKNOWN: Any = object()  # no model given for a document: validate it
 _ADAPTERS: dict[type[Record], TypeAdapter[Any]] = {}
 
 

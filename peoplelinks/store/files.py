@@ -4,10 +4,41 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
+
+from peoplelinks.errors import CannotOpen
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+
+
+def real_file(path: Path) -> Path:
+    """The file ``path`` names, with every symbolic link resolved, once.
+
+    The lock, the journal, the backups and the atomic rename must all act on
+    the real file: replacing a link with a new file would leave the data
+    behind it stale, and two paths to one file would take two locks.
+    A link to nothing and a folder are errors rather than something to replace.
+    """
+    path = Path(path).expanduser()
+    if path.is_symlink() and not path.exists():
+        target = os.readlink(path)
+        raise CannotOpen(f"{path} is a link to {target}, which does not exist; "
+                         "fix or remove the link (nothing was created)")
+    real = Path(os.path.realpath(path))
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return real
+    except OSError as exc:
+        raise CannotOpen(f"cannot use {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise CannotOpen(f"{path} is a folder, not a database file; give a file name "
+                         f"such as {path / 'peoplelinks.json'}")
+    if not stat.S_ISREG(mode):
+        raise CannotOpen(f"{path} is not a regular file")
+    return real
 
 
 def fsync_dir(folder: Path) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from peoplelinks.errors import NewerSchema
+from peoplelinks.errors import DatabaseCorrupt, NewerSchema
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Tables = dict[str, dict[str, Any]]
 
@@ -23,19 +23,37 @@ def _v0_to_v1(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+def _v1_to_v2(tables: Tables) -> Tables:
+    """Version 2: the theme moves from ``settings`` (data, undoable) to ``preferences``
+    (how the app looks); the ``changes`` history starts empty."""
+    settings = tables.get("settings", {}).get("1")
+    if isinstance(settings, dict) and "theme" in settings:
+        theme = settings.pop("theme")
+        if theme:
+            tables.setdefault("preferences", {}).setdefault("1", {})["theme"] = theme
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def version_of(tables: Tables) -> int:
     """The schema version a file says it has (0 when it says nothing)."""
     meta = tables.get("_meta", {}).get("1", {})
     version = meta.get("schema", 0) if isinstance(meta, dict) else 0
-    return version if isinstance(version, int) else 0
+    return version if isinstance(version, int) and not isinstance(version, bool) else 0
 
 
 def check_supported(tables: Tables, path: object) -> int:
-    """Return the file's version; refuse one written by a newer peoplelinks."""
-    version = version_of(tables)
+    """Return the file's version; refuse one written by a newer peoplelinks, and a
+    version that is not a whole number (rather than guess and rewrite it)."""
+    meta = tables.get("_meta", {}).get("1", {})
+    raw = meta.get("schema", 0) if isinstance(meta, dict) else 0
+    if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
+        raise DatabaseCorrupt(
+            f"{path}: _meta.schema is {raw!r}, not a schema version (a whole number); "
+            "the file was left untouched")
+    version = raw
     if version > SCHEMA_VERSION:
         raise NewerSchema(
             f"{path} was written by a newer peoplelinks (schema {version}; this one reads "

@@ -15,6 +15,17 @@ Crash safety:
   renaming the new file and removing the journal never applies a write twice;
 - a write that fails (a full disk) is cut back off the journal and raises
   :class:`WriteFailed`; memory is only changed after the journal is durable.
+
+Never behind anyone's back:
+- every compaction gives the file a new random *epoch* and each journal line
+  carries the epoch of the file it extends, so a journal is never replayed onto
+  a file it was not written against (a file restored from a backup, synced from
+  another laptop): such a journal is set aside, kept, and reported;
+- before every write the storage checks that the file and the journal on disk
+  are still what it read and wrote (identity, size, modification time, and a
+  checksum when only the time moved); if not it raises :class:`FileChanged`
+  and writes nothing. :meth:`JournalStorage.changed_on_disk` lets a front end
+  notice earlier and reload.
 """
 
 from __future__ import annotations
@@ -22,15 +33,16 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from peoplelinks.errors import DatabaseCorrupt, ReadOnly, WriteFailed
+from peoplelinks.errors import CannotOpen, DatabaseCorrupt, FileChanged, ReadOnly, WriteFailed
 from peoplelinks.store.files import FILE_MODE, atomic_write, ensure_folder, fsync_dir
 
 META = "_meta"
@@ -41,6 +53,21 @@ COMPACT_AT_BYTES = 8 * 1024 * 1024
 Tables = dict[str, dict[str, Any]]
 # ("put", table, doc_id, document) or ("del", table, doc_id, None)
 Op = tuple[str, str, str, Any]
+# (device, inode, size, modification time in ns) of a file as last read or written
+Signature = tuple[int, int, int, int]
+# A journal line written before epochs existed: it belongs to any file.
+_ANY_EPOCH = object()
+
+
+def _signature(st: os.stat_result | None) -> Signature | None:
+    return None if st is None else (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
 
 
 class JournalStorage(Storage):  # type: ignore[misc]
@@ -52,17 +79,30 @@ class JournalStorage(Storage):  # type: ignore[misc]
     """
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
-                 compact_at: int = COMPACT_AT_BYTES) -> None:
+                 compact_at: int = COMPACT_AT_BYTES,
+                 guard: Callable[[], None] | None = None) -> None:
+        """``guard`` runs before every write and raises to stop it (the writer lock's
+        check)."""
         super().__init__()
         self.path = Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal")
         self.read_only = read_only
         self.compact_at = compact_at
+        self.guard = guard
+        # Things the user should hear about (a journal set aside, a fold that failed).
+        self.warnings: list[str] = []
         self._tables: Tables | None = None
         self._seq = 0
+        self._epoch: str | None = None
         self._journal_fd: int | None = None
         self._journal_size = 0
         self._broken: str | None = None
+        self._needs_compaction = False
+        # What the file and journal were when last read or written by us.
+        self._file_seen: Signature | None = None
+        self._file_crc = 0
+        self._journal_seen: tuple[int, int] | None = None  # (device, inode)
+        self._journal_disk_size = 0
 
     # ---- TinyDB's interface ---------------------------------------------------
 
@@ -79,10 +119,19 @@ class JournalStorage(Storage):  # type: ignore[misc]
         self.compact()
 
     def close(self) -> None:
-        """Fold the journal into the file (when writable) and release the journal."""
+        """Fold the journal into the file (when writable) and release the journal.
+
+        Every write is already durable in the journal, so a fold that fails (a
+        full disk, the file changed on disk) is a warning in :attr:`warnings`,
+        not an error: the journal stays and is folded the next time."""
         try:
             if not self.read_only and self._broken is None and self._journal_size:
-                self.compact()
+                try:
+                    self.compact()
+                except (WriteFailed, FileChanged) as exc:
+                    self.warnings.append(
+                        f"{exc}; your changes are safe in {self.journal_path} and will be "
+                        "folded into the file the next time peoplelinks opens it")
         finally:
             self._close_journal()
 
@@ -104,7 +153,7 @@ class JournalStorage(Storage):  # type: ignore[misc]
         tables = self.read()
         ops = list(ops)
         seq = self._seq + 1
-        body = orjson.dumps({"seq": seq, "ops": ops})
+        body = orjson.dumps({"seq": seq, "epoch": self._epoch, "ops": ops})
         line = b"%08x " % zlib.crc32(body) + body + b"\n"
         self._append_line(line)
         self._seq = seq
@@ -119,16 +168,33 @@ class JournalStorage(Storage):  # type: ignore[misc]
         self._check_writable()
         tables = self.read()
         meta = tables.setdefault(META, {}).setdefault(META_ID, {})
-        meta["seq"] = self._seq
+        before = dict(meta)
+        epoch = os.urandom(8).hex()
+        meta.update(seq=self._seq, epoch=epoch, folded=self._epoch)
+        data = orjson.dumps(tables)
         try:
-            atomic_write(self.path, orjson.dumps(tables))
+            atomic_write(self.path, data)
         except OSError as exc:
+            meta.clear()
+            meta.update(before)
             raise WriteFailed(f"could not save {self.path}: {exc.strerror or exc}") from exc
+        self._epoch = epoch
+        self._file_seen = _signature(_stat(self.path))
+        self._file_crc = zlib.crc32(data)
         self._close_journal()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.journal_path)
             fsync_dir(self.path.parent)
         self._journal_size = 0
+        self._journal_seen = None
+        self._journal_disk_size = 0
+        self._needs_compaction = False
+
+    @property
+    def needs_compaction(self) -> bool:
+        """True when memory holds changes that only a compaction makes durable
+        (a journal was set aside after its own lines were applied)."""
+        return self._needs_compaction
 
     @property
     def journal_bytes(self) -> int:
@@ -143,45 +209,90 @@ class JournalStorage(Storage):  # type: ignore[misc]
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            for _attempt in range(3):
-                tables, stale = self._load_once()
-                if not stale:
-                    return tables
-            return tables
+            for _attempt in range(4):
+                try:
+                    return self._load_once()
+                except _Stale:
+                    time.sleep(0.05)  # a writer compacted while we read: read again
+            return self._load_once(last_try=True)
         finally:
             if was_enabled:
                 gc.enable()
 
-    def _load_once(self) -> tuple[Tables, bool]:
+    def _load_once(self, last_try: bool = False) -> Tables:
         tables = self._read_file()
         meta = tables.get(META, {}).get(META_ID, {})
-        file_seq = meta.get("seq", 0) if isinstance(meta, dict) else 0
+        meta = meta if isinstance(meta, dict) else {}
+        file_seq = meta.get("seq", 0)
         self._seq = file_seq if isinstance(file_seq, int) else 0
+        self._epoch = meta.get("epoch") if isinstance(meta.get("epoch"), str) else None
+        folded = meta.get("folded")
         entries, size = self._read_journal()
         expected = self._seq + 1
-        for seq, ops in entries:
+        foreign = 0
+        for seq, epoch, ops in entries:
+            if epoch is not _ANY_EPOCH and epoch != self._epoch:
+                if epoch == folded and seq <= self._seq:
+                    continue  # folded into this file: the journal outlived a compaction
+                foreign += 1
+                continue
             if seq <= self._seq:
-                continue  # already in the file: the journal outlived a compaction
+                continue  # already in the file
             if seq != expected:
-                if self.read_only:
-                    return tables, True  # a writer compacted while we read: read again
+                if self.read_only and not last_try:
+                    raise _Stale
                 raise DatabaseCorrupt(
-                    f"{self.journal_path} skips from write {expected - 1} to {seq}; "
-                    "it was left untouched"
+                    f"{self.journal_path} skips from write {expected - 1} to {seq} "
+                    "(a line is missing); it was left untouched"
                 )
             _apply(tables, ops)
             self._seq = seq
             expected = seq + 1
         self._journal_size = size
-        return tables, False
+        if foreign:
+            if self.read_only and not last_try:
+                raise _Stale
+            self._foreign_journal(foreign, applied=expected - 1 > file_seq)
+        return tables
+
+    def _foreign_journal(self, count: int, applied: bool) -> None:
+        """The journal holds changes made to another version of the file (the file was
+        restored or replaced): keep them aside, never replay them onto this one."""
+        if self.read_only:
+            self.warnings.append(
+                f"{self.journal_path} holds {count} change(s) made to another version of "
+                f"{self.path}; they are not shown (open peoplelinks to set them aside)")
+            return
+        aside = self.journal_path.with_name(
+            f"{self.journal_path.name}.set-aside-{time.strftime('%Y%m%dT%H%M%S')}")
+        try:
+            os.replace(self.journal_path, aside)
+            fsync_dir(self.path.parent)
+        except OSError as exc:
+            raise WriteFailed(f"could not set aside {self.journal_path}: "
+                              f"{exc.strerror or exc}") from exc
+        self.warnings.append(
+            f"{count} change(s) in the journal were made to another version of {self.path} "
+            f"(it was restored or replaced); they were not applied and are kept in {aside}")
+        self._journal_size = 0
+        self._journal_seen = None
+        self._journal_disk_size = 0
+        self._needs_compaction = applied
 
     def _read_file(self) -> Tables:
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                raw = handle.read()
         except FileNotFoundError:
+            self._file_seen = None
             return {}
+        except IsADirectoryError:
+            raise CannotOpen(f"{self.path} is a folder, not a database file") from None
         except OSError as exc:
-            raise DatabaseCorrupt(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+            raise CannotOpen(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+        self._file_seen = _signature(st)
+        self._file_crc = zlib.crc32(raw)
         if not raw.strip():
             raise DatabaseCorrupt(f"{self.path} is empty (0 bytes of data)")
         try:
@@ -195,12 +306,20 @@ class JournalStorage(Storage):  # type: ignore[misc]
             raise DatabaseCorrupt(f"{self.path} is JSON but not a TinyDB database")
         return data
 
-    def _read_journal(self) -> tuple[list[tuple[int, list[Any]]], int]:
+    def _read_journal(self) -> tuple[list[tuple[int, Any, list[Any]]], int]:
         try:
-            raw = self.journal_path.read_bytes()
+            with open(self.journal_path, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                raw = handle.read()
         except FileNotFoundError:
+            self._journal_seen = None
+            self._journal_disk_size = 0
             return [], 0
-        entries: list[tuple[int, list[Any]]] = []
+        except OSError as exc:
+            raise CannotOpen(f"cannot read {self.journal_path}: {exc.strerror or exc}") from exc
+        self._journal_seen = (st.st_dev, st.st_ino)
+        self._journal_disk_size = len(raw)
+        entries: list[tuple[int, Any, list[Any]]] = []
         lines = raw.split(b"\n")
         # Everything before the last newline was acknowledged; the piece after it
         # (empty when the file ends in a newline) is a write that never was.
@@ -217,6 +336,38 @@ class JournalStorage(Storage):  # type: ignore[misc]
             good_size += len(line) + 1
         return entries, good_size
 
+    # ---- noticing changes made by others ----------------------------------------
+
+    def changed_on_disk(self) -> str | None:
+        """What changed on disk since this storage last read or wrote the files, or None.
+
+        Costs two ``stat`` calls; the file is read again (for its checksum) only
+        when its time changed but not its size."""
+        st = _stat(self.path)
+        seen = _signature(st)
+        if seen != self._file_seen:
+            if st is None:
+                return f"{self.path} was removed"
+            if self._file_seen is None:
+                return f"{self.path} was created by another program"
+            if st.st_size != self._file_seen[2] or not self._same_bytes():
+                return f"{self.path} was changed by another program"
+            self._file_seen = seen  # touched, or rewritten with the same bytes
+        jst = _stat(self.journal_path)
+        if jst is None:
+            if self._journal_seen is not None:
+                return f"{self.journal_path} was removed by another program"
+        elif (jst.st_dev, jst.st_ino) != self._journal_seen or \
+                jst.st_size != self._journal_disk_size:
+            return f"{self.journal_path} was changed by another program"
+        return None
+
+    def _same_bytes(self) -> bool:
+        try:
+            return zlib.crc32(self.path.read_bytes()) == self._file_crc
+        except OSError:
+            return False
+
     # ---- writing the journal --------------------------------------------------
 
     def _check_writable(self) -> None:
@@ -224,6 +375,13 @@ class JournalStorage(Storage):  # type: ignore[misc]
             raise ReadOnly(f"{self.path} is open read-only")
         if self._broken:
             raise WriteFailed(self._broken)
+        if self.guard is not None:
+            self.guard()
+        if self._tables is not None:
+            changed = self.changed_on_disk()
+            if changed:
+                raise FileChanged(f"{changed} since peoplelinks read it; nothing was written "
+                                  "(reload to see it)")
 
     def _open_journal(self) -> int:
         if self._journal_fd is None:
@@ -235,6 +393,9 @@ class JournalStorage(Storage):  # type: ignore[misc]
             os.lseek(fd, self._journal_size, os.SEEK_SET)
             if not existed:
                 fsync_dir(self.path.parent)
+            st = os.fstat(fd)
+            self._journal_seen = (st.st_dev, st.st_ino)
+            self._journal_disk_size = self._journal_size
             self._journal_fd = fd
         return self._journal_fd
 
@@ -247,7 +408,9 @@ class JournalStorage(Storage):  # type: ignore[misc]
         try:
             view = memoryview(line)
             while view:
-                view = view[os.write(fd, view):]
+                written = os.write(fd, view)
+                self._journal_disk_size += written
+                view = view[written:]
             os.fsync(fd)
         except OSError as exc:
             self._rollback(fd)
@@ -262,6 +425,7 @@ class JournalStorage(Storage):  # type: ignore[misc]
             os.ftruncate(fd, self._journal_size)
             os.lseek(fd, self._journal_size, os.SEEK_SET)
             os.fsync(fd)
+            self._journal_disk_size = self._journal_size
         except OSError as exc:
             self._broken = (
                 f"{self.journal_path} could not be repaired after a failed write "
@@ -275,8 +439,12 @@ class JournalStorage(Storage):  # type: ignore[misc]
             self._journal_fd = None
 
 
-def _decode(line: bytes) -> tuple[int, list[Any]] | None:
-    """A journal line's (seq, ops), or None when it is torn or damaged."""
+class _Stale(Exception):
+    """A reader saw a file and a journal from two moments of a writer: read again."""
+
+
+def _decode(line: bytes) -> tuple[int, Any, list[Any]] | None:
+    """A journal line's (seq, epoch, ops), or None when it is torn or damaged."""
     if len(line) < 10 or line[8:9] != b" ":
         return None
     body = line[9:]
@@ -284,8 +452,8 @@ def _decode(line: bytes) -> tuple[int, list[Any]] | None:
         if int(line[:8], 16) != zlib.crc32(body):
             return None
         entry = orjson.loads(body)
-        return int(entry["seq"]), list(entry["ops"])
-    except (ValueError, KeyError, TypeError, orjson.JSONDecodeError):
+        return int(entry["seq"]), entry.get("epoch", _ANY_EPOCH), list(entry["ops"])
+    except (ValueError, KeyError, TypeError, AttributeError, orjson.JSONDecodeError):
         return None
 
 

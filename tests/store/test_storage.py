@@ -235,8 +235,8 @@ def test_failed_compaction_keeps_the_journal(db_path: Path,
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("peoplelinks.store.storage.atomic_write", no_space)
-    with pytest.raises(WriteFailed):
-        app.close()
+    app.close()  # the write was durable in the journal: a failed fold is only a warning
+    assert any("No space left on device" in w and "safe in" in w for w in app.db.warnings)
     monkeypatch.undo()
     assert db_path.read_bytes() == before
     assert app.db.storage.journal_path.exists()
