@@ -261,6 +261,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     with _open(args, write=True) as app:
         people = [app.resolve(args.who)] + [app.resolve(w) for w in args.with_ or []]
+        people = list({p.id: p for p in people}.values())  # each once, in the order given
         result = app.log(
             [p.id for p in people], kind=args.kind, when=_when(args.date, "date"),
             notes=args.notes or "", gave=args.gave or "", got=args.got or "",

@@ -131,6 +131,14 @@ def test_log_with_several_people(cli: CLI, today: date) -> None:
         assert contact["interactions"][0]["contact_ids"] == [1, 2, 3]
 
 
+def test_log_with_the_same_contact_again_names_them_once(cli: CLI, today: date) -> None:
+    cli.ok("add", "Ann")
+    cli.ok("add", "Bob")
+    out = cli.ok("log", "Ann", "--with", "ann", "--with", "Bob", "--with", "#2", "--with", "#1")
+    assert out == f"logged #1: coffee with Ann, Bob on {_day(today)}\n"
+    assert cli.contact("Ann")["interactions"][0]["contact_ids"] == [1, 2]
+
+
 def test_kind_aliases_and_default(cli: CLI) -> None:
     cli.ok("add", "Ann")
     cli.ok("log", "Ann")
