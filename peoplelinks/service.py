@@ -54,7 +54,7 @@ def validated(model: type[M], data: dict[str, Any]) -> M:
     try:
         return model.from_input(data)
     except ValidationError as exc:
-        raise describe(exc) from None
+        raise describe(exc, data) from None
 
 
 def _name_key(contact: Contact) -> tuple[str, int]:
@@ -520,7 +520,7 @@ class PeopleLinks:
         try:
             item = old.changed(**changes)
         except ValidationError as exc:
-            raise describe(exc) from None
+            raise describe(exc, changes) from None
         said = f"Moved “{item.action}” to {item.due:%a %d %b}" if item.due != old.due \
             else f"Edited follow-up “{item.action}”"
         self.db.commit([item], summary=said)
@@ -581,7 +581,7 @@ class PeopleLinks:
         try:
             settings = self.db.settings.changed(keep_in_touch_days=intervals)
         except ValidationError as exc:
-            raise describe(exc) from None
+            raise describe(exc, {"keep_in_touch_days": intervals}) from None
         self.db.commit([settings], summary=f"Keep in touch with {circle} contacts: "
                        + (f"every {days} days" if days else "not tracked"))
         self._next.clear()  # every contact of that circle may move

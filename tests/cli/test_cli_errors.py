@@ -69,6 +69,34 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(ann: CLI, args: list
 
 
 @pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["add", "X", "--profile-url", "not_a_url"],
+         "profile_url: 'not_a_url' is not a valid web address (it must start with http:// or "
+         "https://)"),
+        (["edit", "Ann", "--profile-url", " not_a_url "],
+         "profile_url: ' not_a_url ' is not a valid web address (it must start with http:// or "
+         "https://)"),
+        (["edit", "Ann", "--email", "ok@acme.com", "--email", " Ann@Acme"],
+         "emails: ' Ann@Acme' is not a valid email address"),
+        (["add", "a" * 10_000],
+         f"name: '{'a' * 50}…' is too long (10000 characters; at most 200)"),
+        (["edit", "Ann", "--title", "t" * 1001],
+         f"title: '{'t' * 50}…' is too long (1001 characters; at most 1000)"),
+        (["edit-followup", "1", "--action", "x" * 300],
+         f"action: '{'x' * 50}…' is too long (300 characters; at most 200)"),
+        (["followup", "Ann", "y" * 201],
+         f"action: '{'y' * 50}…' is too long (201 characters; at most 200)"),
+    ],
+)
+def test_errors_quote_what_was_typed_cut_then_quoted(ann: CLI, args: list[str],
+                                                     expected: str) -> None:
+    before = ann.snapshot()
+    assert ann.fails(2, *args) == expected
+    assert ann.snapshot() == before
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ["show", "Ann"],
