@@ -54,10 +54,47 @@ class _Parser(argparse.ArgumentParser):
 # ---- helpers -------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace, *, write: bool) -> Any:
-    from peoplelinks.service import PeopleLinks  # noqa: PLC0415 - keep --help fast
+class _Session:
+    """The database for one command: opened on entry, closed on exit, and what the
+    user must hear about (unreadable records, a journal set aside, a fold that
+    failed) said on stderr as ``warning:`` lines, which never change the exit code."""
 
-    return PeopleLinks.open(resolve_db_path(args.db), read_only=not write)
+    def __init__(self, args: argparse.Namespace, write: bool) -> None:
+        self.args = args
+        self.write = write
+        self.app: Any = None
+        self._said = 0
+
+    def __enter__(self) -> Any:
+        from peoplelinks.service import PeopleLinks  # noqa: PLC0415 - keep --help fast
+
+        self.app = PeopleLinks.open(resolve_db_path(self.args.db), read_only=not self.write)
+        self._warn()
+        problems = self.app.db.problems
+        if problems and getattr(self.args, "func", None) is not cmd_doctor:
+            where = ", ".join(f"{p.table} #{p.doc_id}" for p in problems[:5])
+            more = f" and {len(problems) - 5} more" if len(problems) > 5 else ""
+            _warning(f"{len(problems)} record(s) could not be read ({where}{more}) and are "
+                     "left untouched; run 'peoplelinks doctor'")
+        return self.app
+
+    def __exit__(self, *exc: object) -> None:
+        self.app.close()
+        self._warn()
+
+    def _warn(self) -> None:
+        warnings = self.app.db.warnings
+        for message in warnings[self._said:]:
+            _warning(message)
+        self._said = len(warnings)
+
+
+def _warning(message: str) -> None:
+    sys.stderr.write(f"warning: {message}\n")
+
+
+def _open(args: argparse.Namespace, *, write: bool) -> _Session:
+    return _Session(args, write)
 
 
 def _when(text: str | None, field: str) -> date | None:
@@ -379,21 +416,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from peoplelinks.cli_safety import offer_quarantine  # noqa: PLC0415
+
     with _open(args, write=False) as app:
         problems = app.doctor()
         db = app.db
+        unreadable = len(db.problems)
         _out(f"checked {db.path}: {len(db.contacts)} contacts, {len(db.interactions)} "
              f"interactions, {len(db.followups)} follow-ups")
         for p in problems:
             _out(f"problem: {p.where}: {p.message}")
+        if unreadable:
+            _out(f"{unreadable} record(s) could not be read: they are left untouched in the "
+                 "file and not shown anywhere (their contact, follow-ups or log are missing "
+                 "from lists) until fixed by hand or moved aside")
         _out(f"{len(problems)} problem(s) found" if problems else "no problems found")
+    offer_quarantine(args, unreadable)
     return 1 if problems else 0
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # A TUI without a terminal would spin, write escape codes and hold the lock.
+        raise InputError("the terminal app needs a terminal (stdin and stdout are not one); "
+                         "use a command such as 'peoplelinks due' or 'peoplelinks list' "
+                         "(see 'peoplelinks --help')")
+    path = resolve_db_path(args.db)
     from peoplelinks.tui.app import run  # noqa: PLC0415 - Textual only for the TUI
 
-    return run(resolve_db_path(args.db))
+    return run(path)
 
 
 # ---- the parser ----------------------------------------------------------------
@@ -500,7 +551,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("demo", cmd_demo, "load a realistic demo network")
     p.add_argument("--force", action="store_true",
                    help="move existing contacts to the trash first")
-    command("doctor", cmd_doctor, "validate every record and report problems")
+    p = command("doctor", cmd_doctor, "validate every record and report problems")
+    p.add_argument("--quarantine", action="store_true",
+                   help="move records that cannot be read to the quarantine table (undoable)")
+    from peoplelinks.cli_safety import add_commands  # noqa: PLC0415
+
+    add_commands(command)
     return parser
 
 

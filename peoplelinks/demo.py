@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
+from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError
 from peoplelinks.service import PeopleLinks
 
@@ -140,6 +141,14 @@ def load_demo(app: PeopleLinks, *, force: bool = False) -> int:
             f"demo: the database already has {len(live)} contacts; use --force to move them "
             "to the trash and load the demo"
         )
+    if live:
+        app.backup("before-demo")
+    with app.batch("Loaded the demo network"):
+        _write_demo(app, live)
+    return len(PEOPLE)
+
+
+def _write_demo(app: PeopleLinks, live: list[Contact]) -> None:
     for contact in live:
         app.delete_contact(contact.id)
     today = app.today
@@ -164,4 +173,3 @@ def load_demo(app: PeopleLinks, *, force: bool = False) -> int:
             next_due=today + timedelta(days=due) if due is not None else None,
         )
     app.set_objective(OBJECTIVE)
-    return len(PEOPLE)

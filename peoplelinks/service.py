@@ -10,7 +10,8 @@ met) and commits all its records in one durable write.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -626,11 +627,36 @@ class PeopleLinks:
     def reload(self) -> None:
         """Read the database again (it changed on disk) and forget what was derived."""
         self.db.reload()
+        self._forget_derived()
+
+    def _forget_derived(self) -> None:
         self._search = None
         self._sorted = None
         self._sort_key = {}
         self._next = {}
         self._tickler = None
+
+    @contextmanager
+    def batch(self, summary: str) -> Iterator[None]:
+        """Run several verbs as one change (one write, one undo): a bulk operation."""
+        try:
+            with self.db.batch(summary):
+                yield
+        except BaseException:
+            self._forget_derived()  # memory went back; what was derived from it goes too
+            raise
+
+    def backup(self, reason: str) -> Path | None:
+        """Back up the database as it is now, before ``reason`` (e.g. "before-demo")."""
+        return self.db.backup(reason)
+
+    def restore(self, source: Path) -> tuple[int, Path | None]:
+        """Make the data what the backup ``source`` holds, as one undoable change, after
+        backing up what it replaces; return (documents changed, that backup)."""
+        saved = self.db.backup("before-restore")
+        changed = self.db.replace_all(source, summary=f"Restored {source.name}")
+        self._forget_derived()
+        return changed, saved
 
     def quarantine(self) -> int:
         """Move the records that cannot be read to the quarantine table (undoable)."""

@@ -20,7 +20,8 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -94,6 +95,7 @@ class Database:
         self.preferences: dict[str, Any] = {}
         self.problems: list[Problem] = []
         self._history: dict[int, dict[str, Any]] = {}
+        self._batch: list[DocChange] | None = None
         self._next_id: dict[str, int] = {}
         self._by_contact: dict[int, list[int]] = {}
         self._followups_of: dict[int, list[int]] = {}
@@ -409,10 +411,45 @@ class Database:
         prefs = {**self.preferences, name: value}
         self._write([(PREFERENCES, "1", None, prefs)], summary="", record=False)
 
+    @contextmanager
+    def batch(self, summary: str) -> Iterator[None]:
+        """Make every commit inside one change: one durable write, one undo.
+
+        Inside, commits change memory at once (later verbs see them); the
+        journal is written when the block ends. If it raises, or the write
+        fails, memory goes back to what it was and nothing is written."""
+        if self._batch is not None:  # nested: part of the outer batch
+            yield
+            return
+        self.storage.check_writable()
+        self._batch = pending = []
+        try:
+            yield
+            self._batch = None
+            changes = _merged(pending)
+            if changes:
+                self._write(changes, summary=summary, applied=True)
+        except BaseException:
+            self._batch = None
+            tables = self.storage.read()
+            for table, key, before, _after in reversed(pending):
+                _put_raw(tables, table, key, before)
+                self._set_doc(table, key, before)
+            raise
+
     def _write(self, changes: Sequence[DocChange], *, summary: str, kind: str = "do",
-               target: int | None = None, record: bool = True,
+               target: int | None = None, record: bool = True, applied: bool = False,
                models: dict[tuple[str, str], BaseModel | None] | None = None) -> int | None:
-        """Write document changes as one journal line; return the history id."""
+        """Write document changes as one journal line; return the history id.
+
+        ``applied``: memory already holds the changes (the end of a batch)."""
+        if self._batch is not None and record:
+            tables = self.storage.read()
+            for table, key, _before, after in changes:
+                _put_raw(tables, table, key, after)
+                self._set_doc(table, key, after, (models or {}).get((table, key), _UNKNOWN))
+            self._batch.extend(changes)
+            return None
         ops: list[Op] = [("put", t, k, after) if after is not None else ("del", t, k, None)
                          for t, k, _before, after in changes]
         change_id = None
@@ -434,8 +471,9 @@ class Database:
             for old in dropped:
                 del self._history[old]
             self._history[change_id] = doc
-        for table, key, _before, after in changes:
-            self._set_doc(table, key, after, (models or {}).get((table, key), _UNKNOWN))
+        if not applied:
+            for table, key, _before, after in changes:
+                self._set_doc(table, key, after, (models or {}).get((table, key), _UNKNOWN))
         return change_id
 
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
@@ -602,6 +640,25 @@ class Database:
 
 
 _UNKNOWN: Any = object()  # no model given for a document: validate it
+
+
+def _put_raw(tables: dict[str, dict[str, Any]], table: str, key: str, doc: Any) -> None:
+    if doc is None:
+        tables.get(table, {}).pop(key, None)
+    else:
+        tables.setdefault(table, {})[key] = doc
+
+
+def _merged(changes: Iterable[DocChange]) -> list[DocChange]:
+    """Several changes of one document become one (first before, last after); a
+    document created and removed again drops out."""
+    merged: dict[tuple[str, str], list[Any]] = {}
+    for table, key, before, after in changes:
+        if (table, key) in merged:
+            merged[(table, key)][3] = after
+        else:
+            merged[(table, key)] = [table, key, before, after]
+    return [(t, k, b, a) for t, k, b, a in merged.values() if b != a]
 _ADAPTERS: dict[type[Record], TypeAdapter[Any]] = {}
 
 

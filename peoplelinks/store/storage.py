@@ -370,6 +370,11 @@ class JournalStorage(Storage):  # type: ignore[misc]
 
     # ---- writing the journal --------------------------------------------------
 
+    def check_writable(self) -> None:
+        """Raise what a write now would raise before writing anything: read-only,
+        broken, the lock lost, the files changed on disk."""
+        self._check_writable()
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise ReadOnly(f"{self.path} is open read-only")
