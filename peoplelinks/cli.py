@@ -120,7 +120,14 @@ def _day(value: date | None) -> str:
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` in exactly ``width`` terminal cells: cut with "…", or padded with spaces.
+
+    Cells, not characters: CJK takes two, combining marks and joined emoji parts none."""
+    from rich.cells import cell_len, set_cell_size  # noqa: PLC0415 - ~1 ms over rich itself
+
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
 
 
 def _contact_fields(args: argparse.Namespace, app: Any) -> dict[str, Any]:
@@ -205,7 +212,7 @@ def cmd_trash(args: argparse.Namespace) -> int:
         if not gone:
             _out("the trash is empty")
         for c in gone:
-            _out(f"#{c.id:<5} {_cut(c.label, 50):50} deleted {c.deleted_at:%Y-%m-%d %H:%M} UTC")
+            _out(f"#{c.id:<5} {_cut(c.label, 50)} deleted {c.deleted_at:%Y-%m-%d %H:%M} UTC")
     return 0
 
 
@@ -233,7 +240,7 @@ def cmd_list(args: argparse.Namespace) -> int:
              f"{'gen':>3}  {'last':10}  next")
         for c in found:
             last, nxt = app.last_contact(c.id), app.next_contact(c)
-            _out(f"{c.id:>5}  {_cut(c.name, 24):24} {_cut(c.company, 22):22} {c.circle:8} "
+            _out(f"{c.id:>5}  {_cut(c.name, 24)} {_cut(c.company, 22)} {c.circle:8} "
                  f"{c.status:14} {app.generation(c.id) or '':>3}  "
                  f"{last.isoformat() if last else '-':10}  {nxt.isoformat() if nxt else '-'}")
     return 0
@@ -348,14 +355,14 @@ def cmd_due(args: argparse.Namespace) -> int:
                 shown = True
                 _out(f"{titles[b]}")
                 for f in report.followups[b]:
-                    _out(f"  #{f.id:<4} {_day(f.due)}  {_cut(contacts[f.contact_id].name, 24):24} "
+                    _out(f"  #{f.id:<4} {_day(f.due)}  {_cut(contacts[f.contact_id].name, 24)} "
                          f"{f.action}")
         if report.keep_in_touch:
             shown = True
             _out("keep in touch")
             for d in report.keep_in_touch:
                 last = d.last_contact.isoformat() if d.last_contact else "never logged"
-                _out(f"  #{d.contact.id:<4} {_cut(d.contact.name, 24):24} last: {last}, "
+                _out(f"  #{d.contact.id:<4} {_cut(d.contact.name, 24)} last: {last}, "
                      f"due since {d.next_contact.isoformat()}")
         if not shown:
             _out("nothing due: every follow-up is done and every contact is in touch")
