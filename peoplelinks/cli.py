@@ -442,8 +442,12 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not _has_terminal():
         # A TUI without a terminal would spin, write escape codes and hold the lock.
         raise InputError("the terminal app needs a terminal (stdin and stdout are not one); "
                          "use a command such as 'peoplelinks due' or 'peoplelinks list' "

@@ -87,6 +87,7 @@ def test_no_command_opens_the_tui_on_the_resolved_database(
 
     opened: list[Path] = []
     monkeypatch.setattr(tui_app, "run", lambda path: opened.append(path) or 0)
+    monkeypatch.setattr("peoplelinks.cli._has_terminal", lambda: True)
     assert cli.raw("--db", str(tmp_path / "t.json")).code == 0
     monkeypatch.setenv("PEOPLELINKS_DB", str(tmp_path / "env.json"))
     assert cli.raw().code == 0

@@ -1,0 +1,233 @@
+"""The data-loss paths found under attack, each closed: a symlinked path, the file changed
+under an open writer, the lock file deleted, a journal with a missing line, a restored file
+under a journal, a fold that fails, a schema that is not a number."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+
+from peoplelinks.errors import (
+    CannotOpen,
+    DatabaseCorrupt,
+    DatabaseLocked,
+    FileChanged,
+    LockLost,
+)
+from peoplelinks.service import PeopleLinks
+from peoplelinks.store.database import Database
+
+
+def names(app: PeopleLinks) -> list[str]:
+    return [c.name for c in app.contacts()]
+
+
+def make(path: Path, *people: str) -> None:
+    with PeopleLinks.open(path) as app:
+        for name in people:
+            app.add_contact({"name": name})
+
+
+# ---- symbolic links ------------------------------------------------------------------
+
+
+def test_a_write_through_a_link_updates_the_real_file_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "synced" / "peoplelinks.json"
+    make(real, "Ann")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    with PeopleLinks.open(link) as app:
+        app.add_contact({"name": "Bob"})
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    with PeopleLinks.open(real, read_only=True) as app:
+        assert names(app) == ["Ann", "Bob"]
+    # the journal, lock and backups sit beside the real file, not the link
+    assert not (tmp_path / "link.json.journal").exists()
+    assert not (tmp_path / "link.json.lock").exists()
+    assert not (tmp_path / "backups").exists()
+
+
+def test_the_link_and_the_real_path_share_one_lock(tmp_path: Path) -> None:
+    real = tmp_path / "peoplelinks.json"
+    make(real, "Ann")
+    link = tmp_path / "dotfiles" / "db.json"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    with PeopleLinks.open(link):
+        with pytest.raises(DatabaseLocked):
+            Database.open(real, lock_timeout=0.05)
+
+
+def test_a_dangling_link_is_an_error_and_nothing_is_created(tmp_path: Path) -> None:
+    link = tmp_path / "db.json"
+    link.symlink_to(tmp_path / "gone" / "peoplelinks.json")
+    with pytest.raises(CannotOpen, match="does not exist"):
+        PeopleLinks.open(link)
+    assert link.is_symlink() and not (tmp_path / "gone").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json"]
+
+
+def test_a_folder_as_the_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(CannotOpen, match="is a folder"):
+        PeopleLinks.open(tmp_path)
+
+
+# ---- the file changed under an open writer ----------------------------------------------
+
+
+def test_a_file_changed_on_disk_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make(path, "Ann")
+    app = PeopleLinks.open(path)
+    app.add_contact({"name": "Bob"})  # in the journal, not yet in the file
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["1"]["title"] = "edited by hand"
+    edited = orjson.dumps(data)
+    path.write_bytes(edited)
+    assert app.changed_on_disk() is not None
+    with pytest.raises(FileChanged, match="changed by another program.*nothing was written"):
+        app.add_contact({"name": "Cy"})
+    app.close()  # nor does closing fold the journal over it
+    assert path.read_bytes() == edited
+    assert any("changed by another program" in w for w in app.db.warnings)
+    # the next open keeps the hand edit and replays Bob, written to this same file
+    with PeopleLinks.open(path) as again:
+        assert names(again) == ["Ann", "Bob"]
+        assert again.contact(1).title == "edited by hand"
+
+
+def test_reload_after_a_change_on_disk_then_writes_go_on(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make(path, "Ann")
+    app = PeopleLinks.open(path)
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["1"]["name"] = "Ann Edited"
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(FileChanged):
+        app.add_contact({"name": "Bob"})
+    app.reload()
+    assert app.changed_on_disk() is None
+    app.add_contact({"name": "Bob"})
+    app.close()
+    with PeopleLinks.open(path, read_only=True) as again:
+        assert names(again) == ["Ann Edited", "Bob"]
+
+
+def test_touching_the_file_is_not_a_change(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make(path, "Ann")
+    with PeopleLinks.open(path) as app:
+        st = path.stat()
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+        assert app.changed_on_disk() is None
+        app.add_contact({"name": "Bob"})
+
+
+def test_a_restored_file_under_a_journal_sets_the_journal_aside(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make(path, "Ann")
+    old = path.read_bytes()  # a copy made by another tool
+    make(path, "Bob")  # a later compaction: a new epoch
+    app = PeopleLinks.open(path)
+    app.add_contact({"name": "Cy"})  # in the journal, made to the newer file
+    path.write_bytes(old)  # restored by another tool while the app is open
+    with pytest.raises(FileChanged):
+        app.add_contact({"name": "Dee"})
+    app.reload()
+    assert names(app) == ["Ann"]
+    assert any("were not applied and are kept in" in w for w in app.db.warnings)
+    aside = list(tmp_path.glob("db.json.journal.set-aside-*"))
+    assert len(aside) == 1 and b"Cy" in aside[0].read_bytes()
+    app.add_contact({"name": "Dee"})
+    app.close()
+    with PeopleLinks.open(path, read_only=True) as again:
+        assert names(again) == ["Ann", "Dee"]
+
+
+# ---- the lock file deleted under an open writer ------------------------------------------
+
+
+def test_a_deleted_lock_stops_the_writer_while_another_writes(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make(path, "Ann")
+    tui = PeopleLinks.open(path)
+    tui.add_contact({"name": "Bob"})
+    (tmp_path / "db.json.lock").unlink()
+    cli = PeopleLinks.open(path)  # the lock file is new: this one gets it
+    cli.add_contact({"name": "Cy"})
+    with pytest.raises(LockLost, match="was removed"):
+        tui.add_contact({"name": "Dee"})
+    cli.close()
+    # the other writer is gone, but it wrote: the first one must not overwrite that
+    with pytest.raises(FileChanged):
+        tui.add_contact({"name": "Dee"})
+    tui.close()
+    with PeopleLinks.open(path, read_only=True) as again:
+        assert names(again) == ["Ann", "Bob", "Cy"]
+
+
+def test_a_deleted_lock_nobody_took_is_taken_again(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make(path, "Ann")
+    with PeopleLinks.open(path) as app:
+        (tmp_path / "db.json.lock").unlink()
+        app.add_contact({"name": "Bob"})
+        assert (tmp_path / "db.json.lock").exists()
+        with pytest.raises(DatabaseLocked):
+            Database.open(path, lock_timeout=0.05)
+
+
+# ---- what readers are told ---------------------------------------------------------------
+
+
+def _lines_without(journal: Path, number: int) -> None:
+    lines = journal.read_bytes().splitlines(keepends=True)
+    del lines[number]
+    journal.write_bytes(b"".join(lines))
+
+
+def test_a_missing_journal_line_is_refused_by_readers_too(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    app = PeopleLinks.open(path)
+    for name in ("Ann", "Bob", "Cy"):
+        app.add_contact({"name": name})
+    journal = app.db.storage.journal_path
+    app.db.storage._close_journal()
+    app.db._lock.release()  # a crash: nothing folded
+    _lines_without(journal, 1)
+    before = journal.read_bytes()
+    for read_only in (True, False):
+        with pytest.raises(DatabaseCorrupt, match="skips from write 1 to 3"):
+            PeopleLinks.open(path, read_only=read_only)
+    assert journal.read_bytes() == before
+
+
+@pytest.mark.parametrize("schema", ['"2"', "true", "1.5", "-1", "null"])
+def test_a_schema_that_is_not_a_whole_number_is_refused(tmp_path: Path, schema: str) -> None:
+    path = tmp_path / "db.json"
+    content = b'{"_meta": {"1": {"schema": ' + schema.encode() + b'}}, "contacts": {}}'
+    path.write_bytes(content)
+    with pytest.raises(DatabaseCorrupt, match="not a schema version"):
+        PeopleLinks.open(path)
+    assert path.read_bytes() == content
+
+
+def test_a_fold_that_fails_at_close_keeps_everything(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "db.json"
+    app = PeopleLinks.open(path)
+    app.add_contact({"name": "Ann"})
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("peoplelinks.store.storage.atomic_write", full)
+    app.close()
+    monkeypatch.undo()
+    assert app.db.warnings and "will be folded" in app.db.warnings[-1]
+    with PeopleLinks.open(path, read_only=True) as again:
+        assert names(again) == ["Ann"]
