@@ -166,7 +166,7 @@ def where_rows(given: Path) -> list[dict[str, Any]]:
     from peoplelinks.store.files import real_file  # noqa: PLC0415
 
     path = real_file(given)
-    rows = []
+    rows: list[dict[str, Any]] = []
     if given.expanduser().absolute() != path:
         rows.append({"what": "link", "path": str(given), "bytes": None, "to": str(path)})
     rows.append(_file_row("database", path))

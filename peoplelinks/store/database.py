@@ -1,80 +1,51 @@
-"""The database: validated models in memory, indexes, and durable commits.
+"""The database: an open file, its lock, and durable, undoable commits.
 
 :class:`Database` is the only way the layers above reach the data. It opens the
-file (lock, backup, migration, validation), keeps every record as a frozen
-pydantic model with the indexes the app needs (interactions per contact, last
-contact date, the referral graph), and writes changes through
+file (symbolic links resolved, lock, backup, migration, validation into
+:class:`~peoplelinks.store.records.Records`) and writes every change through
 :class:`JournalStorage` as one all-or-nothing commit.
-
-Records that fail validation on load are never dropped: their documents stay
-in the file untouched and are listed in :attr:`Database.problems` (``doctor``
-shows them and can move them to a ``quarantine`` table).
 
 Every commit is recorded in the change history (:mod:`.history`) with each
 record before and after, so any change can be undone (:meth:`Database.undo`)
-and redone, whatever made it.
+and redone, whatever made it; a :meth:`Database.batch` makes many commits one
+change (a bulk operation).
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import orjson
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel
 
-from peoplelinks.domain import graph
-from peoplelinks.domain.models import (
-    Contact,
-    FollowUp,
-    Interaction,
-    MeetingPlan,
-    Objective,
-    Record,
-    Settings,
-)
 from peoplelinks.domain.fields import now
-from peoplelinks.domain.validation import describe
+from peoplelinks.domain.models import Record
 from peoplelinks.errors import DatabaseCorrupt, NothingToUndo, UndoConflict
 from peoplelinks.store import backup, history, migrations
 from peoplelinks.store.files import real_file
 from peoplelinks.store.history import HISTORY, ChangeInfo, DocChange
 from peoplelinks.store.lock import WriterLock
+from peoplelinks.store.records import (
+    _UNKNOWN,
+    ID_TABLES,
+    PREFERENCES,
+    QUARANTINE,
+    SINGLETON_OF,
+    TABLE_OF,
+    Problem,
+    Records,
+)
 from peoplelinks.store.storage import META, META_ID, JournalStorage, Op
 
-TABLE_OF: dict[type[Record], str] = {
-    Contact: "contacts",
-    Interaction: "interactions",
-    FollowUp: "followups",
-    MeetingPlan: "plans",
-}
-MODEL_OF: dict[str, type[Record]] = {name: model for model, name in TABLE_OF.items()}
-SINGLETON_OF: dict[type[BaseModel], str] = {Objective: "objective", Settings: "settings"}
-SINGLETON_MODEL: dict[str, type[BaseModel]] = {name: m for m, name in SINGLETON_OF.items()}
-QUARANTINE = "quarantine"
-PREFERENCES = "preferences"  # how the app looks: not data, not in the undo history
-# Tables whose documents get fresh integer ids from _meta.next_id.
-ID_TABLES = (*TABLE_OF.values(), HISTORY, QUARANTINE)
-R = TypeVar("R", bound=Record)
+__all__ = ["Database", "Problem", "TABLE_OF", "SINGLETON_OF"]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A stored document that is not valid (kept as it is, reported by doctor)."""
-
-    table: str
-    doc_id: str
-    message: str
-
-
-class Database:
+class Database(Records):
     """An open peoplelinks database. Use :meth:`open`; close it when done."""
 
     def __init__(self, storage: JournalStorage, lock: WriterLock | None) -> None:
@@ -84,26 +55,7 @@ class Database:
         self.backup_error: str | None = None
         self._backup: threading.Thread | None = None
         self._reset()
-
-    def _reset(self) -> None:
-        self.contacts: dict[int, Contact] = {}
-        self.interactions: dict[int, Interaction] = {}
-        self.followups: dict[int, FollowUp] = {}
-        self.plans: dict[int, MeetingPlan] = {}
-        self.objective = Objective()
-        self.settings = Settings()
-        self.preferences: dict[str, Any] = {}
-        self.problems: list[Problem] = []
-        self._history: dict[int, dict[str, Any]] = {}
         self._batch: list[DocChange] | None = None
-        self._next_id: dict[str, int] = {}
-        self._by_contact: dict[int, list[int]] = {}
-        self._followups_of: dict[int, list[int]] = {}
-        self._last: dict[int, date] = {}
-        self._parents: dict[int, int | None] = {}
-        self._generations: dict[int, int] | None = None
-        self._children: dict[int, list[int]] | None = None
-        self._names: dict[str, list[int]] = {}
 
     # ---- opening and closing --------------------------------------------------
 
@@ -217,155 +169,6 @@ class Database:
         """What another program changed in the files since we read them, or None."""
         return self.storage.changed_on_disk()
 
-    # ---- validation on load ---------------------------------------------------
-
-    def _validate(self, tables: dict[str, dict[str, Any]]) -> None:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            for model, name in TABLE_OF.items():
-                docs = tables.get(name, {})
-                target: dict[int, Any] = getattr(self, name)
-                target.update(self._validate_table(model, name, docs))
-            for model, name in SINGLETON_OF.items():
-                doc = tables.get(name, {}).get("1")
-                if doc is not None:
-                    try:
-                        setattr(self, name, model.model_validate(doc))
-                    except ValidationError as exc:
-                        self.problems.append(Problem(name, "1", str(describe(exc))))
-            meta = tables.get(META, {}).get(META_ID, {})
-            stored = meta.get("next_id", {}) if isinstance(meta, dict) else {}
-            stored = stored if isinstance(stored, dict) else {}
-            for name in ID_TABLES:
-                used = max((int(k) for k in tables.get(name, {}) if k.isdigit()), default=0)
-                given = stored.get(name, 1)
-                self._next_id[name] = max(given if isinstance(given, int) else 1, used + 1)
-            changes = tables.get(HISTORY, {})
-            self._history = {int(k): changes[k] for k in sorted(
-                (k for k in changes if k.isdigit()), key=int)}
-            self.preferences = dict(tables.get(PREFERENCES, {}).get("1", {}))
-            self._build_indexes()
-        finally:
-            if was_enabled:
-                gc.enable()
-        # Everything loaded lives as long as the app: keep it out of GC scans.
-        gc.freeze()
-
-    def _validate_table(self, model: type[R], name: str, docs: dict[str, Any]) -> dict[int, R]:
-        keys = list(docs)
-        adapter = _adapter(model)
-        try:
-            records = adapter.validate_python([docs[k] for k in keys])
-            bad: set[int] = set()
-        except ValidationError as exc:
-            bad = {e["loc"][0] for e in exc.errors() if e["loc"] and isinstance(e["loc"][0], int)}
-            good = [i for i in range(len(keys)) if i not in bad]
-            records = adapter.validate_python([docs[keys[i]] for i in good])
-            for i in sorted(bad):
-                try:
-                    model.model_validate(docs[keys[i]])
-                except ValidationError as one:
-                    self.problems.append(Problem(name, keys[i], str(describe(one))))
-            keys = [keys[i] for i in good]
-        out: dict[int, R] = {}
-        for key, record in zip(keys, records, strict=True):
-            if str(record.id) != key:
-                self.problems.append(
-                    Problem(name, key, f"id: the document's id {record.id} differs from its key")
-                )
-                continue
-            out[record.id] = record
-        return out
-
-    # ---- indexes --------------------------------------------------------------
-
-    def _build_indexes(self) -> None:
-        for contact in self.contacts.values():
-            self._index_contact(None, contact)
-        for item in self.interactions.values():
-            self._index_interaction(None, item)
-        for follow in self.followups.values():
-            self._followups_of.setdefault(follow.contact_id, []).append(follow.id)
-
-    def _index_contact(self, old: Contact | None, new: Contact | None) -> None:
-        if old is not None:
-            ids = self._names.get(old.name.casefold(), [])
-            if old.id in ids:
-                ids.remove(old.id)
-        if new is not None:
-            self._names.setdefault(new.name.casefold(), []).append(new.id)
-        before = old.introduced_by if old else None
-        if new is None:
-            self._parents.pop(old.id if old else 0, None)
-        else:
-            self._parents[new.id] = new.introduced_by
-        if old is None or new is None or before != new.introduced_by:
-            self._generations = None
-            self._children = None
-
-    def _index_interaction(self, old: Interaction | None, new: Interaction | None) -> None:
-        touched: set[int] = set()
-        if old is not None:
-            for cid in old.contact_ids:
-                ids = self._by_contact.get(cid, [])
-                if old.id in ids:
-                    ids.remove(old.id)
-                touched.add(cid)
-        if new is not None:
-            for cid in new.contact_ids:
-                self._by_contact.setdefault(cid, []).append(new.id)
-                last = self._last.get(cid)
-                if last is None or new.date > last:
-                    self._last[cid] = new.date
-        if old is not None:
-            for cid in touched:
-                dates = [self.interactions[i].date for i in self._by_contact.get(cid, [])
-                         if i in self.interactions]
-                if dates:
-                    self._last[cid] = max(dates)
-                else:
-                    self._last.pop(cid, None)
-
-    # ---- queries --------------------------------------------------------------
-
-    def interactions_of(self, contact_id: int) -> list[Interaction]:
-        """Interactions with ``contact_id``, newest first."""
-        items = [self.interactions[i] for i in self._by_contact.get(contact_id, [])]
-        items.sort(key=lambda it: (it.date, it.id), reverse=True)
-        return items
-
-    def followups_of(self, contact_id: int) -> list[FollowUp]:
-        """Follow-ups of ``contact_id``, by due date."""
-        items = [self.followups[i] for i in self._followups_of.get(contact_id, [])]
-        items.sort(key=lambda fu: (fu.due, fu.id))
-        return items
-
-    def last_contact(self, contact_id: int) -> date | None:
-        """Date of the last logged interaction with ``contact_id``."""
-        return self._last.get(contact_id)
-
-    def ids_named(self, name: str) -> list[int]:
-        """Ids of contacts whose name is ``name`` (case-insensitive)."""
-        return list(self._names.get(name.casefold(), []))
-
-    @property
-    def parents(self) -> dict[int, int | None]:
-        """Contact id -> id of who introduced them."""
-        return self._parents
-
-    def generation(self, contact_id: int) -> int | None:
-        """Referral generation of ``contact_id`` (1 = known directly)."""
-        if self._generations is None:
-            self._generations = graph.generations(self._parents)
-        return self._generations.get(contact_id)
-
-    def introduced(self, contact_id: int) -> list[int]:
-        """Ids of the contacts ``contact_id`` introduced."""
-        if self._children is None:
-            self._children = graph.children(self._parents)
-        return list(self._children.get(contact_id, []))
-
     # ---- writing --------------------------------------------------------------
 
     def new_id(self, model: type[Record]) -> int:
@@ -422,7 +225,8 @@ class Database:
             yield
             return
         self.storage.check_writable()
-        self._batch = pending = []
+        pending: list[DocChange] = []
+        self._batch = pending
         try:
             yield
             self._batch = None
@@ -475,71 +279,6 @@ class Database:
             for table, key, _before, after in changes:
                 self._set_doc(table, key, after, (models or {}).get((table, key), _UNKNOWN))
         return change_id
-
-    def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
-        """Bring the models and indexes in line with one document just written."""
-        self.problems = [p for p in self.problems if (p.table, p.doc_id) != (table, key)]
-        if table in MODEL_OF:
-            old = getattr(self, table).get(int(key)) if key.isdigit() else None
-            if old is not None:
-                self._apply_delete(old)
-            if doc is None:
-                return
-            if model is _UNKNOWN:
-                model = self._model_or_problem(MODEL_OF[table], table, key, doc)
-            if model is not None:
-                self._apply_put(model)
-        elif table in SINGLETON_MODEL:
-            cls = SINGLETON_MODEL[table]
-            if model is _UNKNOWN:
-                model = self._model_or_problem(cls, table, key, doc) if doc else None
-            setattr(self, table, model if model is not None else cls())
-        elif table == PREFERENCES:
-            self.preferences = dict(doc or {})
-
-    def _model_or_problem(self, cls: type[BaseModel], table: str, key: str,
-                          doc: Any) -> BaseModel | None:
-        try:
-            model = cls.model_validate(doc)
-        except ValidationError as exc:
-            self.problems.append(Problem(table, key, str(describe(exc))))
-            return None
-        if isinstance(model, Record) and str(model.id) != key:
-            self.problems.append(
-                Problem(table, key, f"id: the document's id {model.id} differs from its key"))
-            return None
-        return model
-
-    def _apply_put(self, item: BaseModel) -> None:
-        if isinstance(item, Contact):
-            self._index_contact(self.contacts.get(item.id), item)
-            self.contacts[item.id] = item
-        elif isinstance(item, Interaction):
-            old = self.interactions.get(item.id)
-            self.interactions[item.id] = item
-            self._index_interaction(old, item)
-        elif isinstance(item, FollowUp):
-            if item.id not in self.followups:
-                self._followups_of.setdefault(item.contact_id, []).append(item.id)
-            elif self.followups[item.id].contact_id != item.contact_id:
-                self._followups_of[self.followups[item.id].contact_id].remove(item.id)
-                self._followups_of.setdefault(item.contact_id, []).append(item.id)
-            self.followups[item.id] = item
-        elif isinstance(item, MeetingPlan):
-            self.plans[item.id] = item
-
-    def _apply_delete(self, item: Record) -> None:
-        if isinstance(item, Contact):
-            self._index_contact(self.contacts.pop(item.id, None), None)
-        elif isinstance(item, Interaction):
-            old = self.interactions.pop(item.id, None)
-            self._index_interaction(old, None)
-        elif isinstance(item, FollowUp):
-            old_fu = self.followups.pop(item.id, None)
-            if old_fu is not None:
-                self._followups_of.get(old_fu.contact_id, []).remove(item.id)
-        elif isinstance(item, MeetingPlan):
-            self.plans.pop(item.id, None)
 
     # ---- history: undo and redo -------------------------------------------------
 
@@ -639,9 +378,6 @@ class Database:
         return len(changes) // 2
 
 
-_UNKNOWN: Any = object()  # no model given for a document: validate it
-
-
 def _put_raw(tables: dict[str, dict[str, Any]], table: str, key: str, doc: Any) -> None:
     if doc is None:
         tables.get(table, {}).pop(key, None)
@@ -659,10 +395,3 @@ def _merged(changes: Iterable[DocChange]) -> list[DocChange]:
         else:
             merged[(table, key)] = [table, key, before, after]
     return [(t, k, b, a) for t, k, b, a in merged.values() if b != a]
-_ADAPTERS: dict[type[Record], TypeAdapter[Any]] = {}
-
-
-def _adapter(model: type[Record]) -> TypeAdapter[Any]:
-    if model not in _ADAPTERS:
-        _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
-    return _ADAPTERS[model]

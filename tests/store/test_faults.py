@@ -57,9 +57,8 @@ def test_the_link_and_the_real_path_share_one_lock(tmp_path: Path) -> None:
     link = tmp_path / "dotfiles" / "db.json"
     link.parent.mkdir()
     link.symlink_to(real)
-    with PeopleLinks.open(link):
-        with pytest.raises(DatabaseLocked):
-            Database.open(real, lock_timeout=0.05)
+    with PeopleLinks.open(link), pytest.raises(DatabaseLocked):
+        Database.open(real, lock_timeout=0.05)
 
 
 def test_a_dangling_link_is_an_error_and_nothing_is_created(tmp_path: Path) -> None:
