@@ -11,12 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any, TypeVar
 
+from textual import events
 from textual.app import App
 from textual.worker import get_current_worker
 
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
+from peoplelinks.tui.key_gate import KeyGate
 from peoplelinks.tui.palette import CommandsProvider, ContactsProvider
 from peoplelinks.tui.screens.form import FormScreen
 from peoplelinks.tui.screens.loading import LoadingScreen
@@ -41,6 +43,14 @@ class PeopleLinksApp(App[None]):
         self.path = path
         self.error: str | None = None
         self._forms: dict[type[FormScreen[Any]], FormScreen[Any]] = {}
+        self._key_gate = KeyGate(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal go through one at a time (see key_gate).
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            await self._key_gate.arrive(event)
+        else:
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -71,7 +81,7 @@ class PeopleLinksApp(App[None]):
 
     def _show(self, service: PeopleLinks) -> None:
         self.service = service
-        saved = service.db.settings.theme
+        saved = service.theme
         if saved and saved in self.available_themes and saved != self.theme:
             self.theme = saved
         main = MainScreen(service)

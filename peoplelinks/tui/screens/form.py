@@ -110,7 +110,9 @@ class FormScreen(ModalScreen[T]):
         field = self.focused
         if event.is_printable and isinstance(field, (Input, TextArea)):
             event.stop()
-            field.post_message(events.Key(event.key, event.character))
+            key = events.Key(event.key, event.character)
+            key._set_forwarded()  # not new input, should it bubble back up to the app
+            field.post_message(key)
 
     def set_text(self, field: str, value: str) -> None:
         """Put ``value`` in the Input ``#field``, the cursor after it."""
