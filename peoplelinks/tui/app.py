@@ -13,9 +13,12 @@ from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
+from textual.driver import Driver
+from textual.widgets import TextArea
 from textual.worker import get_current_worker
 
 from peoplelinks.domain.models import Contact
+from peoplelinks.domain.text import clean_text
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.key_gate import KeyGate
@@ -43,7 +46,18 @@ class PeopleLinksApp(App[None]):
         self.path = path
         self.error: str | None = None
         self._forms: dict[type[FormScreen[Any]], FormScreen[Any]] = {}
-        self._key_gate = KeyGate(self, super().on_event)
+        self._key_gate = KeyGate(self, self._handle_input)
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if sys.platform != "win32":
+            from textual.drivers.linux_driver import LinuxDriver
+
+            from peoplelinks.tui.terminal_input import PasteSafeDriver
+
+            if driver is LinuxDriver:  # a bracketed paste arrives whole (see terminal_input)
+                return PasteSafeDriver
+        return driver
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes from the terminal go through one at a time (see key_gate).
@@ -51,6 +65,16 @@ class PeopleLinksApp(App[None]):
             await self._key_gate.arrive(event)
         else:
             await super().on_event(event)
+
+    async def _handle_input(self, event: events.Key | events.Paste) -> None:
+        """What Textual does with a key or a paste; a paste cleaned first, as typed text is
+        cleaned when stored: no escape sequences or control characters, and line breaks
+        only where the field has lines (every text field gets it: it happens here)."""
+        if isinstance(event, events.Paste):
+            event.text = clean_text(event.text, multiline=isinstance(self.focused, TextArea))
+            if not event.text:
+                return  # nothing left to paste (it would still replace a selection)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -47,6 +47,19 @@ class Terminal:
             args.append("-l")
         subprocess.run([*args, *keys], check=True)
 
+    def paste(self, text: str) -> None:
+        """Paste ``text`` as a terminal does: bracketed (when the app asked for it)."""
+        tmux = [self.tmux, "-L", self.name]
+        subprocess.run([*tmux, "set-buffer", "-b", "paste", "--", text], check=True)
+        subprocess.run([*tmux, "paste-buffer", "-p", "-d", "-b", "paste", "-t", self.name],
+                       check=True)
+
+    def title(self) -> str:
+        """The pane's title (what the program set with an OSC title sequence)."""
+        out = subprocess.run([self.tmux, "-L", self.name, "display-message", "-p", "-t",
+                              self.name, "#{pane_title}"], capture_output=True, text=True)
+        return out.stdout.rstrip("\n")
+
     def tab(self, settle: float = 0.3) -> None:
         """Press tab and give the focus a moment to move, as a person would."""
         self.keys("Tab")
