@@ -182,7 +182,10 @@ class JournalStorage(Storage):  # type: ignore[misc]
         self._file_seen = _signature(_stat(self.path))
         self._file_crc = zlib.crc32(data)
         self._close_journal()
-        with contextlib.suppress(FileNotFoundError):
+        # The file now holds everything; a journal left behind is skipped on load
+        # (its lines carry the epoch this file says it folded), so failing to
+        # remove it loses nothing.
+        with contextlib.suppress(OSError):
             os.unlink(self.journal_path)
             fsync_dir(self.path.parent)
         self._journal_size = 0
@@ -393,11 +396,15 @@ class JournalStorage(Storage):  # type: ignore[misc]
             ensure_folder(self.path.parent)
             existed = self.journal_path.exists()
             fd = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT, FILE_MODE)
-            # Cut off a torn tail left by a crash before writing after it.
-            os.ftruncate(fd, self._journal_size)
-            os.lseek(fd, self._journal_size, os.SEEK_SET)
-            if not existed:
-                fsync_dir(self.path.parent)
+            try:
+                # Cut off a torn tail left by a crash before writing after it.
+                os.ftruncate(fd, self._journal_size)
+                os.lseek(fd, self._journal_size, os.SEEK_SET)
+                if not existed:
+                    fsync_dir(self.path.parent)
+            except OSError:
+                os.close(fd)
+                raise
             st = os.fstat(fd)
             self._journal_seen = (st.st_dev, st.st_ino)
             self._journal_disk_size = self._journal_size
