@@ -21,6 +21,7 @@ from peoplelinks.domain.models import Contact
 from peoplelinks.domain.text import clean_text
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
+from peoplelinks.tui.cells import install as install_grapheme_cuts
 from peoplelinks.tui.key_gate import KeyGate
 from peoplelinks.tui.palette import CommandsProvider, ContactsProvider
 from peoplelinks.tui.screens.form import FormScreen
@@ -40,6 +41,7 @@ class PeopleLinksApp(App[None]):
 
     def __init__(self, service: PeopleLinks | None = None, *, path: Path | None = None) -> None:
         super().__init__()
+        install_grapheme_cuts()  # crops keep joined emoji whole (see tui.cells)
         if service is None and path is None:
             raise ValueError("PeopleLinksApp needs a service or a path")
         self.service: PeopleLinks = service  # type: ignore[assignment]

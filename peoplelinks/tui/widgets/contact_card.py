@@ -18,6 +18,7 @@ from textual.visual import Visual
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.service import PeopleLinks
+from peoplelinks.tui.cells import safe_strip
 
 Part = str | tuple[str, str]
 RECENT = 5
@@ -148,7 +149,9 @@ class ContactCard(ScrollView, can_focus=True):
         if width <= 0:
             self._strips = []
             return
-        self._strips = Visual.to_strips(self, self._content, width, None, self.visual_style)
+        # Mended: Textual folds a long word inside a joined emoji (see tui.cells).
+        self._strips = [safe_strip(strip) for strip in
+                        Visual.to_strips(self, self._content, width, None, self.visual_style)]
         size = Size(width, len(self._strips))
         if size != self.virtual_size:
             # Only the scrollbar depends on the card's length: skip the layout pass

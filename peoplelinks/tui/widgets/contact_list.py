@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
+from peoplelinks.tui.cells import fit
 
 _MARK = {Status.LEAD: "◦", Status.DORMANT: "z", Status.NOT_HELPFUL: "–",
          Status.DO_NOT_CONTACT: "⊘"}
@@ -208,7 +209,7 @@ class ContactList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_offset.y) + y
-        width = self.size.width
+        width = self.scrollable_content_region.width  # the scrollbar is not ours to draw
         styles = self._row_styles()
         base = styles["base"]
         if index >= len(self._ids):
@@ -225,21 +226,26 @@ class ContactList(ScrollView, can_focus=True):
             name_style, company_style, warn_style = (
                 s + cursor for s in (name_style, company_style, warn_style))
             base = base + cursor
-        return self._row(contact, width, base, name_style, company_style, warn_style)
+        name_width = max(min(28, self.size.width * 5 // 9), 8)
+        return self._row(contact, width, name_width, base, name_style, company_style,
+                         warn_style)
 
     @staticmethod
-    def _row(contact: Contact, width: int, base: Style, name_style: Style,
+    def _row(contact: Contact, width: int, name_width: int, base: Style, name_style: Style,
              company_style: Style, warn_style: Style) -> Strip:
+        """`` !◦ Name…  Company``: each column cut to its cells with graphemes kept whole,
+        so that a name in CJK, with combining marks or joined emoji, keeps the border
+        in place; a cut name ends in "…" and never runs into the company."""
         mark = _MARK.get(contact.status, " ")
         warn = "!" if contact.warning else " "
-        name_width = max(min(28, width * 5 // 9), 8)
         segments = [
             Segment(" ", base),
             Segment(warn, warn_style),
             Segment(mark + " ", name_style),
-            Segment(contact.name, name_style),
+            Segment(fit(contact.name, name_width - 1, ellipsis=True), name_style),
+            Segment(" ", base),
         ]
-        strip = Strip(segments).crop_extend(0, name_width + 4, base)
-        if contact.company:
-            strip = Strip.join([strip, Strip([Segment(contact.company, company_style)])])
-        return strip.crop_extend(0, width, base)
+        company_width = width - name_width - 4
+        if contact.company and company_width > 0:
+            segments.append(Segment(fit(contact.company, company_width), company_style))
+        return Strip(segments).crop_extend(0, width, base)

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 from textual.content import Content
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from peoplelinks.domain.models import Contact
 from peoplelinks.domain.schedule import Bucket, DueReport
+from peoplelinks.tui.cells import safe_strip
 from peoplelinks.tui.commands import bindings
 
 TITLES = {Bucket.OVERDUE: "Overdue", Bucket.TODAY: "Today", Bucket.WEEK: "This week",
@@ -104,6 +106,10 @@ class FollowupsPane(OptionList):
             self.highlighted = self.get_option_index(keep)
         elif self._entries:
             self.highlighted = self.get_option_index(next(iter(self._entries)))
+
+    def render_line(self, y: int) -> Strip:
+        # Mended: a long name is folded inside a joined emoji (see tui.cells).
+        return safe_strip(super().render_line(y))
 
     def action_select(self) -> None:
         entry = self.entry

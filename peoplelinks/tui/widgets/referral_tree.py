@@ -9,6 +9,7 @@ strings: names never go through markup.
 from __future__ import annotations
 
 from rich.text import Text
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -16,6 +17,7 @@ from peoplelinks.domain import graph
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.service import PeopleLinks
+from peoplelinks.tui.cells import safe_strip
 
 PAGE = 200
 MORE = -1  # data of the "more…" node
@@ -36,6 +38,10 @@ class ReferralTree(Tree[int]):
         """Plain strings are literal here (Tree would parse them as markup)."""
         text = Text(label) if isinstance(label, str) else label
         return text.split()[0] if text.plain else text
+
+    def render_line(self, y: int) -> Strip:
+        # Mended: a label cut at the pane's edge may split a joined emoji (see tui.cells).
+        return safe_strip(super().render_line(y))
 
     # ---- building ---------------------------------------------------------------
 
