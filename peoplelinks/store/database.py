@@ -91,14 +91,22 @@ class Database(Records):
         """Read the file again (it changed on disk), keeping the lock.
 
         Changes of ours still in the journal are replayed onto the new file when
-        they were made to it, and set aside (kept, reported) when it was replaced."""
+        they were made to it, and set aside (kept, reported) when it was replaced.
+        If the new file cannot be read (damaged), nothing changes here and the
+        error says why: writes stay refused until it can be."""
+        before = dict(self.__dict__)
         old = self.storage
-        warnings = old.warnings
-        old._close_journal()
         self.storage = self._storage(self.path, old.read_only, self._lock)
-        self.storage.warnings = warnings
-        self._reset()
-        self._load(self.path, old.read_only, backups=False)
+        self.storage.warnings = old.warnings
+        try:
+            self._reset()
+            self._load(self.path, old.read_only, backups=False)
+        except BaseException:
+            self.storage._close_journal()
+            self.__dict__.clear()
+            self.__dict__.update(before)
+            raise
+        old._close_journal()
 
     def _load(self, path: Path, read_only: bool, backups: bool = True) -> None:
         try:

@@ -22,6 +22,7 @@ from peoplelinks.domain.text import clean_text
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.cells import install as install_grapheme_cuts
+from peoplelinks.tui.disk_watch import DiskWatch
 from peoplelinks.tui.key_gate import KeyGate
 from peoplelinks.tui.palette import CommandsProvider, ContactsProvider
 from peoplelinks.tui.screens.form import FormScreen
@@ -49,6 +50,7 @@ class PeopleLinksApp(App[None]):
         self.error: str | None = None
         self._forms: dict[type[FormScreen[Any]], FormScreen[Any]] = {}
         self._key_gate = KeyGate(self, self._handle_input)
+        self.disk = DiskWatch(self)
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
@@ -117,6 +119,32 @@ class PeopleLinksApp(App[None]):
             self.push_screen(main)
         if not service.contacts():
             self.push_screen(WelcomeScreen(service))
+        self.disk.tell_warnings()
+        problems = service.db.problems
+        if problems:
+            self.notify(f"{len(problems)} record(s) could not be read and are left untouched "
+                        "(not shown) — run 'peoplelinks doctor'", severity="warning",
+                        timeout=20, markup=False)
+        self.disk.start()
+
+    def on_app_focus(self) -> None:
+        """The terminal has the focus again: the files may have changed meanwhile."""
+        self.disk.check()
+
+    def store_error(self, exc: PeopleLinksError) -> None:
+        """Tell the user a write was refused (after a change on disk: reload)."""
+        self.disk.store_error(exc)
+
+    def reload_database(self, why: str) -> bool:
+        """Read the database again now (it changed on disk); True when it could be."""
+        return self.disk.reload(why)
+
+    def data_changed(self) -> None:
+        """The data changed underneath the screens (a reload): redraw the main screen."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.show_data_changed(screen.contact_list.highlighted,
+                                         screen.contact_list.cursor)
 
     def _remember_theme(self, theme: object) -> None:
         if self.service is None:
@@ -124,7 +152,7 @@ class PeopleLinksApp(App[None]):
         try:
             self.service.set_theme(self.theme)
         except PeopleLinksError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.store_error(exc)
 
     def action_next_theme(self) -> None:
         """Switch to the next theme (it is remembered)."""
@@ -173,7 +201,11 @@ def run(path: Path) -> int:
         app.run()
     finally:
         if app.service is not None:
+            seen = len(app.service.db.warnings)
             app.service.close()
+            # A fold that failed on the way out: the changes are safe in the journal.
+            for message in app.service.db.warnings[seen:]:
+                sys.stderr.write(f"warning: {message}\n")
     if app.error:
         sys.stderr.write(f"error: {app.error}\n")
         return 1

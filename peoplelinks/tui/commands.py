@@ -69,6 +69,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("edit_followup", "e", "Edit", "Change the highlighted follow-up's action or "
             "due date (on a keep-in-touch reminder: edit the contact)", "edit_followup",
             pane="follow-ups"),
+    Command("undo", "ctrl+z", "Undo", "Undo the last change (again: the one before); says "
+            "what it undid", "undo"),
+    Command("redo", "ctrl+y", "Redo", "Redo the last undone change", "redo", show=False),
     Command("theme", "T", "Theme", "Switch to the next theme (remembered)", "next_theme",
             show=False),
     Command("help", "question_mark", "Help", "Show every key", "help", key_display="?"),

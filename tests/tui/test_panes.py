@@ -170,7 +170,8 @@ async def test_theme_switch_is_remembered(demo_app: PeopleLinksApp) -> None:
         await pilot.press("T")
         await pilot.pause()
         assert demo_app.theme != before
-        assert demo_app.service.db.settings.theme == demo_app.theme
+        assert demo_app.service.theme == demo_app.theme
+        assert demo_app.service.changes()[0][0].summary == "Loaded the demo network"  # not undoable
     again = PeopleLinksApp(demo_app.service)
     async with again.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

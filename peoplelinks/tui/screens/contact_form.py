@@ -143,7 +143,11 @@ class ContactForm(FormScreen[Contact | None]):
             data = self._data()
             if self.contact is None:
                 return self.service.add_contact(data)
-            return self.service.edit_contact(self.contact.id, data)
+            # Only what was changed here: a field changed meanwhile elsewhere (the file
+            # reloaded under the form) keeps its new value unless it was typed over.
+            typed = self._raw()
+            changed = {k: v for k, v in data.items() if typed[k] != self._initial.get(k)}
+            return self.service.edit_contact(self.contact.id, changed)
 
         self.save_and_close(save)
 

@@ -16,7 +16,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from peoplelinks.domain.dates import parse_date
 from peoplelinks.domain.models import Contact
-from peoplelinks.errors import InputError, PeopleLinksError
+from peoplelinks.errors import FileChanged, InputError, PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
@@ -158,6 +158,12 @@ class FormScreen(ModalScreen[T]):
         except InputError as exc:
             named = (exc.field or "").split(".")[0]
             self.show_error(exc, (fields or {}).get(named))
+            return
+        except FileChanged as exc:  # someone else wrote: read their version, keep the text
+            reloaded = self.app.reload_database(str(exc))  # type: ignore[attr-defined]
+            again = "; press ctrl+s to save what you typed" if reloaded else ""
+            self.query_one("#form-error", Static).update(
+                Content(f"Not saved: the file changed on disk and was reloaded{again}"))
             return
         except PeopleLinksError as exc:  # the store refused: a full disk, a lock
             self.query_one("#form-error", Static).update(Content(f"Not saved: {exc}"))

@@ -17,9 +17,10 @@ from textual.widgets import ContentSwitcher, Header, Input, Tree
 from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.models import Contact, FollowUp
 from peoplelinks.domain.schedule import Bucket
-from peoplelinks.errors import PeopleLinksError
+from peoplelinks.errors import NothingToUndo, PeopleLinksError
 from peoplelinks.service import LogResult, PeopleLinks
-from peoplelinks.tui.commands import ACTIONS, bindings, shadowed
+from peoplelinks.store.history import ChangeInfo
+from peoplelinks.tui.commands import ACTIONS, COMMANDS, bindings, shadowed
 from peoplelinks.tui.screens.ask_date import AskDate
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.contact_form import ContactForm
@@ -36,6 +37,7 @@ from peoplelinks.tui.widgets.referral_tree import ReferralTree
 
 F = TypeVar("F", bound="FormScreen[Any]")
 FOLLOWUPS_KEYS_TAKEN = shadowed("follow-ups")
+CTRL_ACTIONS = frozenset(c.action for c in COMMANDS if c.key.startswith("ctrl+"))
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
 
 
@@ -114,6 +116,8 @@ class MainScreen(Screen[None]):
 
     def _fit(self, width: int) -> None:
         self.set_class(width < NARROW, "-narrow")
+        # At 80 columns every key of the footer fits only without its padding.
+        self.query_one(KeysFooter).compact = width < NARROW
 
     # ---- refreshing -------------------------------------------------------------
 
@@ -218,11 +222,12 @@ class MainScreen(Screen[None]):
         # enter leaves the search box; anywhere else it does what the widget does.
         if action == "leave_search":
             return isinstance(self.focused, SearchInput)
-        # Command keys are priority keys; inside a text field they are characters.
+        # Command keys are priority keys; inside a text field they are characters
+        # (ctrl keys are not characters: undo works from the search box too).
         if action in ACTIONS:
             if isinstance(self.focused, FollowupsPane) and action in FOLLOWUPS_KEYS_TAKEN:
                 return False  # e edits the follow-up there, not the contact
-            return not isinstance(self.focused, Input)
+            return not isinstance(self.focused, Input) or action in CTRL_ACTIONS
         return True
 
     def action_leave_search(self) -> None:
@@ -273,7 +278,7 @@ class MainScreen(Screen[None]):
         try:
             item = change()
         except PeopleLinksError as exc:
-            self.notify(Content(str(exc)), severity="error")
+            self.app.store_error(exc)  # type: ignore[attr-defined]
             return
         self._followup_saved(item, said)
 
@@ -388,7 +393,7 @@ class MainScreen(Screen[None]):
             try:
                 self.service.delete_contact(contact.id)
             except PeopleLinksError as exc:
-                self.notify(Content(str(exc)), severity="error")
+                self.app.store_error(exc)  # type: ignore[attr-defined]
                 return
             self.refresh_list()
             self.contact_list.cursor = index
@@ -408,6 +413,39 @@ class MainScreen(Screen[None]):
                 self.show_card(self.contact_list.highlighted)
 
         self.app.push_screen(FilterForm(self.filters), chosen)
+
+    def action_undo(self) -> None:
+        self._history_step(self.service.undo, "Undid")
+
+    def action_redo(self) -> None:
+        self._history_step(self.service.redo, "Redid")
+
+    def _history_step(self, step: Callable[[], ChangeInfo], verb: str) -> None:
+        """Undo or redo one change, show the data as it now is, and say what changed."""
+        keep = self.contact_list.highlighted
+        index = self.contact_list.cursor
+        try:
+            info = step()
+        except NothingToUndo as exc:
+            self.notify(Content(str(exc).split(": ", 1)[-1].capitalize()), severity="warning",
+                        timeout=3)
+            return
+        except PeopleLinksError as exc:
+            self.app.store_error(exc)  # type: ignore[attr-defined]
+            return
+        self.show_data_changed(keep, index)
+        self.notify(Content(f"{verb}: {info.summary}"), timeout=4)
+
+    def show_data_changed(self, keep: int | None = None, index: int = 0) -> None:
+        """Redraw everything from the data (after an undo, a reload): the highlight stays on
+        ``keep`` if it is still listed, else at the same place in the list."""
+        self.refresh_list(keep=keep)
+        if keep is None or self.contact_list.highlighted != keep:
+            self.contact_list.cursor = min(index, max(len(self.contact_list.ids) - 1, 0))
+        self.refresh_followups()
+        self.show_card(self.contact_list.highlighted)
+        if self.query_one(ContentSwitcher).current == "graph":
+            self.query_one(ReferralTree).load()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

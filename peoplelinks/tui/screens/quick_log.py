@@ -10,6 +10,7 @@ Dates are natural language, and the parsed date is shown as you type.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -228,7 +229,7 @@ class QuickLog(FormScreen[LogResult | None]):
 
         def decided(link: bool | None) -> None:
             chosen = [c.id if c is not None and link else
-                      Referral(r.name, r.company, r.note, new=True) if c is not None else r
+                      replace(r, new=True) if c is not None else r
                       for r, c in known]
             self._save(people, chosen, when, due)
 

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 
 WELCOME = Content.assemble(
@@ -70,7 +71,11 @@ class WelcomeScreen(Screen[None]):
     def action_demo(self) -> None:
         from peoplelinks.demo import load_demo  # noqa: PLC0415
 
-        count = load_demo(self.service)
+        try:
+            count = load_demo(self.service)
+        except PeopleLinksError as exc:
+            self.app.store_error(exc)  # type: ignore[attr-defined]
+            return
         first = self.service.contacts()[0]
         self.app.jump_to(first.id)  # type: ignore[attr-defined]
         self.app.notify(f"Loaded the demo network: {count} people", markup=False)

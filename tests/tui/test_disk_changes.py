@@ -1,0 +1,114 @@
+"""The database changed on disk while the app is open (edited by hand, restored by another
+tool, written by the CLI after the lock file was deleted): the app reloads when nothing typed
+is open, refuses to save over it otherwise, and never overwrites it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+
+from peoplelinks.service import PeopleLinks
+from peoplelinks.tui.app import PeopleLinksApp
+from peoplelinks.tui.screens.contact_form import ContactForm
+from tests.tui.helpers import card_text, list_names, main_screen
+
+
+def notices(app: PeopleLinksApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def edit_by_hand(service: PeopleLinks, contact_id: int, **fields: str) -> bytes:
+    """Fold the journal, then change the file as an editor would (keeping its _meta)."""
+    service.db.storage.compact()
+    path = service.db.path
+    data = orjson.loads(path.read_bytes())
+    data["contacts"][str(contact_id)].update(fields)
+    raw = orjson.dumps(data)
+    path.write_bytes(raw)
+    return raw
+
+
+async def test_a_change_on_disk_is_reloaded_when_nothing_is_open(
+        demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        first = main_screen(demo_app).contact_list.highlighted
+        assert first is not None
+        edit_by_hand(service, first, name="Edited Byhand")
+        demo_app.disk.check()
+        await pilot.pause()
+        assert "Edited Byhand" in list_names(demo_app)
+        assert "Edited Byhand" in card_text(demo_app)
+        assert any("changed by another program: reloaded" in n for n in notices(demo_app))
+        await pilot.press("l", *"after the reload", "ctrl+s")  # writing works again
+        await pilot.pause()
+    assert service.contact(first).name == "Edited Byhand"
+    assert service.db.interactions_of(first)[0].notes == "after the reload"
+
+
+async def test_a_form_open_is_not_reloaded_under_and_its_save_is_refused_once(
+        demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        first = main_screen(demo_app).contact_list.highlighted
+        assert first is not None
+        await pilot.press("e")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, ContactForm)
+        on_disk = edit_by_hand(service, first, how_met="edited by hand")
+        demo_app.disk.check()
+        await pilot.pause()
+        assert demo_app.screen is form  # nothing reloaded under the form
+        assert any("it will be reloaded when you close this" in n for n in notices(demo_app))
+        await pilot.press("tab", *"Typed Co", "ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is form
+        error = str(form.query_one("#form-error").render())
+        assert "the file changed on disk and was reloaded" in error
+        assert service.db.path.read_bytes() == on_disk  # never overwritten
+        await pilot.press("ctrl+s")  # saved on the reloaded data
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)
+    contact = service.contact(first)
+    assert contact.company.endswith("Typed Co") and contact.how_met == "edited by hand"
+
+
+async def test_a_deleted_lock_and_another_writer_stop_the_app_writing(
+        demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    path: Path = service.db.path
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        path.with_name(path.name + ".lock").unlink()
+        other = PeopleLinks.open(path)
+        other.add_contact({"name": "Written Elsewhere"})
+        await pilot.press("u", "x")
+        await pilot.pause()
+        assert any("lock file" in n and "nothing was written" in n for n in notices(demo_app))
+        other.close()
+        await pilot.press("x")  # the other one is gone, but it wrote: reload, not overwrite
+        await pilot.pause()
+        assert "Written Elsewhere" in list_names(demo_app)
+        assert any("Nothing was changed" in n for n in notices(demo_app))
+
+
+async def test_unreadable_records_are_announced(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as app:
+        app.add_contact({"name": "Ann"})
+        app.add_contact({"name": "Bob"})
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["2"]["emails"] = ["nonsense"]
+    path.write_bytes(orjson.dumps(data))
+    service = PeopleLinks.open(path)
+    app = PeopleLinksApp(service)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert list_names(app) == ["Ann"]
+        assert any("1 record(s) could not be read" in n and "peoplelinks doctor" in n
+                   for n in notices(app))
+    service.close()
