@@ -34,7 +34,7 @@ from peoplelinks.domain.models import (
 )
 from peoplelinks.domain.referrals import Referral
 from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket, next_contact
-from peoplelinks.domain.search import SearchIndex
+from peoplelinks.domain.search import SearchIndex, words_of
 from peoplelinks.domain.text import clean_text
 from peoplelinks.domain.tickler import Tickler
 from peoplelinks.domain.validation import describe
@@ -174,9 +174,10 @@ class PeopleLinks:
         pool = [self.db.contacts[i] for i in self.db.ids_named(text)]
         matches = [c for c in pool if c.in_trash == trash]
         if not matches:
-            words = text.casefold().split()
+            # Words as search sees them: "quitter" finds "[@click]Quitter[/]", "brien" O'Brien.
+            words = words_of(text).split() or text.casefold().split()
             matches = [c for c in self.db.contacts.values()
-                       if c.in_trash == trash and _words_start(c.name.casefold().split(), words)]
+                       if c.in_trash == trash and _words_start(words_of(c.name).split(), words)]
         if len(matches) == 1:
             return matches[0]
         if not matches:
