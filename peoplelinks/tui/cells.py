@@ -39,9 +39,10 @@ ZWJ = "\u200d"
 ELLIPSIS = "…"
 
 
-def fit(text: str, width: int, *, ellipsis: bool = False) -> str:
-    """``text`` cut or padded to exactly ``width`` cells, graphemes kept whole (a
-    wide one that does not fit becomes spaces); ``ellipsis``: a cut ends in "…"."""
+def fit(text: str, width: int, *, ellipsis: bool = False, pad: bool = True) -> str:
+    """``text`` cut to ``width`` cells, graphemes kept whole (a wide one that does not
+    fit becomes spaces), and padded to exactly ``width`` unless not ``pad``;
+    ``ellipsis``: a cut ends in "…"."""
     if width <= 0:
         return ""
     text = _clean(text)
@@ -50,7 +51,7 @@ def fit(text: str, width: int, *, ellipsis: bool = False) -> str:
             text = _clean(set_cell_size(text, width - 1)).rstrip() + ELLIPSIS
         else:
             text = _clean(set_cell_size(text, width))
-    return set_cell_size(text, width)
+    return set_cell_size(text, width) if pad else text
 
 
 def _clean(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -238,14 +239,16 @@ class ContactList(ScrollView, can_focus=True):
         in place; a cut name ends in "…" and never runs into the company."""
         mark = _MARK.get(contact.status, " ")
         warn = "!" if contact.warning else " "
+        name = fit(contact.name, name_width - 1, ellipsis=True, pad=False)
         segments = [
             Segment(" ", base),
             Segment(warn, warn_style),
             Segment(mark + " ", name_style),
-            Segment(fit(contact.name, name_width - 1, ellipsis=True), name_style),
-            Segment(" ", base),
+            Segment(name, name_style),
+            Segment(" " * (name_width - cell_len(name)), base),
         ]
         company_width = width - name_width - 4
         if contact.company and company_width > 0:
-            segments.append(Segment(fit(contact.company, company_width), company_style))
+            segments.append(Segment(fit(contact.company, company_width, pad=False),
+                                    company_style))
         return Strip(segments).crop_extend(0, width, base)
