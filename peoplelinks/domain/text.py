@@ -27,18 +27,21 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]
 _SPACES = re.compile(r"\s+")
 
 
-def clean_text(value: str, *, multiline: bool = False) -> str:
+def clean_text(value: str, *, multiline: bool = False, strip: bool = True) -> str:
     """Return ``value`` without escape sequences and control characters.
 
     Single-line text also has its runs of white space folded to one space.
     Multi-line text keeps its newlines (``\\r\\n`` becomes ``\\n``) and tabs
-    become spaces. Both are stripped at the ends.
+    become spaces. Both are stripped at the ends, unless not ``strip`` (text
+    pasted into the middle of a field keeps the space that joins it to the rest).
     """
     text = _ESCAPES.sub("", value)
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
         text = _CONTROLS.sub("", text)
+        if not strip:
+            return text
         lines = [line.rstrip() for line in text.split("\n")]
         return "\n".join(lines).strip("\n").strip()
-    text = _CONTROLS.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", _CONTROLS.sub(" ", text))
+    return text.strip() if strip else text

@@ -75,7 +75,8 @@ class PeopleLinksApp(App[None]):
         cleaned when stored: no escape sequences or control characters, and line breaks
         only where the field has lines (every text field gets it: it happens here)."""
         if isinstance(event, events.Paste):
-            event.text = clean_text(event.text, multiline=isinstance(self.focused, TextArea))
+            event.text = clean_text(event.text, multiline=isinstance(self.focused, TextArea),
+                                    strip=False)
             if not event.text:
                 return  # nothing left to paste (it would still replace a selection)
         await super().on_event(event)

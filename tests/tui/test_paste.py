@@ -92,3 +92,14 @@ async def test_a_paste_of_nothing_but_escapes_leaves_the_field_alone(
         await pilot.press("slash", *"abc")
         await paste(demo_app, pilot, OSC_TITLE + BEL + CLEAR)
         assert main_screen(demo_app).query_one("#search", Input).value == "abc"
+
+
+async def test_a_pasted_word_keeps_the_space_that_joins_it_to_what_is_typed_next(
+        demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await paste(demo_app, pilot, f"Ann{BEL} ")
+        await pilot.press(*"Lee")
+        assert demo_app.screen.query_one("#name", Input).value == "Ann Lee"
