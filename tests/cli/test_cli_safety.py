@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import CLI, assert_one_error_line
+from tests.store.crash import crash_after_adding, drop_journal_line
 
 
 def test_undo_redo_and_the_list(demo: CLI) -> None:
@@ -135,16 +136,7 @@ def test_a_durable_log_whose_fold_fails_is_a_success_with_a_warning(
 
 
 def test_a_reader_says_a_journal_with_a_missing_line_is_damaged(cli: CLI, db: Path) -> None:
-    from peoplelinks.service import PeopleLinks
-
-    app = PeopleLinks.open(db)
-    for name in ("Ann", "Bob", "Cy"):
-        app.add_contact({"name": name})
-    journal = app.db.storage.journal_path
-    app.db.storage._close_journal()
-    app.db._lock.release()
-    lines = journal.read_bytes().splitlines(keepends=True)
-    journal.write_bytes(lines[0] + lines[2])
+    drop_journal_line(crash_after_adding(db, "Ann", "Bob", "Cy"), 1)
     for command in (["list"], ["show", "1"], ["due"]):
         message = cli.fails(1, *command)
         assert "skips from write 1 to 3" in message

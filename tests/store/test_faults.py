@@ -20,6 +20,7 @@ from peoplelinks.errors import (
 )
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store.database import Database
+from tests.store.crash import crash_after_adding, drop_journal_line
 
 
 def names(app: PeopleLinks) -> list[str]:
@@ -183,21 +184,10 @@ def test_a_deleted_lock_nobody_took_is_taken_again(tmp_path: Path) -> None:
 # ---- what readers are told ---------------------------------------------------------------
 
 
-def _lines_without(journal: Path, number: int) -> None:
-    lines = journal.read_bytes().splitlines(keepends=True)
-    del lines[number]
-    journal.write_bytes(b"".join(lines))
-
-
 def test_a_missing_journal_line_is_refused_by_readers_too(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
-    app = PeopleLinks.open(path)
-    for name in ("Ann", "Bob", "Cy"):
-        app.add_contact({"name": name})
-    journal = app.db.storage.journal_path
-    app.db.storage._close_journal()
-    app.db._lock.release()  # a crash: nothing folded
-    _lines_without(journal, 1)
+    journal = crash_after_adding(path, "Ann", "Bob", "Cy")
+    drop_journal_line(journal, 1)
     before = journal.read_bytes()
     for read_only in (True, False):
         with pytest.raises(DatabaseCorrupt, match="skips from write 1 to 3"):

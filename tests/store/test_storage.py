@@ -20,6 +20,7 @@ from peoplelinks.store.database import Database
 from peoplelinks.store.lock import WriterLock
 from peoplelinks.store.migrations import SCHEMA_VERSION
 from peoplelinks.store.storage import JournalStorage
+from tests.store.crash import crash_after_adding
 
 
 def fill(path: Path, names: list[str]) -> None:
@@ -59,13 +60,8 @@ def test_tinydb_api_through_our_storage(db_path: Path) -> None:
 
 
 def test_unacknowledged_torn_journal_tail_is_ignored(db_path: Path) -> None:
-    app = PeopleLinks.open(db_path)
-    app.add_contact({"name": "Ann"})
-    app.add_contact({"name": "Bob"})
-    journal = app.db.storage.journal_path
+    journal = crash_after_adding(db_path, "Ann", "Bob")
     raw = journal.read_bytes()
-    app.db.storage._close_journal()
-    app.db._lock.release()  # simulate a crash: no close, no compaction
     journal.write_bytes(raw + raw.splitlines(keepends=True)[-1][:25])  # half a line
     with PeopleLinks.open(db_path) as again:
         assert [c.name for c in again.contacts()] == ["Ann", "Bob"]
@@ -75,12 +71,7 @@ def test_unacknowledged_torn_journal_tail_is_ignored(db_path: Path) -> None:
 
 
 def test_damaged_middle_of_journal_refuses_and_touches_nothing(db_path: Path) -> None:
-    app = PeopleLinks.open(db_path)
-    for name in ("Ann", "Bob", "Cy"):
-        app.add_contact({"name": name})
-    journal = app.db.storage.journal_path
-    app.db.storage._close_journal()
-    app.db._lock.release()
+    journal = crash_after_adding(db_path, "Ann", "Bob", "Cy")
     lines = journal.read_bytes().splitlines(keepends=True)
     lines[1] = lines[1].replace(b"Bob", b"Rob")  # CRC no longer matches
     journal.write_bytes(b"".join(lines))
