@@ -1,0 +1,115 @@
+"""Follow-ups: add, complete, reopen, snooze, edit, and what is due.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from peoplelinks.domain.dates import check_date
+from peoplelinks.domain.fields import now
+from peoplelinks.domain.models import (
+    FollowUp,
+)
+from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket
+from peoplelinks.domain.tickler import Tickler
+from peoplelinks.domain.validation import describe
+from peoplelinks.errors import InputError, NotFound
+from peoplelinks.service.base import DEFAULT_NEXT_STEP_DAYS, validated
+from peoplelinks.service.logbook import LogbookVerbs
+
+
+class FollowupVerbs(LogbookVerbs):
+    """Follow-ups and the keep-in-touch tickler."""
+
+    def followup(self, followup_id: int) -> FollowUp:
+        """The follow-up with ``followup_id``."""
+        try:
+            return self.db.followups[followup_id]
+        except KeyError:
+            raise NotFound(f"follow-up: no follow-up has id {followup_id}") from None
+
+    def add_followup(self, contact_id: int, action: str, due: date | None = None) -> FollowUp:
+        """Add a follow-up on its own, due ``due`` (default: a week from today)."""
+        due = check_date(due or self.today + timedelta(days=DEFAULT_NEXT_STEP_DAYS), "due")
+        contact = self.contact(contact_id)
+        if contact.in_trash:
+            raise InputError(f"contact: {contact.name} (#{contact.id}) is in the trash")
+        item = validated(FollowUp, {"id": self.db.new_id(FollowUp), "contact_id": contact_id,
+                                    "action": action, "due": due})
+        self.db.commit([item], summary=f"Added follow-up “{item.action}” for {contact.name}")
+        return item
+
+    def complete_followup(self, followup_id: int) -> FollowUp:
+        """Mark a follow-up done."""
+        old = self.followup(followup_id)
+        if old.done:
+            return old
+        item = old.model_copy(update={"done": True, "done_at": now()})
+        self.db.commit([item], summary=f"Done: {item.action}")
+        return item
+
+    def reopen_followup(self, followup_id: int) -> FollowUp:
+        """Mark a done follow-up as open again."""
+        old = self.followup(followup_id)
+        item = old.model_copy(update={"done": False, "done_at": None})
+        self.db.commit([item], summary=f"Reopened: {item.action}")
+        return item
+
+    def edit_followup(self, followup_id: int, *, action: str | None = None,
+                      due: date | None = None) -> FollowUp:
+        """Change a follow-up's action or due date (a done one keeps its due date)."""
+        old = self.followup(followup_id)
+        if old.done and due is not None and due != old.due:
+            raise InputError(f"follow-up: #{old.id} {old.action!r} is done; its due date no "
+                             "longer matters (its action can still be edited)", field="follow-up")
+        changes: dict[str, Any] = {}
+        if action is not None:
+            changes["action"] = action
+        if due is not None:
+            changes["due"] = check_date(due, "due")
+        try:
+            item = old.changed(**changes)
+        except ValidationError as exc:
+            raise describe(exc, changes) from None
+        said = f"Moved “{item.action}” to {item.due:%a %d %b}" if item.due != old.due \
+            else f"Edited follow-up “{item.action}”"
+        self.db.commit([item], summary=said)
+        return item
+
+    def snooze_followup(self, followup_id: int, due: date) -> FollowUp:
+        """Move an open follow-up to ``due``; a done one is refused (nothing to snooze)."""
+        old = self.followup(followup_id)
+        if old.done:
+            raise InputError(f"follow-up: #{old.id} {old.action!r} is done; nothing to snooze",
+                             field="follow-up")
+        return self.edit_followup(followup_id, due=due)
+
+    def due(self, today: date | None = None, keep_limit: int | None = None) -> DueReport:
+        """Open follow-ups by bucket, and contacts whose keep-in-touch date has come
+        (only the ``keep_limit`` most overdue when given; the total is always counted)."""
+        today = today or self.today
+        report = DueReport(today=today)
+        contacts = self.db.contacts
+        for item in self.db.followups.values():
+            owner = contacts.get(item.contact_id)
+            if item.done or owner is None or owner.in_trash:
+                continue
+            report.followups[bucket(item.due, today)].append(item)
+        for items in report.followups.values():
+            items.sort(key=lambda fu: (fu.due, fu.id))
+        if self._tickler is None:
+            self._tickler = Tickler()
+            for contact in contacts.values():
+                self._tickler.set(contact.id, self.next_contact(contact), contact.name)
+        report.keep_in_touch_total, chosen = self._tickler.due(today, keep_limit)
+        for when, cid in chosen:
+            report.keep_in_touch.append(DueItem(contacts[cid], self.db.last_contact(cid), when))
+        return report
+
+    def open_followups(self) -> list[FollowUp]:
+        """Every open follow-up of a contact not in the trash, by due date."""
+        report = self.due()
+        return [fu for b in Bucket for fu in report.followups[b]]
