@@ -1,26 +1,47 @@
-"""Commands that keep the data safe: undo and redo, backups and restore, where files live.
-
-Registered on the main parser by :func:`add_commands`; they share the CLI's
-session (:func:`peoplelinks.cli._open`), error and output conventions.
-"""
+"""Commands that keep the data safe: the demo, doctor and its quarantine, undo and redo,
+backups and restore, where the files are."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from peoplelinks.cli.common import (
+    Command,
+    _json,
+    _open,
+    _out,
+)
 from peoplelinks.errors import InputError
 
-Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from peoplelinks.demo import load_demo  # noqa: PLC0415
+
+    with _open(args, write=True) as app:
+        count = load_demo(app, force=args.force)
+        _out(f"loaded the demo network: {count} contacts into {app.db.path}")
+    return 0
 
 
-def _cli() -> Any:
-    from peoplelinks import cli  # noqa: PLC0415 - cli imports this module
-
-    return cli
+def cmd_doctor(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as app:
+        problems = app.doctor()
+        db = app.db
+        unreadable = len(db.problems)
+        _out(f"checked {db.path}: {len(db.contacts)} contacts, {len(db.interactions)} "
+             f"interactions, {len(db.followups)} follow-ups")
+        for p in problems:
+            _out(f"problem: {p.where}: {p.message}")
+        if unreadable:
+            _out(f"{unreadable} record(s) could not be read: they are left untouched in the "
+                 "file and not shown anywhere (their contact, follow-ups or log are missing "
+                 "from lists) until fixed by hand or moved aside")
+        _out(f"{len(problems)} problem(s) found" if problems else "no problems found")
+    offer_quarantine(args, unreadable)
+    return 1 if problems else 0
 
 
 def _size(n: int) -> str:
@@ -40,35 +61,33 @@ def _change_json(info: Any) -> dict[str, Any]:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    cli = _cli()
     if args.list:
-        with cli._open(args, write=False) as app:
+        with _open(args, write=False) as app:
             undo, redo = app.changes()
             if args.json:
-                cli._json({"undo": [_change_json(c) for c in undo],
-                           "redo": [_change_json(c) for c in redo]})
+                _json({"undo": [_change_json(c) for c in undo],
+                       "redo": [_change_json(c) for c in redo]})
                 return 0
             if not undo and not redo:
-                cli._out("nothing to undo or redo")
+                _out("nothing to undo or redo")
             for title, items in (("can be undone (newest first)", undo),
                                  ("can be redone", redo)):
                 if items:
-                    cli._out(title)
+                    _out(title)
                 for c in items:
-                    cli._out(f"  #{c.id:<5} {c.at.astimezone():%Y-%m-%d %H:%M}  {c.summary}")
+                    _out(f"  #{c.id:<5} {c.at.astimezone():%Y-%m-%d %H:%M}  {c.summary}")
         return 0
-    with cli._open(args, write=True) as app:
+    with _open(args, write=True) as app:
         info = app.undo()
-        cli._out(f"undid: {info.summary} (change #{info.id} of "
-                 f"{info.at.astimezone():%Y-%m-%d %H:%M}); 'peoplelinks redo' does it again")
+        _out(f"undid: {info.summary} (change #{info.id} of "
+             f"{info.at.astimezone():%Y-%m-%d %H:%M}); 'peoplelinks redo' does it again")
     return 0
 
 
 def cmd_redo(args: argparse.Namespace) -> int:
-    cli = _cli()
-    with cli._open(args, write=True) as app:
+    with _open(args, write=True) as app:
         info = app.redo()
-        cli._out(f"redid: {info.summary} (change #{info.id})")
+        _out(f"redid: {info.summary} (change #{info.id})")
     return 0
 
 
@@ -78,9 +97,8 @@ def cmd_redo(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from peoplelinks.store import backup  # noqa: PLC0415
 
-    cli = _cli()
     # A reader: a backup can be made while the terminal app has the database open.
-    with cli._open(args, write=False) as app:
+    with _open(args, write=False) as app:
         data = app.db.snapshot()
         if args.path is None:
             target = backup.event_path(app.db.path, backup.MANUAL)
@@ -92,7 +110,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
                 raise InputError(f"backup: {str(target)!r} exists; give a new file name",
                                  field="path")
         backup.write_backup(target, data)
-        cli._out(f"backed up {app.count()} contacts to {target}")
+        _out(f"backed up {app.count()} contacts to {target}")
     return 0
 
 
@@ -101,21 +119,20 @@ def cmd_backups(args: argparse.Namespace) -> int:
     from peoplelinks.store import backup  # noqa: PLC0415
     from peoplelinks.store.files import real_file  # noqa: PLC0415
 
-    cli = _cli()
     path = real_file(resolve_db_path(args.db))
     found = [backup.describe(p) for p in reversed(backup.list_backups(path))]
     if args.json:
-        cli._json([{"path": str(b.path), "modified": b.modified.isoformat(timespec="seconds"),
-                    "bytes": b.size, "contacts": b.contacts} for b in found])
+        _json([{"path": str(b.path), "modified": b.modified.isoformat(timespec="seconds"),
+                "bytes": b.size, "contacts": b.contacts} for b in found])
         return 0
     if not found:
-        cli._out(f"no backups yet in {backup.backup_folder(path)}")
+        _out(f"no backups yet in {backup.backup_folder(path)}")
         return 0
-    cli._out(f"backups of {path} (newest first; restore one with "
-             "'peoplelinks restore NAME')")
+    _out(f"backups of {path} (newest first; restore one with "
+         "'peoplelinks restore NAME')")
     for b in found:
         count = "unreadable" if b.contacts is None else f"{b.contacts:,} contacts"
-        cli._out(f"  {b.modified:%Y-%m-%d %H:%M}  {_size(b.size):>10}  {count:>16}  {b.path.name}")
+        _out(f"  {b.modified:%Y-%m-%d %H:%M}  {_size(b.size):>10}  {count:>16}  {b.path.name}")
     return 0
 
 
@@ -135,17 +152,16 @@ def _backup_named(db_path: Path, name: str | None) -> Path:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    cli = _cli()
-    with cli._open(args, write=True) as app:
+    with _open(args, write=True) as app:
         source = _backup_named(app.db.path, args.backup)
         if source.resolve() == app.db.path.resolve():
             raise InputError("restore: that is the database itself", field="backup")
         changed, saved = app.restore(source)
-        cli._out(f"restored {source} ({changed} record(s) changed, {app.count()} contacts now)")
+        _out(f"restored {source} ({changed} record(s) changed, {app.count()} contacts now)")
         if saved is not None:
-            cli._out(f"  what it replaced is backed up in {saved}")
+            _out(f"  what it replaced is backed up in {saved}")
         if changed:
-            cli._out("  'peoplelinks undo' takes the restore back")
+            _out("  'peoplelinks undo' takes the restore back")
     return 0
 
 
@@ -186,17 +202,16 @@ def where_rows(given: Path) -> list[dict[str, Any]]:
 def cmd_where(args: argparse.Namespace) -> int:
     from peoplelinks.paths import resolve_db_path  # noqa: PLC0415
 
-    cli = _cli()
     rows = where_rows(resolve_db_path(args.db))
     if args.json:
-        cli._json(rows)
+        _json(rows)
         return 0
     for row in rows:
         if row["what"] == "link":
-            cli._out(f"{'link':18} {row['path']} -> {row['to']}")
+            _out(f"{'link':18} {row['path']} -> {row['to']}")
             continue
         if row.get("note"):
-            cli._out(f"{row['what']:18} in the database file ({row['note']})")
+            _out(f"{row['what']:18} in the database file ({row['note']})")
             continue
         size = "not created yet" if row["bytes"] is None else _size(row["bytes"])
         if row["what"] == "backups":
@@ -205,8 +220,8 @@ def cmd_where(args: argparse.Namespace) -> int:
             size = "none: every change is in the database file"
         elif row["what"] == "lock" and row["bytes"] is None:
             size = "none: never opened for writing"
-        cli._out(f"{row['what']:18} {row['path']}  ({size})")
-    cli._out("nothing is ever sent over the network; files are created readable by you only")
+        _out(f"{row['what']:18} {row['path']}  ({size})")
+    _out("nothing is ever sent over the network; files are created readable by you only")
     return 0
 
 
@@ -216,13 +231,12 @@ def cmd_where(args: argparse.Namespace) -> int:
 def offer_quarantine(args: argparse.Namespace, unreadable: int) -> None:
     """After doctor found ``unreadable`` records: move them aside when asked to
     (``--quarantine``, or yes at the prompt in a terminal)."""
-    cli = _cli()
     if not unreadable:
         return
     if not args.quarantine:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            cli._out(f"{unreadable} unreadable record(s) can be moved to the quarantine table "
-                     "with 'peoplelinks doctor --quarantine' (undoable)")
+            _out(f"{unreadable} unreadable record(s) can be moved to the quarantine table "
+                 "with 'peoplelinks doctor --quarantine' (undoable)")
             return
         sys.stdout.write(f"Move {unreadable} unreadable record(s) to the quarantine table? "
                          "'peoplelinks undo' brings them back. [y/N] ")
@@ -230,14 +244,21 @@ def offer_quarantine(args: argparse.Namespace, unreadable: int) -> None:
         if sys.stdin.readline().strip().lower() not in ("y", "yes"):
             return
     # Reading needs no lock (doctor works beside the open app); moving records does.
-    with cli._open(args, write=True) as app:
+    with _open(args, write=True) as app:
         moved = app.quarantine()
-    cli._out(f"moved {moved} record(s) to the quarantine table ('peoplelinks undo' brings "
-             "them back)")
+    _out(f"moved {moved} record(s) to the quarantine table ('peoplelinks undo' brings "
+         "them back)")
 
 
 def add_commands(command: Command) -> None:
     """Add this module's commands with the CLI's ``command(name, handler, help)``."""
+    p = command("demo", cmd_demo, "load a realistic demo network")
+    p.add_argument("--force", action="store_true",
+                   help="move existing contacts to the trash first")
+    p = command("doctor", cmd_doctor, "validate every record and report problems")
+    p.add_argument("--quarantine", action="store_true",
+                   help="move records that cannot be read to the quarantine table (undoable)")
+    p.set_defaults(explains_problems=True)
     p = command("undo", cmd_undo, "undo the last change (any change: add, edit, log, done…)")
     p.add_argument("--list", action="store_true", help="list what can be undone and redone")
     p.add_argument("--json", action="store_true", help="with --list: as JSON")

@@ -1,0 +1,138 @@
+"""What the commands share: the session on the database, output, and reading options."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from peoplelinks.errors import InputError
+from peoplelinks.paths import resolve_db_path
+
+Handler = Callable[[argparse.Namespace], int]
+Command = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+
+class _Session:
+    """The database for one command: opened on entry, closed on exit, and what the
+    user must hear about (unreadable records, a journal set aside, a fold that
+    failed) said on stderr as ``warning:`` lines, which never change the exit code."""
+
+    def __init__(self, args: argparse.Namespace, write: bool) -> None:
+        self.args = args
+        self.write = write
+        self.app: Any = None
+        self._said = 0
+
+    def __enter__(self) -> Any:
+        from peoplelinks.service import PeopleLinks  # noqa: PLC0415 - keep --help fast
+
+        self.app = PeopleLinks.open(resolve_db_path(self.args.db), read_only=not self.write)
+        self._warn()
+        problems = self.app.db.problems
+        if problems and not getattr(self.args, "explains_problems", False):
+            where = ", ".join(f"{p.table} #{p.doc_id}" for p in problems[:5])
+            more = f" and {len(problems) - 5} more" if len(problems) > 5 else ""
+            _warning(f"{len(problems)} record(s) could not be read ({where}{more}) and are "
+                     "left untouched; run 'peoplelinks doctor'")
+        return self.app
+
+    def __exit__(self, *exc: object) -> None:
+        self.app.close()
+        self._warn()
+
+    def _warn(self) -> None:
+        warnings = self.app.db.warnings
+        for message in warnings[self._said:]:
+            _warning(message)
+        self._said = len(warnings)
+
+
+def _warning(message: str) -> None:
+    sys.stderr.write(f"warning: {message}\n")
+
+
+def _open(args: argparse.Namespace, *, write: bool) -> _Session:
+    return _Session(args, write)
+
+
+def _when(text: str | None, field: str) -> date | None:
+    if text is None:
+        return None
+    from peoplelinks.domain.dates import parse_date  # noqa: PLC0415
+
+    return parse_date(text, field=field)
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    import orjson  # noqa: PLC0415
+
+    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def _day(value: date | None) -> str:
+    return f"{value.isoformat()} ({value:%a})" if value else "-"
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` terminal cells: cut with "…", or padded with spaces.
+
+    Cells, not characters: CJK takes two, combining marks and joined emoji parts none."""
+    from rich.cells import cell_len, set_cell_size  # noqa: PLC0415 - ~1 ms over rich itself
+
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def _contact_fields(args: argparse.Namespace, app: Any) -> dict[str, Any]:
+    """The contact fields given on the command line (only those given)."""
+    data: dict[str, Any] = {}
+    for key in ("name", "company", "title", "level", "circle", "status", "employment",
+                "how_met", "notes", "profile_url", "warning"):
+        value = getattr(args, key, None)
+        if value is not None:
+            data[key] = value
+    for key, attr in (("emails", "email"), ("phones", "phone"), ("tags", "tag")):
+        value = getattr(args, attr, None)
+        if value is not None:
+            data[key] = value
+    if args.keep_in_touch is not None:
+        data["keep_in_touch_days"] = (None if args.keep_in_touch.strip().lower() == "default"
+                                      else _int(args.keep_in_touch, "keep_in_touch_days"))
+    if args.introduced_by is not None:
+        who = args.introduced_by.strip()
+        data["introduced_by"] = (None if who.lower() in ("", "none", "-")
+                                 else app.resolve(who, field="introduced_by").id)
+    return data
+
+
+def _int(text: str, field: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise InputError(f"{field}: {text!r} is not a whole number of days", field=field) from None
+
+
+def _followup_id(text: str) -> int:
+    digits = text.strip().lstrip("#")
+    if not digits.isdigit():
+        raise InputError(f"follow-up: {text!r} is not a follow-up id (see 'peoplelinks due')",
+                         field="follow-up")
+    return int(digits)
+
+
+def _contact_json(app: Any, contact: Any) -> dict[str, Any]:
+    from peoplelinks.interop.jsonio import contact_json  # noqa: PLC0415
+
+    return contact_json(
+        contact, generation=app.generation(contact.id),
+        last_contact=app.last_contact(contact.id), next_contact=app.next_contact(contact),
+        introduced=[c.id for c in app.introduced(contact.id)],
+    )
