@@ -70,7 +70,7 @@ def _stat(path: Path) -> os.stat_result | None:
         return None
 
 
-class JournalStorage(Storage):  # type: ignore[misc]
+class JournalStorage(Storage):
     """TinyDB storage: a JSON file plus an append-only journal of changes.
 
     ``read()`` returns the tables in memory (TinyDB may edit them in place);
