@@ -67,7 +67,13 @@ class CannotOpen(StoreError):
 
 
 class FileChanged(StoreError):
-    """The database file changed on disk since it was read; nothing was written."""
+    """The database file changed on disk since it was read; nothing was written.
+
+    ``what`` says what changed, alone ("X was changed by another program")."""
+
+    def __init__(self, message: str, what: str = "") -> None:
+        super().__init__(message)
+        self.what = what or message
 
 
 class LockLost(StoreError):

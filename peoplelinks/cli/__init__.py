@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from peoplelinks import __version__
 from peoplelinks.cli import contacts, logbook, safety
 from peoplelinks.cli.common import Handler
+from peoplelinks.domain.text import printable
 from peoplelinks.errors import InputError, PeopleLinksError
 from peoplelinks.paths import resolve_db_path
 
@@ -102,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except PeopleLinksError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+        sys.stderr.write(f"error: {printable(str(exc))}\n")
         return exc.exit_code
     except BrokenPipeError:
         # The reader went away (``peoplelinks list | head``): not an error worth a word.
@@ -115,5 +116,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        sys.stderr.write(f"error: {exc.strerror or exc}{where}\n")
+        sys.stderr.write(printable(f"error: {exc.strerror or exc}{where}") + "\n")
         return 1

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from peoplelinks.domain.text import printable
 from peoplelinks.errors import InputError
 from peoplelinks.paths import resolve_db_path
 
@@ -20,16 +21,18 @@ class _Session:
     user must hear about (unreadable records, a journal set aside, a fold that
     failed) said on stderr as ``warning:`` lines, which never change the exit code."""
 
-    def __init__(self, args: argparse.Namespace, write: bool) -> None:
+    def __init__(self, args: argparse.Namespace, write: bool, salvage: bool = False) -> None:
         self.args = args
         self.write = write
+        self.salvage = salvage
         self.app: Any = None
         self._said = 0
 
     def __enter__(self) -> Any:
         from peoplelinks.service import PeopleLinks  # noqa: PLC0415 - keep --help fast
 
-        self.app = PeopleLinks.open(resolve_db_path(self.args.db), read_only=not self.write)
+        self.app = PeopleLinks.open(resolve_db_path(self.args.db), read_only=not self.write,
+                                    salvage=self.salvage)
         self._warn()
         problems = self.app.db.problems
         if problems and not getattr(self.args, "explains_problems", False):
@@ -51,11 +54,11 @@ class _Session:
 
 
 def _warning(message: str) -> None:
-    sys.stderr.write(f"warning: {message}\n")
+    sys.stderr.write(f"warning: {printable(message)}\n")
 
 
-def _open(args: argparse.Namespace, *, write: bool) -> _Session:
-    return _Session(args, write)
+def _open(args: argparse.Namespace, *, write: bool, salvage: bool = False) -> _Session:
+    return _Session(args, write, salvage)
 
 
 def _when(text: str | None, field: str) -> date | None:
@@ -67,7 +70,8 @@ def _when(text: str | None, field: str) -> date | None:
 
 
 def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    # Records are cleaned when stored; paths and file names are not: never print a code.
+    sys.stdout.write(printable(text) + "\n")
 
 
 def _json(data: Any) -> None:

@@ -4,6 +4,7 @@ backups and restore, where the files are."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from peoplelinks.cli.common import (
     _open,
     _out,
 )
-from peoplelinks.errors import InputError
+from peoplelinks.errors import CannotOpen, InputError
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -27,6 +28,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    if args.salvage:
+        # Applies the journal up to its damage, sets the rest aside (said on stderr).
+        with _open(args, write=True, salvage=True):
+            pass
     with _open(args, write=False) as app:
         problems = app.doctor()
         db = app.db
@@ -181,7 +186,13 @@ def where_rows(given: Path) -> list[dict[str, Any]]:
     from peoplelinks.store import backup  # noqa: PLC0415
     from peoplelinks.store.files import real_file  # noqa: PLC0415
 
-    path = real_file(given)
+    try:
+        path = real_file(given)
+    except CannotOpen:
+        if not given.is_symlink():
+            raise
+        # A link to nothing: where would the files be? Beside where the link points.
+        path = Path(os.path.realpath(given))
     rows: list[dict[str, Any]] = []
     if given.expanduser().absolute() != path:
         rows.append({"what": "link", "path": str(given), "bytes": None, "to": str(path)})
@@ -258,6 +269,9 @@ def add_commands(command: Command) -> None:
     p = command("doctor", cmd_doctor, "validate every record and report problems")
     p.add_argument("--quarantine", action="store_true",
                    help="move records that cannot be read to the quarantine table (undoable)")
+    p.add_argument("--salvage", action="store_true",
+                   help="a damaged journal: keep every change before the damage, set the rest "
+                        "aside in a file")
     p.set_defaults(explains_problems=True)
     p = command("undo", cmd_undo, "undo the last change (any change: add, edit, log, done…)")
     p.add_argument("--list", action="store_true", help="list what can be undone and redone")

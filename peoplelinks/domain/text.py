@@ -45,3 +45,15 @@ def clean_text(value: str, *, multiline: bool = False, strip: bool = True) -> st
         return "\n".join(lines).strip("\n").strip()
     text = _SPACES.sub(" ", _CONTROLS.sub(" ", text))
     return text.strip() if strip else text
+
+
+_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: escape sequences and control characters
+    (but newlines) removed, nothing else touched. For what did not go through
+    :func:`clean_text` on the way in: file names, paths, messages quoting them."""
+    if not _UNSAFE.search(text):
+        return text
+    return _CONTROLS.sub("", _ESCAPES.sub("", text)).replace("\t", " ")

@@ -63,9 +63,9 @@ class ServiceBase:
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False,
-             today: Callable[[], date] = date.today) -> Self:
-        """Open the database at ``path``."""
-        return cls(Database.open(path, read_only=read_only), today=today)
+             today: Callable[[], date] = date.today, salvage: bool = False) -> Self:
+        """Open the database at ``path`` (``salvage``: see :class:`JournalStorage`)."""
+        return cls(Database.open(path, read_only=read_only, salvage=salvage), today=today)
 
     def close(self) -> None:
         """Save everything to the file and release the database."""

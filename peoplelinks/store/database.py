@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import Record
-from peoplelinks.errors import DatabaseCorrupt, NothingToUndo, UndoConflict
+from peoplelinks.errors import CannotOpen, DatabaseCorrupt, NothingToUndo, UndoConflict
 from peoplelinks.store import backup, history, migrations
 from peoplelinks.store.files import real_file
 from peoplelinks.store.history import HISTORY, ChangeInfo, DocChange
@@ -33,6 +33,7 @@ from peoplelinks.store.lock import WriterLock
 from peoplelinks.store.records import (
     _UNKNOWN,
     ID_TABLES,
+    KNOWN_TABLES,
     PREFERENCES,
     QUARANTINE,
     SINGLETON_OF,
@@ -60,7 +61,8 @@ class Database(Records):
     # ---- opening and closing --------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False, lock_timeout: float = 1.0) -> Database:
+    def open(cls, path: Path, *, read_only: bool = False, lock_timeout: float = 1.0,
+             salvage: bool = False) -> Database:
         """Open ``path`` (created on the first write when missing).
 
         Symbolic links are resolved once: the lock, journal, backups and the
@@ -74,7 +76,7 @@ class Database(Records):
             lock = WriterLock(path, timeout=lock_timeout)
             lock.acquire()
         try:
-            db = cls(cls._storage(path, read_only, lock), lock)
+            db = cls(cls._storage(path, read_only, lock, salvage), lock)
             db._load(path, read_only)
         except BaseException:
             if lock is not None:
@@ -83,8 +85,9 @@ class Database(Records):
         return db
 
     @staticmethod
-    def _storage(path: Path, read_only: bool, lock: WriterLock | None) -> JournalStorage:
-        return JournalStorage(path, read_only=read_only,
+    def _storage(path: Path, read_only: bool, lock: WriterLock | None,
+                 salvage: bool = False) -> JournalStorage:
+        return JournalStorage(path, read_only=read_only, salvage=salvage,
                               guard=lock.verify if lock is not None else None)
 
     def reload(self) -> None:
@@ -116,6 +119,12 @@ class Database(Records):
             hint = f"the newest backup is {newest}" if newest else "there is no backup"
             raise DatabaseCorrupt(f"{exc}; {hint}") from None
         version = migrations.check_supported(tables, path)
+        strangers = sorted(set(tables) - KNOWN_TABLES) if version == 0 else []
+        if strangers:
+            # No _meta and tables we do not know: another program's TinyDB file.
+            raise CannotOpen(
+                f"{path} is a TinyDB file of another program (tables: "
+                f"{', '.join(strangers[:5])}); peoplelinks leaves it alone: give another --db")
         if backups and not read_only and path.exists():
             if version < migrations.SCHEMA_VERSION:
                 backup.event_backup(path, f"before-schema-{migrations.SCHEMA_VERSION}")

@@ -46,6 +46,7 @@ QUARANTINE = "quarantine"
 PREFERENCES = "preferences"  # how the app looks: not data, not in the undo history
 # Tables whose documents get fresh integer ids from _meta.next_id.
 ID_TABLES = (*TABLE_OF.values(), HISTORY, QUARANTINE)
+KNOWN_TABLES = frozenset({*ID_TABLES, *SINGLETON_OF.values(), PREFERENCES, META})
 R = TypeVar("R", bound=Record)
 _UNKNOWN: Any = object()  # no model given for a document: validate it
 

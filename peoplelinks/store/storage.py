@@ -35,7 +35,7 @@ import gc
 import os
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ import orjson
 from tinydb.storages import Storage
 
 from peoplelinks.errors import CannotOpen, DatabaseCorrupt, FileChanged, ReadOnly, WriteFailed
+from peoplelinks.store import journal
 from peoplelinks.store.files import FILE_MODE, atomic_write, ensure_folder, fsync_dir
 
 META = "_meta"
@@ -55,8 +56,6 @@ Tables = dict[str, dict[str, Any]]
 Op = tuple[str, str, str, Any]
 # (device, inode, size, modification time in ns) of a file as last read or written
 Signature = tuple[int, int, int, int]
-# A journal line written before epochs existed: it belongs to any file.
-_ANY_EPOCH = object()
 
 
 def _signature(st: os.stat_result | None) -> Signature | None:
@@ -80,15 +79,17 @@ class JournalStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
                  compact_at: int = COMPACT_AT_BYTES,
-                 guard: Callable[[], None] | None = None) -> None:
+                 guard: Callable[[], None] | None = None, salvage: bool = False) -> None:
         """``guard`` runs before every write and raises to stop it (the writer lock's
-        check)."""
+        check). ``salvage``: a damaged journal is applied up to the damage and the rest
+        set aside, instead of refused."""
         super().__init__()
         self.path = Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal")
         self.read_only = read_only
         self.compact_at = compact_at
         self.guard = guard
+        self.salvage = salvage
         # Things the user should hear about (a journal set aside, a fold that failed).
         self.warnings: list[str] = []
         self._tables: Tables | None = None
@@ -153,11 +154,9 @@ class JournalStorage(Storage):
         tables = self.read()
         ops = list(ops)
         seq = self._seq + 1
-        body = orjson.dumps({"seq": seq, "epoch": self._epoch, "ops": ops})
-        line = b"%08x " % zlib.crc32(body) + body + b"\n"
-        self._append_line(line)
+        self._append_line(journal.encode(seq, self._epoch, ops))
         self._seq = seq
-        _apply(tables, ops)
+        journal.apply(tables, ops)
         if self._journal_size >= self.compact_at:
             # The write above is already durable; a failed compaction keeps the journal.
             with contextlib.suppress(WriteFailed):
@@ -229,58 +228,51 @@ class JournalStorage(Storage):
         file_seq = meta.get("seq", 0)
         self._seq = file_seq if isinstance(file_seq, int) else 0
         self._epoch = meta.get("epoch") if isinstance(meta.get("epoch"), str) else None
-        folded = meta.get("folded")
-        entries, size = self._read_journal()
-        expected = self._seq + 1
-        foreign = 0
-        for seq, epoch, ops in entries:
-            if epoch is not _ANY_EPOCH and epoch != self._epoch:
-                if epoch == folded and seq <= self._seq:
-                    continue  # folded into this file: the journal outlived a compaction
-                foreign += 1
-                continue
-            if seq <= self._seq:
-                continue  # already in the file
-            if seq != expected:
-                if self.read_only and not last_try:
-                    raise _Stale
-                raise DatabaseCorrupt(
-                    f"{self.journal_path} skips from write {expected - 1} to {seq} "
-                    "(a line is missing); it was left untouched"
-                )
-            _apply(tables, ops)
-            self._seq = seq
-            expected = seq + 1
+        lines, size, damaged = self._read_journal()
+        result = journal.replay(tables, lines, seq=self._seq, epoch=self._epoch,
+                                folded=meta.get("folded"), salvage=self.salvage)
+        if damaged:
+            result.damaged += 1
+            result.aside.append(damaged)
+        if (result.gap or result.foreign) and self.read_only and not last_try:
+            raise _Stale  # a writer compacted while we read: read again
+        if result.gap and not self.salvage:
+            raise DatabaseCorrupt(
+                f"{self.journal_path} skips from write {result.gap[0]} to {result.gap[1]} "
+                f"(a line is missing); it was left untouched; {journal.SALVAGE_HINT}")
+        self._seq = result.seq
         self._journal_size = size
-        if foreign:
-            if self.read_only and not last_try:
-                raise _Stale
-            self._foreign_journal(foreign, applied=expected - 1 > file_seq)
+        if result.aside:
+            self._set_aside(result)
         return tables
 
-    def _foreign_journal(self, count: int, applied: bool) -> None:
-        """The journal holds changes made to another version of the file (the file was
-        restored or replaced): keep them aside, never replay them onto this one."""
+    def _set_aside(self, result: journal.Replay) -> None:
+        """Keep the journal lines that cannot be applied in a file of their own (never
+        replayed, never dropped), and say so."""
+        count = len(result.aside)
         if self.read_only:
             self.warnings.append(
-                f"{self.journal_path} holds {count} change(s) made to another version of "
-                f"{self.path}; they are not shown (open peoplelinks to set them aside)")
+                f"{count} change(s) in {self.journal_path} are not shown: "
+                f"{result.reasons(self.path)}; open peoplelinks to set them aside")
             return
         aside = self.journal_path.with_name(
             f"{self.journal_path.name}.set-aside-{time.strftime('%Y%m%dT%H%M%S')}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = aside.with_name(f"{aside.name.split('.set-aside-')[0]}.set-aside-"
+                                    f"{time.strftime('%Y%m%dT%H%M%S')}-{n}")
         try:
-            os.replace(self.journal_path, aside)
-            fsync_dir(self.path.parent)
+            atomic_write(aside, b"".join(result.aside))
         except OSError as exc:
-            raise WriteFailed(f"could not set aside {self.journal_path}: "
+            raise WriteFailed(f"could not set aside changes from {self.journal_path}: "
                               f"{exc.strerror or exc}") from exc
         self.warnings.append(
-            f"{count} change(s) in the journal were made to another version of {self.path} "
-            f"(it was restored or replaced); they were not applied and are kept in {aside}")
-        self._journal_size = 0
-        self._journal_seen = None
-        self._journal_disk_size = 0
-        self._needs_compaction = applied
+            f"{count} change(s) in the journal were not applied: {result.reasons(self.path)}; "
+            f"they are kept in {aside}")
+        # The journal goes when the file is written again (the lines applied are
+        # in memory only until then).
+        self._needs_compaction = True
 
     def _read_file(self) -> Tables:
         try:
@@ -301,6 +293,11 @@ class JournalStorage(Storage):
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as bad:
+                raise DatabaseCorrupt(f"{self.path} is not UTF-8 text (a bad byte at position "
+                                      f"{bad.start})") from None
             raise DatabaseCorrupt(f"{self.path} is not valid JSON ({exc})") from exc
         if not isinstance(data, dict) or not all(
             isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
@@ -309,7 +306,7 @@ class JournalStorage(Storage):
             raise DatabaseCorrupt(f"{self.path} is JSON but not a TinyDB database")
         return data
 
-    def _read_journal(self) -> tuple[list[tuple[int, Any, list[Any]]], int]:
+    def _read_journal(self) -> tuple[list[journal.Line], int, bytes]:
         try:
             with open(self.journal_path, "rb") as handle:
                 st = os.fstat(handle.fileno())
@@ -317,27 +314,12 @@ class JournalStorage(Storage):
         except FileNotFoundError:
             self._journal_seen = None
             self._journal_disk_size = 0
-            return [], 0
+            return [], 0, b""
         except OSError as exc:
             raise CannotOpen(f"cannot read {self.journal_path}: {exc.strerror or exc}") from exc
         self._journal_seen = (st.st_dev, st.st_ino)
         self._journal_disk_size = len(raw)
-        entries: list[tuple[int, Any, list[Any]]] = []
-        lines = raw.split(b"\n")
-        # Everything before the last newline was acknowledged; the piece after it
-        # (empty when the file ends in a newline) is a write that never was.
-        complete, good_size = lines[:-1], 0
-        for number, line in enumerate(complete, start=1):
-            entry = _decode(line)
-            if entry is None:
-                if number == len(complete):
-                    break  # a torn last line: ignored, cut off at the next write
-                raise DatabaseCorrupt(
-                    f"{self.journal_path} line {number} is damaged; it was left untouched"
-                )
-            entries.append(entry)
-            good_size += len(line) + 1
-        return entries, good_size
+        return journal.read_lines(raw, self.journal_path, salvage=self.salvage)
 
     # ---- noticing changes made by others ----------------------------------------
 
@@ -388,8 +370,8 @@ class JournalStorage(Storage):
         if self._tables is not None:
             changed = self.changed_on_disk()
             if changed:
-                raise FileChanged(f"{changed} since peoplelinks read it; nothing was written "
-                                  "(reload to see it)")
+                raise FileChanged(f"{changed} since peoplelinks read it; nothing was written",
+                                  what=changed)
 
     def _open_journal(self) -> int:
         if self._journal_fd is None:
@@ -453,27 +435,3 @@ class JournalStorage(Storage):
 
 class _Stale(Exception):
     """A reader saw a file and a journal from two moments of a writer: read again."""
-
-
-def _decode(line: bytes) -> tuple[int, Any, list[Any]] | None:
-    """A journal line's (seq, epoch, ops), or None when it is torn or damaged."""
-    if len(line) < 10 or line[8:9] != b" ":
-        return None
-    body = line[9:]
-    try:
-        if int(line[:8], 16) != zlib.crc32(body):
-            return None
-        entry = orjson.loads(body)
-        return int(entry["seq"]), entry.get("epoch", _ANY_EPOCH), list(entry["ops"])
-    except (ValueError, KeyError, TypeError, AttributeError, orjson.JSONDecodeError):
-        return None
-
-
-def _apply(tables: Tables, ops: Iterable[Op] | Iterator[Any]) -> None:
-    for op, table, doc_id, doc in ops:
-        if op == "put":
-            tables.setdefault(table, {})[doc_id] = doc
-        elif op == "del":
-            tables.get(table, {}).pop(doc_id, None)
-        else:
-            raise DatabaseCorrupt(f"unknown journal operation {op!r}")

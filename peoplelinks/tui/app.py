@@ -18,7 +18,7 @@ from textual.widgets import TextArea
 from textual.worker import get_current_worker
 
 from peoplelinks.domain.models import Contact
-from peoplelinks.domain.text import clean_text
+from peoplelinks.domain.text import clean_text, printable
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.cells import install as install_grapheme_cuts
@@ -206,8 +206,8 @@ def run(path: Path) -> int:
             app.service.close()
             # A fold that failed on the way out: the changes are safe in the journal.
             for message in app.service.db.warnings[seen:]:
-                sys.stderr.write(f"warning: {message}\n")
+                sys.stderr.write(f"warning: {printable(message)}\n")
     if app.error:
-        sys.stderr.write(f"error: {app.error}\n")
+        sys.stderr.write(f"error: {printable(app.error)}\n")
         return 1
     return 0

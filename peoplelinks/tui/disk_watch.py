@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.screen import ModalScreen
 
+from peoplelinks.domain.text import printable
 from peoplelinks.errors import FileChanged, LockLost, PeopleLinksError
 
 if TYPE_CHECKING:
@@ -48,9 +49,9 @@ class DiskWatch:
         if isinstance(self.app.screen, ModalScreen):
             if not self._warned:
                 self._warned = True
-                self.app.notify(Content(f"{what}: it will be reloaded when you close this; "
-                                        "saving now is refused"), severity="warning",
-                                timeout=8)
+                self.app.notify(Content(printable(f"{what}: it will be reloaded when you "
+                                                  "close this; saving now is refused")),
+                                severity="warning", timeout=8)
             return
         self.reload(what)
 
@@ -60,13 +61,14 @@ class DiskWatch:
         try:
             service.reload()
         except PeopleLinksError as exc:
-            self.app.notify(Content(f"{why}, and it cannot be read: {exc}. Nothing will be "
-                                    "written; quit and check it with 'peoplelinks doctor'"),
+            self.app.notify(Content(printable(f"{why}, and it cannot be read: {exc}. Nothing "
+                                              "will be written; quit and check it with "
+                                              "'peoplelinks doctor'")),
                             severity="error", timeout=15)
             return False
         self._warned = False
         self.app.data_changed()
-        self.app.notify(Content(f"{why}: reloaded"), severity="warning", timeout=6)
+        self.app.notify(Content(printable(f"{why}: reloaded")), severity="warning", timeout=6)
         self.tell_warnings()
         return True
 
@@ -74,15 +76,15 @@ class DiskWatch:
         """Show the database's warnings the user has not seen yet (a journal set aside)."""
         warnings = self.app.service.db.warnings
         for message in warnings[self._told:]:
-            self.app.notify(Content(message), severity="warning", timeout=15)
+            self.app.notify(Content(printable(message)), severity="warning", timeout=15)
         self._told = len(warnings)
 
     def store_error(self, exc: PeopleLinksError) -> None:
         """Tell the user a write was refused; after a change on disk, reload."""
         if isinstance(exc, FileChanged):
-            if self.reload(str(exc).split(" since ", 1)[0]):
+            if self.reload(exc.what):
                 self.app.notify("Nothing was changed: the file on disk had changed. "
                                 "Look, then try again.", severity="warning", timeout=8)
             return
         timeout = 15 if isinstance(exc, LockLost) else 8
-        self.app.notify(Content(str(exc)), severity="error", timeout=timeout)
+        self.app.notify(Content(printable(str(exc))), severity="error", timeout=timeout)

@@ -4,6 +4,7 @@ never an escape code, a control character or a traceback."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,20 @@ def test_errors_quote_hostile_values_without_their_codes(cli: CLI) -> None:
         assert result.code == 2, (args, result)
         assert_clean(result.err)
         assert result.err.count("\n") == 1
+
+
+def test_paths_and_file_names_with_escape_codes_are_printed_without_them(
+        cli: CLI, tmp_path: Path) -> None:
+    title = "\x1b]0;pwned\x07"
+    folder = tmp_path / f"dir{title}x"
+    folder.mkdir()
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / f"nowhere{title}.json")
+    cli.ok("add", "Ann")
+    cli.ok("backup")
+    (tmp_path / "backups" / f"db-{title}.json").write_text("{}")
+    for result in (CLI(folder, cli._capsys)("list"), CLI(link, cli._capsys)("add", "Bob"),
+                   cli("backups"), cli("where"), cli("restore", f"x{title}"),
+                   CLI(tmp_path / f"new{title}.json", cli._capsys)("where")):
+        assert result.out + result.err, result
+        assert_clean(result.out + result.err)

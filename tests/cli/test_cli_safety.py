@@ -156,3 +156,20 @@ def test_the_tui_without_a_terminal_says_so_and_takes_no_lock(tmp_path: Path) ->
     message = assert_one_error_line(done.stderr)
     assert "needs a terminal" in message and "peoplelinks due" in message
     assert not db.exists() and not (tmp_path / "db.json.lock").exists()
+
+
+def test_doctor_salvage_is_the_way_out_of_a_damaged_journal(cli: CLI, db: Path) -> None:
+    drop_journal_line(crash_after_adding(db, "Ann", "Bob", "Cy"), 1)
+    assert "doctor --salvage" in cli.fails(1, "list")
+    result = cli("doctor", "--salvage")
+    assert result.code == 0 and result.out.endswith("no problems found\n")
+    assert result.err.startswith("warning: 1 change(s) in the journal were not applied")
+    assert cli.names() == ["Ann"]
+
+
+def test_where_shows_a_link_to_nothing(cli: CLI, tmp_path: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "gone" / "db.json")
+    result = cli.raw("--db", str(link), "where")
+    assert result.code == 0 and f"{link} -> {tmp_path / 'gone' / 'db.json'}" in result.out
+    assert "not created yet" in result.out

@@ -139,7 +139,7 @@ def test_a_restored_file_under_a_journal_sets_the_journal_aside(tmp_path: Path) 
         app.add_contact({"name": "Dee"})
     app.reload()
     assert names(app) == ["Ann"]
-    assert any("were not applied and are kept in" in w for w in app.db.warnings)
+    assert any("made to another version" in w and "are kept in" in w for w in app.db.warnings)
     aside = list(tmp_path.glob("db.json.journal.set-aside-*"))
     assert len(aside) == 1 and b"Cy" in aside[0].read_bytes()
     app.add_contact({"name": "Dee"})
@@ -220,3 +220,108 @@ def test_a_fold_that_fails_at_close_keeps_everything(tmp_path: Path,
     assert app.db.warnings and "will be folded" in app.db.warnings[-1]
     with PeopleLinks.open(path, read_only=True) as again:
         assert names(again) == ["Ann"]
+
+
+# ---- a hand edit of a record that also has a change waiting in the journal ------------------
+
+
+def test_a_hand_edit_wins_over_a_pending_change_of_the_same_record(tmp_path: Path) -> None:
+    """The app changed Alpha (in its journal); then Alpha was edited by hand in the file:
+    the hand edit is kept, the app's change is set aside, other changes still apply."""
+    path = tmp_path / "db.json"
+    make(path, "Alpha", "Beta")
+    app = PeopleLinks.open(path)
+    app.edit_contact(1, {"company": "AppCo"})  # waiting in the journal
+    app.edit_contact(2, {"company": "BetaCo"})  # another record: no clash
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["1"]["notes"] = "hand note"
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(FileChanged):
+        app.add_contact({"name": "Gamma"})
+    app.reload()
+    assert app.contact(1).notes == "hand note" and app.contact(1).company == ""
+    assert app.contact(2).company == "BetaCo"
+    assert any("would have overwritten" in w and "contacts #1" in w for w in app.db.warnings)
+    (aside,) = tmp_path.glob("db.json.journal.set-aside-*")
+    assert b"AppCo" in aside.read_bytes() and b"BetaCo" not in aside.read_bytes()
+    app.close()
+    assert b"hand note" in path.read_bytes()
+    with PeopleLinks.open(path, read_only=True) as again:
+        assert again.contact(1).notes == "hand note" and again.contact(2).company == "BetaCo"
+
+
+def test_a_hand_edit_after_a_crash_is_kept_too(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make(path, "Alpha")
+    crashed = PeopleLinks.open(path)
+    crashed.edit_contact(1, {"title": "from the app"})
+    crashed.db.storage._close_journal()
+    crashed.db._lock.release()
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["1"]["title"] = "from the editor"
+    path.write_bytes(orjson.dumps(data))
+    with PeopleLinks.open(path, read_only=True) as reader:
+        assert reader.contact(1).title == "from the editor"
+        assert any("are not shown" in w for w in reader.db.warnings)
+    with PeopleLinks.open(path) as app:
+        assert app.contact(1).title == "from the editor"
+    assert len(list(tmp_path.glob("db.json.journal.set-aside-*"))) == 1
+
+
+def test_salvage_keeps_what_comes_before_a_missing_line(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    journal = crash_after_adding(path, "Ann", "Bob", "Cy", "Dee")
+    drop_journal_line(journal, 2)  # Cy's write is lost
+    with pytest.raises(DatabaseCorrupt, match="doctor --salvage"):
+        PeopleLinks.open(path)
+    with PeopleLinks.open(path, salvage=True) as app:
+        assert names(app) == ["Ann", "Bob"]
+        assert any("after a missing or damaged journal line" in w for w in app.db.warnings)
+    (aside,) = tmp_path.glob("db.json.journal.set-aside-*")
+    assert b"Dee" in aside.read_bytes()
+    with PeopleLinks.open(path) as again:  # whole again
+        assert names(again) == ["Ann", "Bob"]
+
+
+def test_salvage_of_a_damaged_line(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    journal = crash_after_adding(path, "Ann", "Bob", "Cy")
+    lines = journal.read_bytes().splitlines(keepends=True)
+    lines[1] = lines[1].replace(b"Bob", b"Rob")
+    journal.write_bytes(b"".join(lines))
+    with PeopleLinks.open(path, salvage=True) as app:
+        assert names(app) == ["Ann"]
+    (aside,) = tmp_path.glob("db.json.journal.set-aside-*")
+    assert b"Rob" in aside.read_bytes() and b"Cy" in aside.read_bytes()
+
+
+@pytest.mark.parametrize("content", [
+    b'{"_default": {"1": {"title": "Buy milk"}}, "todos": {"1": {"done": false}}}',
+    b'{"_default": {}}',
+])
+def test_another_programs_tinydb_file_is_left_alone(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "todo.json"
+    path.write_bytes(content)
+    for read_only in (True, False):
+        with pytest.raises(CannotOpen, match="TinyDB file of another program"):
+            PeopleLinks.open(path, read_only=read_only)
+    assert path.read_bytes() == content
+    # nothing written beside it either (but the writer's lock, taken before reading)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["todo.json", "todo.json.lock"]
+
+
+def test_a_file_of_ours_without_meta_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make(path, "Ann")
+    data = orjson.loads(path.read_bytes())
+    del data["_meta"], data["changes"]
+    path.write_bytes(orjson.dumps(data))
+    with PeopleLinks.open(path) as app:
+        assert names(app) == ["Ann"]
+
+
+def test_invalid_utf8_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    path.write_bytes(b'{"contacts": {"1": {"name": "\xff"}}}')
+    with pytest.raises(DatabaseCorrupt, match="is not UTF-8 text .a bad byte at position 29"):
+        PeopleLinks.open(path, read_only=True)

@@ -82,7 +82,8 @@ def test_damaged_middle_of_journal_refuses_and_touches_nothing(db_path: Path) ->
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"", b"[1, 2]", b'{"contacts": [1]}',
-                                     b'{"contacts": {"1": {"name": "A"'])
+                                     b'{"contacts": {"1": {"name": "A"',
+                                     b'{"contacts": {"1": {"name": "\xff\xfe"}}}'])
 def test_corrupt_file_clear_message_and_untouched(db_path: Path, content: bytes) -> None:
     fill(db_path, ["Ann"])
     with PeopleLinks.open(db_path):

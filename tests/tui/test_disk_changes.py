@@ -112,3 +112,27 @@ async def test_unreadable_records_are_announced(tmp_path: Path) -> None:
         assert any("1 record(s) could not be read" in n and "peoplelinks doctor" in n
                    for n in notices(app))
     service.close()
+
+
+async def test_a_hand_edit_of_a_record_changed_in_the_app_is_kept(
+        demo_app: PeopleLinksApp) -> None:
+    """The app's own change to that record is still in its journal: it is set aside."""
+    service = demo_app.service
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        first = main_screen(demo_app).contact_list.highlighted
+        assert first is not None
+        service.db.storage.compact()
+        await pilot.press("e", "tab", *"AppCo", "ctrl+s")  # into the journal
+        await pilot.pause()
+        assert service.contact(first).company.endswith("AppCo")
+        path = service.db.path
+        data = orjson.loads(path.read_bytes())
+        data["contacts"][str(first)]["notes"] = "hand note"
+        path.write_bytes(orjson.dumps(data))
+        demo_app.disk.check()
+        await pilot.pause()
+        assert service.contact(first).notes == "hand note"
+        assert not service.contact(first).company.endswith("AppCo")
+        assert any("would have overwritten" in n and "kept in" in n for n in notices(demo_app))
+        assert "hand note" in card_text(demo_app)

@@ -160,7 +160,7 @@ class FormScreen(ModalScreen[T]):
             self.show_error(exc, (fields or {}).get(named))
             return
         except FileChanged as exc:  # someone else wrote: read their version, keep the text
-            reloaded = self.app.reload_database(str(exc))  # type: ignore[attr-defined]
+            reloaded = self.app.reload_database(exc.what)  # type: ignore[attr-defined]
             again = "; press ctrl+s to save what you typed" if reloaded else ""
             self.query_one("#form-error", Static).update(
                 Content(f"Not saved: the file changed on disk and was reloaded{again}"))
