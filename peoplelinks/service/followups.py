@@ -42,20 +42,25 @@ class FollowupVerbs(LogbookVerbs):
         self.db.commit([item], summary=f"Added follow-up “{item.action}” for {contact.name}")
         return item
 
+    def _whose(self, item: FollowUp) -> str:
+        """The name of the follow-up's contact (for messages and the undo history)."""
+        contact = self.db.contacts.get(item.contact_id)
+        return contact.name if contact else f"contact #{item.contact_id}"
+
     def complete_followup(self, followup_id: int) -> FollowUp:
         """Mark a follow-up done."""
         old = self.followup(followup_id)
         if old.done:
             return old
         item = old.model_copy(update={"done": True, "done_at": now()})
-        self.db.commit([item], summary=f"Done: {item.action}")
+        self.db.commit([item], summary=f"Done: {item.action} — {self._whose(item)}")
         return item
 
     def reopen_followup(self, followup_id: int) -> FollowUp:
         """Mark a done follow-up as open again."""
         old = self.followup(followup_id)
         item = old.model_copy(update={"done": False, "done_at": None})
-        self.db.commit([item], summary=f"Reopened: {item.action}")
+        self.db.commit([item], summary=f"Reopened: {item.action} — {self._whose(item)}")
         return item
 
     def edit_followup(self, followup_id: int, *, action: str | None = None,
@@ -74,8 +79,8 @@ class FollowupVerbs(LogbookVerbs):
             item = old.changed(**changes)
         except ValidationError as exc:
             raise describe(exc, changes) from None
-        said = f"Moved “{item.action}” to {item.due:%a %d %b}" if item.due != old.due \
-            else f"Edited follow-up “{item.action}”"
+        said = (f"Moved “{item.action}” to {item.due:%a %d %b}" if item.due != old.due
+                else f"Edited follow-up “{item.action}”") + f" — {self._whose(item)}"
         self.db.commit([item], summary=said)
         return item
 

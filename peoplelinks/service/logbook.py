@@ -84,10 +84,20 @@ class LogbookVerbs(ContactVerbs):
             existing = self.existing_referral(ref)
             if existing is not None:
                 referral_ids.append(existing.id)
+                changes: dict[str, Any] = {}
                 if existing.introduced_by is None and existing.id != introducer.id and not \
                         graph.would_cycle(self.db.parents, existing.id, introducer.id):
-                    existing = existing.model_copy(
-                        update={"introduced_by": introducer.id, "updated": stamp})
+                    changes["introduced_by"] = introducer.id
+                if isinstance(ref, Referral):  # what was said about them is kept with them
+                    if ref.note:
+                        said = f"{ref.note} (referred by {introducer.name}, {when:%d %b %Y})"
+                        changes["notes"] = f"{existing.notes}\n{said}".strip()
+                    if ref.email and ref.email.casefold() not in map(str.casefold,
+                                                                      existing.emails):
+                        changes["emails"] = [*existing.emails, ref.email]
+                if changes:
+                    existing = validated(Contact, {**existing.model_dump(), **changes,
+                                                   "updated": stamp})
                     puts.append(existing)
                 linked.append(existing)
                 continue

@@ -37,4 +37,4 @@ def test_x_on_the_wrong_followup_then_ctrl_z(tmp_path: Path) -> None:
     assert reopened and reopened[0]["done"] is False
     history = cli_json(db, "undo", "--list")
     assert isinstance(history, dict)
-    assert history["redo"][0]["summary"] == f"Done: {wrong['action']}"
+    assert history["redo"][0]["summary"] == f"Done: {wrong['action']} — {wrong['contact_name']}"

@@ -215,3 +215,18 @@ def test_snooze_followup_moves_an_open_one_and_refuses_a_done_one(app: PeopleLin
     other = app.add_followup(a.id, "Call back", TODAY)
     with pytest.raises(InputError, match="out of range"):
         app.snooze_followup(other.id, date(1800, 1, 1))
+
+
+def test_a_referral_linked_to_a_contact_keeps_its_note_and_email(app: PeopleLinks) -> None:
+    from peoplelinks.domain.referrals import parse_referral
+
+    ann = app.add_contact({"name": "Ann Lee"})
+    sam = app.add_contact({"name": "Sam Okafor", "company": "Fabrikam", "notes": "met once"})
+    app.log([ann.id], referrals=[parse_referral(
+        "Sam Okafor (sam@fabrikam.example) @ Fabrikam - controller, knows the analytics team")])
+    linked = app.contact(sam.id)
+    assert linked.introduced_by == ann.id and linked.emails == ["sam@fabrikam.example"]
+    assert linked.notes == ("met once\ncontroller, knows the analytics team "
+                            "(referred by Ann Lee, 22 Nov 2026)")
+    app.undo()
+    assert app.contact(sam.id) == sam

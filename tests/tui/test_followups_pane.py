@@ -166,3 +166,31 @@ async def test_e_on_a_keep_in_touch_reminder_edits_its_contact(demo_app: PeopleL
         form = demo_app.screen
         assert isinstance(form, ContactForm) and form.contact is not None
         assert form.contact.id == entry.contact_id
+
+
+async def test_after_done_or_snooze_the_highlight_moves_on_not_with_the_item(
+        demo_app: PeopleLinksApp) -> None:
+    """A second x after x or s acts on the next follow-up, never on the same one again."""
+    from peoplelinks.tui.screens.ask_date import AskDate
+
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        service = demo_app.service
+        await pilot.press("u")
+        pane = main_screen(demo_app).query_one(FollowupsPane)
+        ids = [e.followup_id for e in pane._entries.values() if e.followup_id]
+        first, second, third = ids[:3]
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, AskDate)
+        await pilot.press("ctrl+u", *"in 2 weeks", "enter")
+        await pilot.pause()
+        assert service.followup(first).due == TODAY + timedelta(days=14)
+        assert pane.entry is not None and pane.entry.followup_id == second
+        await pilot.press("x")
+        await pilot.pause()
+        assert service.followup(second).done and not service.followup(first).done
+        assert pane.entry is not None and pane.entry.followup_id == third
+        messages = [str(n.message) for n in demo_app._notifications]
+        name = service.contact(service.followup(second).contact_id).name
+        assert messages[-1] == f"Done: {service.followup(second).action} — {name}"

@@ -149,11 +149,11 @@ class MainScreen(Screen[None]):
             parts.append(self.filters.describe())
         self.query_one("#contacts-pane").border_title = Content(" · ".join(parts))
 
-    def refresh_followups(self) -> None:
-        """Re-read what is due."""
+    def refresh_followups(self, same_place: bool = False) -> None:
+        """Re-read what is due (``same_place``: see :meth:`FollowupsPane.show`)."""
         report = self.service.due(keep_limit=KEEP_IN_TOUCH_SHOWN)
         pane = self.query_one(FollowupsPane)
-        pane.show(report, self.service.db.contacts)
+        pane.show(report, self.service.db.contacts, same_place=same_place)
         coming = len(report.followups[Bucket.WEEK]) + len(report.followups[Bucket.LATER])
         pane.border_title = f"Follow-ups · {report.count:,} due" + (
             f" · {coming:,} coming" if coming else "")
@@ -274,18 +274,21 @@ class MainScreen(Screen[None]):
         return self.service.followup(entry.followup_id)
 
     def _change_followup(self, change: Callable[[], FollowUp], said: str) -> None:
-        """Run ``change``, say ``said`` (formatted with the follow-up), refresh what shows it."""
+        """Run ``change`` on the highlighted follow-up, say ``said``, refresh what shows it."""
         try:
             item = change()
         except PeopleLinksError as exc:
             self.app.store_error(exc)  # type: ignore[attr-defined]
             return
-        self._followup_saved(item, said)
+        self._followup_saved(item, said, same_place=True)
 
-    def _followup_saved(self, item: FollowUp, said: str) -> None:
-        """Say ``said`` (formatted with the follow-up) and refresh what shows it."""
-        self.notify(Content(said.format(fu=item)), timeout=3)
-        self.refresh_followups()
+    def _followup_saved(self, item: FollowUp, said: str, same_place: bool = False) -> None:
+        """Say ``said`` (formatted with the follow-up and its contact's name) and refresh
+        what shows it. ``same_place``: the pane's highlight stays where it was (on the next
+        follow-up), not on the one just done or moved, so a second x never repeats."""
+        name = self.service.db.contacts[item.contact_id].name
+        self.notify(Content(said.format(fu=item) + f" — {name}"), timeout=3)
+        self.refresh_followups(same_place=same_place)
         self.show_card(self.contact_list.highlighted)
 
     def action_done_followup(self) -> None:

@@ -9,7 +9,7 @@ Dates are natural language, and the parsed date is shown as you type.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -228,14 +228,14 @@ class QuickLog(FormScreen[LogResult | None]):
             ".\nLink the referrals to them (y), or add new leads (n)?")
 
         def decided(link: bool | None) -> None:
-            chosen = [c.id if c is not None and link else
+            chosen = [r if c is not None and link else
                       replace(r, new=True) if c is not None else r
                       for r, c in known]
             self._save(people, chosen, when, due)
 
         self.app.push_screen(Confirm(question, yes="Link", no="New leads"), decided)
 
-    def _save(self, people: list[Contact], referrals: list[Referral | int],
+    def _save(self, people: list[Contact], referrals: Sequence[Referral | int],
               when: date | None, due: date | None) -> None:
         raw = self._raw()
         self.save_and_close(lambda: self.service.log(

@@ -61,9 +61,12 @@ class FollowupsPane(OptionList):
         option = self.get_option_at_index(self.highlighted)
         return self._entries.get(option.id or "")
 
-    def show(self, report: DueReport, contacts: dict[int, Contact]) -> None:
-        """Fill the pane from ``report``; keep the highlight on the same entry if present."""
+    def show(self, report: DueReport, contacts: dict[int, Contact], *,
+             same_place: bool = False) -> None:
+        """Fill the pane from ``report``; keep the highlight on the same entry if present,
+        or (``same_place``: after done or snooze) at the same place in the list."""
         keep = self.highlighted_option.id if self.highlighted is not None else None
+        place = self.highlighted
         self.clear_options()
         self._entries.clear()
         options: list[Option] = []
@@ -102,10 +105,21 @@ class FollowupsPane(OptionList):
             options.append(Option(Content("Nothing due. Every contact is in touch."),
                                   disabled=True))
         self.add_options(options)
-        if keep and keep in self._entries:
+        if same_place and place is not None and self._entries:
+            self.highlighted = self._entry_near(place)
+        elif keep and keep in self._entries:
             self.highlighted = self.get_option_index(keep)
         elif self._entries:
             self.highlighted = self.get_option_index(next(iter(self._entries)))
+
+    def _entry_near(self, place: int) -> int:
+        """The entry at ``place``, or the nearest one after it, or else before it."""
+        last = self.option_count - 1
+        start = min(place, last)
+        for index in [*range(start, last + 1), *range(start - 1, -1, -1)]:
+            if not self.get_option_at_index(index).disabled:
+                return index
+        return start
 
     def render_line(self, y: int) -> Strip:
         # Mended: a long name is folded inside a joined emoji (see tui.cells).
