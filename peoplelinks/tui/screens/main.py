@@ -39,6 +39,7 @@ F = TypeVar("F", bound="FormScreen[Any]")
 FOLLOWUPS_KEYS_TAKEN = shadowed("follow-ups")
 CTRL_ACTIONS = frozenset(c.action for c in COMMANDS if c.key.startswith("ctrl+"))
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
+COMPACT_FOOTER = 120
 
 
 def log_summary(service: PeopleLinks, result: LogResult) -> str:
@@ -116,8 +117,8 @@ class MainScreen(Screen[None]):
 
     def _fit(self, width: int) -> None:
         self.set_class(width < NARROW, "-narrow")
-        # At 80 columns every key of the footer fits only without its padding.
-        self.query_one(KeysFooter).compact = width < NARROW
+        # Below 120 columns the footer's keys fit only without their padding.
+        self.query_one(KeysFooter).compact = width < COMPACT_FOOTER
 
     # ---- refreshing -------------------------------------------------------------
 
