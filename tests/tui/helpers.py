@@ -44,3 +44,8 @@ async def save_and_answer(app: App[None], pilot: object, answer: str) -> None:
     assert isinstance(app.screen, Confirm)
     await pilot.press(answer)  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
+
+
+def notices(app: App[None]) -> list[str]:
+    """The messages of the notifications shown so far, oldest first."""
+    return [str(n.message) for n in app._notifications]

@@ -11,11 +11,7 @@ import orjson
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.screens.contact_form import ContactForm
-from tests.tui.helpers import card_text, list_names, main_screen
-
-
-def notices(app: PeopleLinksApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+from tests.tui.helpers import card_text, list_names, main_screen, notices
 
 
 def edit_by_hand(service: PeopleLinks, contact_id: int, **fields: str) -> bytes:

@@ -8,11 +8,7 @@ from textual.widgets import Input
 from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.commands import BY_ID
 from peoplelinks.tui.widgets.followups import FollowupsPane
-from tests.tui.helpers import card_text, list_names, main_screen
-
-
-def notices(app: PeopleLinksApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+from tests.tui.helpers import card_text, list_names, main_screen, notices
 
 
 async def test_x_on_the_wrong_followup_then_ctrl_z_reopens_it(demo_app: PeopleLinksApp) -> None:
