@@ -45,10 +45,12 @@ class SafetyVerbs(SettingsVerbs):
         """What another program changed in the database files since we read them."""
         return self.db.changed_on_disk()
 
-    def reload(self) -> None:
-        """Read the database again (it changed on disk) and forget what was derived."""
-        self.db.reload()
+    def reload(self) -> bool:
+        """Read the database again (it changed on disk) and forget what was derived;
+        False when the file was gone and was written again from memory instead."""
+        read = self.db.reload()
         self._forget_derived()
+        return read
 
     @contextmanager
     def batch(self, summary: str) -> Iterator[None]:

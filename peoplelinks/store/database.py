@@ -90,13 +90,18 @@ class Database(Records):
         return JournalStorage(path, read_only=read_only, salvage=salvage,
                               guard=lock.verify if lock is not None else None)
 
-    def reload(self) -> None:
-        """Read the file again (it changed on disk), keeping the lock.
+    def reload(self) -> bool:
+        """Read the file again (it changed on disk), keeping the lock; True when read.
 
         Changes of ours still in the journal are replayed onto the new file when
         they were made to it, and set aside (kept, reported) when it was replaced.
         If the new file cannot be read (damaged), nothing changes here and the
-        error says why: writes stay refused until it can be."""
+        error says why: writes stay refused until it can be. If the file was
+        removed, there is nothing to overwrite: it is written again from memory
+        (and False returned)."""
+        if not self.read_only and not self.path.exists():
+            self.storage.write_again()
+            return False
         before = dict(self.__dict__)
         old = self.storage
         self.storage = self._storage(self.path, old.read_only, self._lock)
@@ -110,6 +115,7 @@ class Database(Records):
             self.__dict__.update(before)
             raise
         old._close_journal()
+        return True
 
     def _load(self, path: Path, read_only: bool, backups: bool = True) -> None:
         try:

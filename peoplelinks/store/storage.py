@@ -192,6 +192,22 @@ class JournalStorage(Storage):
         self._journal_disk_size = 0
         self._needs_compaction = False
 
+    def write_again(self) -> None:
+        """The file (or its folder) was removed under us: there is nothing to overwrite,
+        so write it again from memory, which holds everything."""
+        if self.path.exists():
+            raise FileChanged(f"{self.path} exists again; nothing was written",
+                              what=f"{self.path} was changed by another program")
+        ensure_folder(self.path.parent)
+        self._file_seen = None
+        if _stat(self.journal_path) is None:
+            self._close_journal()
+            self._journal_seen = None
+            self._journal_disk_size = 0
+        self.compact()
+        self.warnings.append(f"{self.path} was removed while peoplelinks had it open; it was "
+                             "written again from what peoplelinks holds")
+
     @property
     def needs_compaction(self) -> bool:
         """True when memory holds changes that only a compaction makes durable

@@ -59,7 +59,7 @@ class DiskWatch:
         """Read the database again and redraw; True when it could be read."""
         service = self.app.service
         try:
-            service.reload()
+            read = service.reload()
         except PeopleLinksError as exc:
             self.app.notify(Content(printable(f"{why}, and it cannot be read: {exc}. Nothing "
                                               "will be written; quit and check it with "
@@ -68,7 +68,9 @@ class DiskWatch:
             return False
         self._warned = False
         self.app.data_changed()
-        self.app.notify(Content(printable(f"{why}: reloaded")), severity="warning", timeout=6)
+        if read:  # (otherwise the warning says it was written again)
+            self.app.notify(Content(printable(f"{why}: reloaded")), severity="warning",
+                            timeout=6)
         self.tell_warnings()
         return True
 

@@ -325,3 +325,20 @@ def test_invalid_utf8_says_so(tmp_path: Path) -> None:
     path.write_bytes(b'{"contacts": {"1": {"name": "\xff"}}}')
     with pytest.raises(DatabaseCorrupt, match="is not UTF-8 text .a bad byte at position 29"):
         PeopleLinks.open(path, read_only=True)
+
+
+def test_a_file_removed_under_an_open_writer_is_written_again(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make(path, "Ann")
+    app = PeopleLinks.open(path)
+    app.add_contact({"name": "Bob"})
+    path.unlink()
+    assert app.changed_on_disk() == f"{path} was removed"
+    with pytest.raises(FileChanged):
+        app.add_contact({"name": "Cy"})
+    assert app.reload() is False
+    assert any("written again" in w for w in app.db.warnings)
+    app.add_contact({"name": "Cy"})
+    app.close()
+    with PeopleLinks.open(path, read_only=True) as again:
+        assert names(again) == ["Ann", "Bob", "Cy"]
