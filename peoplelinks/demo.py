@@ -157,7 +157,7 @@ def _write_demo(app: PeopleLinks, live: list[Contact]) -> None:
     ids: dict[str, int] = {}
     for (key, name, company, title, level, circle, status, employment, by, how_met, tags,
          notes) in PEOPLE:
-        contact = app.add_contact({
+        contact = app.add_contact(allow_duplicate=True, data={
             "name": name, "company": company, "title": title, "level": level, "circle": circle,
             "status": status, "employment": employment,
             "introduced_by": ids[by] if by else None, "how_met": how_met, "tags": tags,

@@ -38,6 +38,15 @@ class Ambiguous(InputError):
         self.candidates = candidates
 
 
+class DuplicateContact(InputError):
+    """A contact with the same name, email or profile address exists; ``existing``
+    lists them (contacts). Adding anyway is a deliberate choice."""
+
+    def __init__(self, message: str, existing: list[object]) -> None:
+        super().__init__(message, field="name")
+        self.existing = existing
+
+
 class StoreError(PeopleLinksError):
     """The database cannot be opened or written."""
 

@@ -20,7 +20,8 @@ from peoplelinks.errors import InputError
 
 def cmd_add(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
-        contact = app.add_contact(_contact_fields(args, app))
+        contact = app.add_contact(_contact_fields(args, app),
+                                  allow_duplicate=args.allow_duplicate)
         _out(f"added #{contact.id} {contact.label}")
     return 0
 
@@ -163,6 +164,8 @@ def add_commands(command: Command) -> None:
     """Add this module's commands with the CLI's ``command(name, handler, help)``."""
     p = command("add", cmd_add, "add a contact")
     p.add_argument("name", metavar="NAME")
+    p.add_argument("--allow-duplicate", action="store_true",
+                   help="add even when someone of that name, email or profile exists")
     _contact_options(p, edit=False)
 
     p = command("edit", cmd_edit, "change a contact's fields")

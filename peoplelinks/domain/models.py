@@ -79,6 +79,8 @@ class Contact(Record):
     warning: Line = ""
     introduced_by: int | None = Field(default=None, ge=1)
     keep_in_touch_days: int | None = Field(default=None, ge=0, le=MAX_KEEP_IN_TOUCH_DAYS)
+    # A keep-in-touch reminder snoozed to this day; the next logged talk clears it.
+    next_contact_on: dt.date | None = None
     created: Timestamp = Field(default_factory=f.now)
     updated: Timestamp = Field(default_factory=f.now)
     deleted_at: Timestamp | None = None

@@ -21,6 +21,8 @@ def next_contact(contact: Contact, last: date | None, settings: Settings) -> dat
     """
     if contact.status in UNTRACKED or contact.in_trash:
         return None
+    if contact.next_contact_on is not None:
+        return contact.next_contact_on  # snoozed
     interval = settings.interval_for(contact)
     if interval <= 0:
         return None

@@ -13,7 +13,7 @@ from peoplelinks.domain.models import (
     Contact,
 )
 from peoplelinks.domain.search import words_of
-from peoplelinks.errors import Ambiguous, InputError, NotFound
+from peoplelinks.errors import Ambiguous, DuplicateContact, InputError, NotFound
 from peoplelinks.service.base import ServiceBase, _name_key, _words_start, validated
 
 
@@ -149,14 +149,30 @@ class ContactVerbs(ServiceBase):
                 field="introduced_by",
             )
 
-    def add_contact(self, data: dict[str, Any]) -> Contact:
-        """Add a contact from input fields (``name`` required)."""
+    def add_contact(self, data: dict[str, Any], *, allow_duplicate: bool = False) -> Contact:
+        """Add a contact from input fields (``name`` required); refuse one that looks
+        like someone already here (:meth:`duplicates_of`) unless ``allow_duplicate``."""
         contact = validated(Contact, {**data, "id": 0})
         self._check_introducer(0, contact.introduced_by)
+        if not allow_duplicate:
+            same = self.duplicates_of(contact)
+            if same:
+                listed = ", ".join(f"#{c.id} {c.label}" + (" (in the trash)" if c.in_trash
+                                                          else "") for c in same[:5])
+                raise DuplicateContact(
+                    f"name: {contact.name!r} looks like someone already here: {listed}; "
+                    "add another anyway with --allow-duplicate", same)
         contact = contact.model_copy(update={"id": self.db.new_id(Contact)})
         self.db.commit([contact], summary=f"Added {contact.label}")
         self._reindex(contact)
         return contact
+
+    def duplicates_of(self, contact: Contact) -> list[Contact]:
+        """Contacts (trash included) with the same name, an email in common or the same
+        profile address as ``contact`` (other than itself), by id."""
+        ids = {*self.db.ids_named(contact.name), *self.db.ids_reached_at(contact)}
+        ids.discard(contact.id)
+        return [self.db.contacts[i] for i in sorted(ids)]
 
     def edit_contact(self, contact_id: int, changes: dict[str, Any]) -> Contact:
         """Change some fields of a contact."""

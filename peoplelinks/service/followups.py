@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from peoplelinks.domain.dates import check_date
 from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import (
+    Contact,
     FollowUp,
 )
 from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket
@@ -118,3 +119,22 @@ class FollowupVerbs(LogbookVerbs):
         """Every open follow-up of a contact not in the trash, by due date."""
         report = self.due()
         return [fu for b in Bucket for fu in report.followups[b]]
+
+    def snooze_keep_in_touch(self, contact_id: int, day: date) -> Contact:
+        """Move a contact's keep-in-touch reminder to ``day`` (never earlier than it was
+        due); the next logged talk with them clears it."""
+        contact = self.contact(contact_id)
+        current = self.next_contact(contact)
+        if current is None:
+            raise InputError(f"contact: {contact.name} (#{contact.id}) has no keep-in-touch "
+                             "reminder to snooze", field="contact")
+        day = check_date(day, "due")
+        if day < current:
+            raise InputError(f"due: {day.isoformat()} is before the reminder's date "
+                             f"({current.isoformat()}); a snooze only moves it later",
+                             field="due")
+        changed = contact.model_copy(update={"next_contact_on": day, "updated": now()})
+        self.db.commit([changed], summary=f"Keep in touch with {contact.name}: moved to "
+                                          f"{day:%a %d %b}")
+        self._reindex(changed)
+        return changed

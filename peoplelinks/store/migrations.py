@@ -12,7 +12,7 @@ from typing import Any
 
 from peoplelinks.errors import DatabaseCorrupt, NewerSchema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Tables = dict[str, dict[str, Any]]
 
@@ -34,7 +34,14 @@ def _v1_to_v2(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(tables: Tables) -> Tables:
+    """Version 3: contacts may carry ``next_contact_on`` (a snoozed keep-in-touch
+    reminder). Nothing to change: the field is optional; the version says an older
+    peoplelinks must not read (and reject) such contacts."""
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def version_of(tables: Tables) -> int:

@@ -51,6 +51,14 @@ R = TypeVar("R", bound=Record)
 _UNKNOWN: Any = object()  # no model given for a document: validate it
 
 
+def _reach_keys(contact: Contact) -> list[str]:
+    """How a contact is reached: its emails and profile address, case-folded."""
+    keys = [f"email:{e.casefold()}" for e in contact.emails]
+    if contact.profile_url:
+        keys.append(f"url:{contact.profile_url.casefold().rstrip('/')}")
+    return keys
+
+
 @dataclass(frozen=True)
 class Problem:
     """A stored document that is not valid (kept as it is, reported by doctor)."""
@@ -81,6 +89,7 @@ class Records:
         self._generations: dict[int, int] | None = None
         self._children: dict[int, list[int]] | None = None
         self._names: dict[str, list[int]] = {}
+        self._reach: dict[str, list[int]] | None = None
 
     # ---- validation on load ---------------------------------------------------
 
@@ -160,6 +169,13 @@ class Records:
                 ids.remove(old.id)
         if new is not None:
             self._names.setdefault(new.name.casefold(), []).append(new.id)
+        if self._reach is not None:
+            for key in _reach_keys(old) if old is not None else ():
+                ids = self._reach.get(key, [])
+                if old is not None and old.id in ids:
+                    ids.remove(old.id)
+            for key in _reach_keys(new) if new is not None else ():
+                self._reach.setdefault(key, []).append(new.id)  # type: ignore[union-attr]
         before = old.introduced_by if old else None
         if new is None:
             self._parents.pop(old.id if old else 0, None)
@@ -213,6 +229,16 @@ class Records:
     def ids_named(self, name: str) -> list[int]:
         """Ids of contacts whose name is ``name`` (case-insensitive)."""
         return list(self._names.get(name.casefold(), []))
+
+    def ids_reached_at(self, contact: Contact) -> list[int]:
+        """Ids of contacts sharing an email or the profile address with ``contact``
+        (an index built on first use, then kept current)."""
+        if self._reach is None:
+            self._reach = {}
+            for other in self.contacts.values():
+                for key in _reach_keys(other):
+                    self._reach.setdefault(key, []).append(other.id)
+        return sorted({i for key in _reach_keys(contact) for i in self._reach.get(key, [])})
 
     @property
     def parents(self) -> dict[int, int | None]:

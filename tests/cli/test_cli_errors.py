@@ -123,7 +123,7 @@ def test_ambiguous_who_lists_candidates_and_writes_nothing(cli: CLI, args: list[
 
 def test_ambiguous_same_name_is_resolved_by_id(cli: CLI) -> None:
     cli.ok("add", "Sam Ortiz", "--company", "Contoso")
-    cli.ok("add", "Sam Ortiz", "--company", "Fabrikam")
+    cli.ok("add", "Sam Ortiz", "--company", "Fabrikam", "--allow-duplicate")
     message = cli.fails(2, "show", "Sam Ortiz")
     assert "#1 Sam Ortiz (Contoso), #2 Sam Ortiz (Fabrikam)" in message
     assert cli.contact("#2")["company"] == "Fabrikam"

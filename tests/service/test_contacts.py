@@ -77,7 +77,7 @@ def test_resolve_by_id_name_and_word_prefix(app: PeopleLinks) -> None:
 
 def test_ambiguous_name_lists_candidates(app: PeopleLinks) -> None:
     app.add_contact({"name": "Ann Lee", "company": "Acme"})
-    app.add_contact({"name": "Ann Lee", "company": "Globex"})
+    app.add_contact({"name": "Ann Lee", "company": "Globex"}, allow_duplicate=True)
     with pytest.raises(Ambiguous) as info:
         app.resolve("Ann Lee")
     assert "#1 Ann Lee (Acme)" in str(info.value) and "#2 Ann Lee (Globex)" in str(info.value)

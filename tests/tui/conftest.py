@@ -40,4 +40,5 @@ def empty_app(app: PeopleLinks) -> PeopleLinksApp:
 @pytest.fixture
 def priya_twin(demo_service: PeopleLinks) -> Contact:
     """A second "Priya Shah" (the demo has one), at another company."""
-    return demo_service.add_contact({"name": "Priya Shah", "company": "Elsewhere Inc"})
+    return demo_service.add_contact({"name": "Priya Shah", "company": "Elsewhere Inc"},
+                                    allow_duplicate=True)
