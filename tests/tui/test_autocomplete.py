@@ -47,8 +47,12 @@ async def test_quick_log_completes_the_name_being_typed(demo_app: PeopleLinksApp
         await pilot.press("tab")
         await pilot.pause()
         field = log.query_one("#with", Input)
-        assert field.value == "Hugo Lambert, Priya Shah"
+        assert field.value == "Hugo Lambert, Priya Shah, "  # ready for the next name
         assert demo_app.focused is field and not dropdown.display
+        await pilot.press(*"hugo")  # one already chosen is not offered again
+        await pilot.pause()
+        assert not any(line.startswith("Hugo Lambert") for line in shown(dropdown))
+        field.value = "Hugo Lambert, Priya Shah, "
         await pilot.press("ctrl+s")
         await pilot.pause()
         service = demo_app.service
@@ -68,7 +72,7 @@ async def test_typos_are_forgiven_and_down_picks_the_next(demo_app: PeopleLinksA
         await pilot.press(*"pri", "down", "enter")
         await pilot.pause()
         assert log.query_one("#with", Input).value != "Priya Shah"  # the second match
-        assert log.query_one("#with", Input).value in {"Elena Rossi", "Tom Becker"}
+        assert log.query_one("#with", Input).value in {"Elena Rossi, ", "Tom Becker, "}
 
 
 async def test_escape_hides_the_dropdown_before_it_cancels(demo_app: PeopleLinksApp) -> None:
@@ -118,7 +122,7 @@ async def test_shared_names_complete_to_their_id(demo_app: PeopleLinksApp,
         index = next(i for i, line in enumerate(lines) if "Elsewhere Inc" in line)
         await pilot.press(*["down"] * index, "tab")
         await pilot.pause()
-        assert log.query_one("#with", Input).value == f"#{twin.id}"
+        assert log.query_one("#with", Input).value == f"#{twin.id}, "
 
 
 async def test_followup_form_completes_who(demo_app: PeopleLinksApp) -> None:
@@ -166,7 +170,7 @@ async def test_completing_in_the_middle_replaces_the_whole_name(demo_app: People
         field = log.query_one("#with", Input)
         await pilot.press(*"priya sh", "left", "left", "tab")
         await pilot.pause()
-        assert field.value == "Priya Shah"
+        assert field.value == "Priya Shah, "
         field.value = "Hugo Lambert, Priya Shah"
         field.cursor_position = len("Hugo")
         await pilot.press("backspace", "o")  # a change, so the dropdown opens on "Hugo"
@@ -187,7 +191,7 @@ async def test_a_name_with_a_comma_completes_to_its_id(demo_app: PeopleLinksApp)
         await pilot.pause()
         await pilot.press("tab")
         await pilot.pause()
-        assert log.query_one("#with", Input).value == f"#{lee.id}"
+        assert log.query_one("#with", Input).value == f"#{lee.id}, "
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert service.db.interactions_of(lee.id)

@@ -3,7 +3,9 @@
 Typing in the field lists the best matches of the contact search (names
 first, typos forgiven, company and title shown); ``down``/``up`` move, ``tab``
 or ``enter`` takes one, ``escape`` hides the list. In a field of
-comma-separated names only the name being typed is completed. A name shared by
+comma-separated names only the name being typed is completed, names already in
+the list are not offered again, and taking one at the end leaves ", " for the
+next. A name shared by
 several contacts is written as its ``#id`` so that the right person is meant
 (``with_id``: always ``#id Name``, as the contact form shows an introducer).
 """
@@ -70,11 +72,23 @@ class ContactAutoComplete(AutoComplete):
     def get_search_string(self, target_state: TargetState) -> str:
         return self._parts(target_state)[1].strip()
 
+    def _chosen(self, state: TargetState) -> set[str]:
+        """The names already in the list, besides the one being typed (case-folded)."""
+        if not self.multiple:
+            return set()
+        head, _typed = self._parts(state)
+        _word, _comma, tail = state.text[state.cursor_position:].partition(",")
+        return {part.strip().casefold() for part in [*head.split(","), *tail.split(",")]
+                if part.strip()}
+
     def get_candidates(self, target_state: TargetState) -> list[DropdownItem]:
         typed = self.get_search_string(target_state)
         if len(typed) < MIN_CHARS or typed.startswith("#"):
             return []
-        return [ContactItem(c, self._value(c)) for c in self.service.search(typed, limit=SHOWN)]
+        chosen = self._chosen(target_state)
+        items = [ContactItem(c, self._value(c))
+                 for c in self.service.search(typed, limit=SHOWN + len(chosen))]
+        return [item for item in items if item.value.casefold() not in chosen][:SHOWN]
 
     def get_matches(self, target_state: TargetState, candidates: list[DropdownItem],
                     search_string: str) -> list[DropdownItem]:
@@ -99,6 +113,8 @@ class ContactAutoComplete(AutoComplete):
             _word, comma, tail = state.text[state.cursor_position:].partition(",")
             rest = comma + tail
         before = f"{head} {value}" if head else value
+        if self.multiple and not rest.strip():
+            before, rest = before + ", ", ""  # ready for the next name
         target = self.target
         target.value = before + rest
         target.cursor_position = len(before)
