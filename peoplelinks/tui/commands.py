@@ -50,6 +50,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("edit", "e", "Edit", "Edit the highlighted contact", "edit_contact"),
     Command("log", "l", "Log", "Log a conversation with the highlighted contact (referrals "
             "become leads, the next step a follow-up)", "quick_log"),
+    Command("history", "h", "History", "The highlighted contact's talks and follow-ups: "
+            "edit or delete a talk, reopen a done follow-up", "history", show=False),
     Command("followup", "f", "Follow-up", "Add a follow-up for the highlighted contact",
             "new_followup", show=False),
     Command("delete", "delete,D", "Delete", "Move the highlighted contact to the trash "

@@ -28,6 +28,7 @@ from peoplelinks.tui.screens.filters import FilterForm
 from peoplelinks.tui.screens.followup_form import FollowupForm
 from peoplelinks.tui.screens.form import FormScreen
 from peoplelinks.tui.screens.help import HelpScreen
+from peoplelinks.tui.screens.history import HistoryScreen
 from peoplelinks.tui.screens.quick_log import QuickLog
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
@@ -361,6 +362,13 @@ class MainScreen(Screen[None]):
             self.notify(Content(log_summary(self.service, result)), timeout=5)
 
         self.app.push_screen(self._form(QuickLog, self._current()), saved)
+
+    def action_history(self) -> None:
+        contact = self._current()
+        if contact is None:
+            self.notify("No contact highlighted", severity="warning")
+            return
+        self.app.push_screen(HistoryScreen(self.service, contact))
 
     def action_new_followup(self) -> None:
         def saved(item: FollowUp | None) -> None:
