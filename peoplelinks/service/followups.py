@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from peoplelinks.domain.dates import check_date
+from peoplelinks.domain.dates import check_date, not_earlier
 from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import (
     Contact,
@@ -69,7 +69,7 @@ class FollowupVerbs(LogbookVerbs):
         """Change a follow-up's action or due date (a done one keeps its due date)."""
         old = self.followup(followup_id)
         if old.done and due is not None and due != old.due:
-            raise InputError(f"follow-up: #{old.id} {old.action!r} is done; its due date no "
+            raise InputError(f"follow-up: F{old.id} {old.action!r} is done; its due date no "
                              "longer matters (its action can still be edited)", field="follow-up")
         changes: dict[str, Any] = {}
         if action is not None:
@@ -86,11 +86,14 @@ class FollowupVerbs(LogbookVerbs):
         return item
 
     def snooze_followup(self, followup_id: int, due: date) -> FollowUp:
-        """Move an open follow-up to ``due``; a done one is refused (nothing to snooze)."""
+        """Move an open follow-up to ``due``, never earlier than it was (front ends read
+        the date typed with :func:`~peoplelinks.domain.dates.snooze_date`); a done one is
+        refused (nothing to snooze)."""
         old = self.followup(followup_id)
         if old.done:
-            raise InputError(f"follow-up: #{old.id} {old.action!r} is done; nothing to snooze",
+            raise InputError(f"follow-up: F{old.id} {old.action!r} is done; nothing to snooze",
                              field="follow-up")
+        not_earlier(check_date(due, "due"), old.due, "due")
         return self.edit_followup(followup_id, due=due)
 
     def due(self, today: date | None = None, keep_limit: int | None = None) -> DueReport:

@@ -205,7 +205,7 @@ def test_snooze_followup_moves_an_open_one_and_refuses_a_done_one(app: PeopleLin
                    lambda: app.edit_followup(fu.id, due=TODAY + timedelta(days=9))):
         with pytest.raises(InputError) as info:
             change()
-        assert str(info.value).startswith(f"follow-up: #{fu.id} 'Send the deck' is done; ")
+        assert str(info.value).startswith(f"follow-up: F{fu.id} 'Send the deck' is done; ")
         assert info.value.field == "follow-up"
     done = app.followup(fu.id)
     assert done.done and done.due == TODAY + timedelta(days=3)
@@ -215,6 +215,20 @@ def test_snooze_followup_moves_an_open_one_and_refuses_a_done_one(app: PeopleLin
     other = app.add_followup(a.id, "Call back", TODAY)
     with pytest.raises(InputError, match="out of range"):
         app.snooze_followup(other.id, date(1800, 1, 1))
+
+
+def test_a_snooze_never_moves_a_follow_up_earlier(app: PeopleLinks) -> None:
+    a = app.add_contact({"name": "A"})
+    fu = app.add_followup(a.id, "Send the deck", TODAY + timedelta(days=3))
+    with pytest.raises(InputError) as info:
+        app.snooze_followup(fu.id, TODAY + timedelta(days=1))
+    assert str(info.value).startswith(
+        f"due: {(TODAY + timedelta(days=1)).isoformat()}, before the current due date ")
+    assert info.value.field == "due"
+    assert app.followup(fu.id).due == TODAY + timedelta(days=3)
+    # The same day or later is fine; an edit may still bring it forward.
+    assert app.snooze_followup(fu.id, TODAY + timedelta(days=3)).due == TODAY + timedelta(days=3)
+    assert app.edit_followup(fu.id, due=TODAY).due == TODAY
 
 
 def test_a_referral_linked_to_a_contact_keeps_its_note_and_email(app: PeopleLinks) -> None:

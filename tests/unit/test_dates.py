@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from peoplelinks.domain.dates import add_months, check_date, parse_date
+from peoplelinks.domain.dates import (
+    Direction,
+    add_months,
+    check_date,
+    not_earlier,
+    parse_date,
+    snooze_date,
+    snooze_suggestion,
+)
 from peoplelinks.errors import InputError
 
 SUNDAY = date(2026, 11, 22)
@@ -98,3 +106,110 @@ def test_check_date_range() -> None:
     with pytest.raises(InputError, match=r"^date: 1800-01-01 is out of range") as info:
         check_date(date(1800, 1, 1), "date")
     assert info.value.field == "date"
+
+
+# ---- direction: a log's date looks back, a due date and a snooze ahead ---------------
+
+PAST, FUTURE = Direction.PAST, Direction.FUTURE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thursday", date(2026, 11, 19)), ("thu", date(2026, 11, 19)),
+        ("on thu", date(2026, 11, 19)), ("this thursday", date(2026, 11, 19)),
+        ("last thursday", date(2026, 11, 19)), ("sunday", SUNDAY), ("sun", SUNDAY),
+        ("last sunday", date(2026, 11, 15)), ("mon", date(2026, 11, 16)),
+        ("today", SUNDAY), ("yesterday", date(2026, 11, 21)),
+        ("3d", date(2026, 11, 19)), ("2 weeks", date(2026, 11, 8)),
+        ("3 days ago", date(2026, 11, 19)), ("-1w", date(2026, 11, 15)),
+        ("last week", date(2026, 11, 15)), ("last month", date(2026, 10, 22)),
+        ("dec 3", date(2025, 12, 3)), ("nov 20", date(2026, 11, 20)),
+        ("2026-11-01", date(2026, 11, 1)),
+        # a date written out may be one day ahead (time zones); a phrase may not
+        ("2026-11-23", date(2026, 11, 23)), ("nov 23", date(2026, 11, 23)),
+    ],
+)
+def test_a_date_that_happened_looks_back(text: str, expected: date) -> None:
+    assert parse_date(text, SUNDAY, field="date", direction=PAST) == expected
+
+
+@pytest.mark.parametrize("text", ["next week", "tomorrow", "tmrw", "in 3 days", "+2d",
+                                  "next thu", "in 2 weeks", "end of week", "end of month",
+                                  "2026-11-24", "dec 1 2026", "3 days from now"])
+def test_a_date_that_happened_refuses_the_future_naming_field_and_text(text: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_date(text, SUNDAY, field="date", direction=PAST)
+    message = str(info.value)
+    assert message.startswith(f"date: {text!r} is ") and "in the future" in message
+    assert info.value.field == "date"
+
+
+def test_end_of_month_on_its_last_day_is_today_looking_back() -> None:
+    last = date(2026, 11, 30)
+    assert parse_date("end of month", last, direction=PAST) == last
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thursday", date(2026, 11, 26)), ("sun", date(2026, 11, 29)),
+        ("next week", date(2026, 11, 23)), ("2w", date(2026, 12, 6)), ("3d", date(2026, 11, 25)),
+        ("dec 3", date(2026, 12, 3)), ("nov 20", date(2027, 11, 20)),
+        ("nov 22", SUNDAY), ("last fri", date(2026, 11, 20)), ("yesterday", date(2026, 11, 21)),
+    ],
+)
+def test_a_due_date_looks_ahead(text: str, expected: date) -> None:
+    assert parse_date(text, SUNDAY, field="due", direction=FUTURE) == expected
+
+
+def test_direction_of_a_field() -> None:
+    assert Direction.of("date") is PAST and Direction.of("due") is FUTURE
+    assert Direction.of("other") is Direction.ANY
+
+
+WEDNESDAY_25 = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # phrases count from the due date when it is later than today
+        ("tomorrow", date(2026, 11, 26)), ("in 1 week", date(2026, 12, 2)),
+        ("2d", date(2026, 11, 27)), ("fri", date(2026, 11, 27)), ("wed", date(2026, 12, 2)),
+        ("next week", date(2026, 11, 30)),
+        # dates written out are what they say
+        ("2026-11-25", WEDNESDAY_25), ("dec 3", date(2026, 12, 3)),
+    ],
+)
+def test_a_snooze_counts_from_the_later_due_date(text: str, expected: date) -> None:
+    assert snooze_date(text, SUNDAY, WEDNESDAY_25) == expected
+
+
+def test_a_snooze_of_an_overdue_item_counts_from_today() -> None:
+    overdue = date(2026, 11, 10)
+    assert snooze_date("tomorrow", SUNDAY, overdue) == date(2026, 11, 23)
+    assert snooze_date("in 2 weeks", SUNDAY, overdue) == date(2026, 12, 6)
+    assert snooze_date("today", SUNDAY, overdue) == SUNDAY
+
+
+@pytest.mark.parametrize("text", ["2026-11-24", "nov 23", "today", "yesterday", "3 days ago"])
+def test_a_snooze_never_moves_a_date_earlier(text: str) -> None:
+    with pytest.raises(InputError) as info:
+        snooze_date(text, SUNDAY, WEDNESDAY_25)
+    message = str(info.value)
+    assert message.startswith(f"due: {text!r} is ")
+    assert "before the current due date Wed 25 Nov 2026" in message
+    assert info.value.field == "due"
+
+
+def test_not_earlier_without_text() -> None:
+    assert not_earlier(WEDNESDAY_25, WEDNESDAY_25) == WEDNESDAY_25
+    with pytest.raises(InputError, match=r"^due: 2026-11-24, before the current due date"):
+        not_earlier(date(2026, 11, 24), WEDNESDAY_25)
+
+
+def test_a_snooze_offers_a_date_after_the_current_one() -> None:
+    for current in (date(2026, 11, 10), SUNDAY, WEDNESDAY_25, date(2027, 3, 1)):
+        offered = snooze_date(snooze_suggestion(SUNDAY, current), SUNDAY, current)
+        assert offered > current and offered > SUNDAY

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from peoplelinks.domain.dates import parse_date
+from peoplelinks.domain.dates import Direction, parse_date
 from peoplelinks.domain.models import Contact, FollowUp
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.screens.form import FormScreen, show_preview
@@ -60,7 +60,7 @@ class FollowupForm(FormScreen[FollowUp | None]):
         """A new follow-up for :attr:`contact` due in a week, or :attr:`followup`."""
         item = self.followup
         self.query_one("#filter-box").border_title = (
-            f"Follow-up #{item.id}" if item else "New follow-up")
+            f"Follow-up F{item.id}" if item else "New follow-up")
         self.set_text("who", self.contact.name if self.contact else "")
         # A follow-up stays with its contact; only a new one chooses whom.
         self.query_one("#who", Input).disabled = item is not None
@@ -89,7 +89,8 @@ class FollowupForm(FormScreen[FollowUp | None]):
         raw = self._raw()
 
         def save() -> FollowUp:
-            due = parse_date(raw["due"], self.service.today, field="due")
+            due = parse_date(raw["due"], self.service.today, field="due",
+                             direction=Direction.FUTURE)
             if self.followup is not None:
                 return self.service.edit_followup(self.followup.id, action=raw["action"],
                                                   due=due)

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
 
-from peoplelinks.domain.dates import parse_date
+from peoplelinks.domain.dates import Direction, parse_date
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import FileChanged, InputError, PeopleLinksError
 from peoplelinks.service import PeopleLinks
@@ -24,20 +24,26 @@ from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
 T = TypeVar("T")
 
 
-def date_preview(text: str, today: date, field: str) -> tuple[Content, bool]:
-    """What a typed date means, for the line under the field: (text, is it an error)."""
+def date_preview(text: str, today: date, field: str,
+                 parse: Callable[[str], date] | None = None) -> tuple[Content, bool]:
+    """What a typed date means, for the line under the field: (text, is it an error).
+
+    Read with ``parse`` if given, else looking the way the field does
+    (:meth:`Direction.of`: ``date`` back, ``due`` ahead), as the save will."""
     if not text.strip():
         return Content(""), False
     try:
-        day = parse_date(text, today, field=field)
+        day = (parse(text) if parse else
+               parse_date(text, today, field=field, direction=Direction.of(field)))
     except InputError as exc:
         return Content(str(exc)), True
     return Content(f"→ {day:%A %d %B %Y}"), False
 
 
-def show_preview(label: Static, text: str, today: date, field: str) -> None:
+def show_preview(label: Static, text: str, today: date, field: str,
+                 parse: Callable[[str], date] | None = None) -> None:
     """Update a preview label with :func:`date_preview`."""
-    content, error = date_preview(text, today, field)
+    content, error = date_preview(text, today, field, parse)
     label.update(content)
     label.set_class(error, "-error")
 

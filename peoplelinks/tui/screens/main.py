@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Input, Tree
 
 from peoplelinks.domain.browse import Filters, SortKey
+from peoplelinks.domain.dates import snooze_suggestion
 from peoplelinks.domain.models import Contact, FollowUp
 from peoplelinks.domain.schedule import Bucket
 from peoplelinks.errors import NothingToUndo, PeopleLinksError
@@ -303,14 +304,17 @@ class MainScreen(Screen[None]):
         item = self._highlighted_followup()
         if item is None:
             return
-        question = Content.assemble("Snooze “", item.action, "” until when?")
+        question = Content.assemble("Snooze “", item.action,
+                                    f"” (due {item.due:%a %d %b}) until when?")
 
         def chosen(day: date | None) -> None:
             if day is not None:
                 self._change_followup(lambda: self.service.snooze_followup(item.id, day),
                                       "Snoozed to {fu.due:%a %d %b}: {fu.action}")
 
-        self.app.push_screen(AskDate(question, self.service.today, "tomorrow"), chosen)
+        today = self.service.today
+        self.app.push_screen(AskDate(question, today, snooze_suggestion(today, item.due),
+                                     current=item.due), chosen)
 
     def action_edit_followup(self) -> None:
         entry = self.query_one(FollowupsPane).entry

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from peoplelinks.domain.dates import parse_date
+from peoplelinks.domain.dates import Direction, parse_date
 from peoplelinks.domain.enums import Kind
 from peoplelinks.domain.models import Contact
 from peoplelinks.domain.referrals import Referral, parse_referrals
@@ -122,7 +122,7 @@ class QuickLog(FormScreen[LogResult | None]):
         text = self.query_one(f"#{field}", Input).value
         if not text.strip():
             return None
-        return parse_date(text, self.service.today, field=field)
+        return parse_date(text, self.service.today, field=field, direction=Direction.of(field))
 
     def _preview(self, field: str) -> None:
         show_preview(self.query_one(f"#{field}-preview", Static),
