@@ -2,8 +2,10 @@
 
 Every word of the query must start a word somewhere in the contact (name,
 company, title, tags, notes): "sh" finds "Shah", not "dashboard". Matches in the
-name rank first. When that finds little, fuzzy matching on names (rapidfuzz)
-catches typos.
+name rank first. When that finds little, fuzzy matching (rapidfuzz) catches
+typos: in names ("rachle" finds Rachel), then in the words of companies and
+titles ("fabrkam" finds the people at Fabrikam, "nortwind" Northwind). These
+come after every word-start match.
 """
 
 from __future__ import annotations
@@ -24,11 +26,23 @@ def words_of(text: str) -> str:
     return " " + _NON_WORD.sub(" ", text.casefold()).strip()
 
 
-def haystack(contact: Contact) -> tuple[str, str]:
-    """The (name, everything) strings a contact is searched by."""
+def haystack(contact: Contact) -> tuple[str, str, frozenset[str]]:
+    """The (name, everything, words of company and title) a contact is searched by."""
     rest = " ".join((contact.company, contact.title, " ".join(contact.tags), contact.how_met,
                      contact.notes, " ".join(contact.emails)))
-    return words_of(contact.name), words_of(f"{contact.name} {rest}")
+    fields = frozenset(words_of(f"{contact.company} {contact.title}").split())
+    return words_of(contact.name), words_of(f"{contact.name} {rest}"), fields
+
+
+# Typos forgiven in a word of a company or title: none below this many letters typed,
+# one (a letter missed, added, changed, or two swapped) up to 7, two from 8.
+FUZZY_MIN_LETTERS = 4
+FUZZY_PREFIX_LETTERS = 5  # ...and, from this many, in a word still being typed
+
+
+def typos_allowed(word: str) -> int:
+    """How many edits a typed ``word`` may be from a word of a company or title."""
+    return 0 if len(word) < FUZZY_MIN_LETTERS else 1 if len(word) < 8 else 2
 
 
 def _prefixes(text: str) -> set[str]:
@@ -41,7 +55,7 @@ class SearchIndex:
     """Search over contacts; keep it current with :meth:`put` and :meth:`remove`."""
 
     def __init__(self, contacts: Iterable[Contact] = ()) -> None:
-        self._entries: dict[int, tuple[str, str]] = {}
+        self._entries: dict[int, tuple[str, str, frozenset[str]]] = {}
         # Ids in name order: results come out in that order within each rank, in one
         # pass and with no sort, however many match.
         self._order: list[int] | None = None
@@ -51,6 +65,9 @@ class SearchIndex:
         self._short: dict[str, list[int]] | None = None
         self._lock = threading.Lock()
         self._names: dict[int, str] | None = None
+        # Each word of a company or title -> ids in name order, for typos there: a few
+        # hundred words, however many contacts.
+        self._fields: dict[str, list[int]] | None = None
         # The last query's words and matches: typing one more letter only has to
         # look among them (every match of "mar" is a match of "ma").
         self._last: tuple[list[str], list[int]] | None = None
@@ -73,6 +90,9 @@ class SearchIndex:
             if self._short is not None:
                 for prefix in _prefixes(entry[1]):
                     self._insert(self._short.setdefault(prefix, []), contact.id)
+            if self._fields is not None:
+                for word in entry[2]:
+                    self._insert(self._fields.setdefault(word, []), contact.id)
 
     def remove(self, contact_id: int) -> None:
         """Forget a contact."""
@@ -102,6 +122,13 @@ class SearchIndex:
                 ids = self._short.get(prefix)
                 if ids is not None and contact_id in ids:
                     ids.remove(contact_id)
+        if self._fields is not None:
+            for word in old[2]:
+                ids = self._fields.get(word)
+                if ids is not None and contact_id in ids:
+                    ids.remove(contact_id)
+                    if not ids:
+                        del self._fields[word]
 
     def _short_index(self) -> dict[str, list[int]]:
         with self._lock:  # warm_up may be building it in another thread
@@ -117,14 +144,26 @@ class SearchIndex:
             self._short = short
         return self._short
 
+    def _field_index(self) -> dict[str, list[int]]:
+        with self._lock:
+            if self._fields is None:
+                fields: dict[str, list[int]] = {}
+                entries = self._entries
+                for cid in self._by_name():
+                    for word in entries[cid][2]:
+                        fields.setdefault(word, []).append(cid)
+                self._fields = fields
+            return self._fields
+
     def warm_up(self) -> None:
         """Build the lookup tables now rather than on the first keystroke."""
         self._short_index()
         self._fuzzy("warm up", 1)
+        self._fuzzy_fields(["warm"])
 
     def _texts(self) -> dict[int, str]:
         if self._text_of is None:
-            self._text_of = {cid: text for cid, (_name, text) in self._entries.items()}
+            self._text_of = {cid: entry[1] for cid, entry in self._entries.items()}
         return self._text_of
 
     def _by_name(self) -> list[int]:
@@ -151,8 +190,9 @@ class SearchIndex:
         """Ids of contacts matching ``query``, best first.
 
         Word-start matches come first (at the start of the name, then later in
-        the name, then elsewhere; by name within each); fuzzy name matches are
-        added when fewer than ``fuzzy_below`` were found.
+        the name, then elsewhere; by name within each). When fewer than
+        ``fuzzy_below`` were found, near misses follow: names, then companies and
+        titles (see :meth:`_fuzzy_fields`).
         """
         words = words_of(query).split()
         if not words:
@@ -178,14 +218,69 @@ class SearchIndex:
         ids = ranks[0] + ranks[1] + ranks[2]
         if len(ids) < fuzzy_below:
             found = set(ids)
-            ids.extend(cid for cid in self._fuzzy(" ".join(words), 10) if cid not in found)
+            for cid in [*self._fuzzy(" ".join(words), 10), *self._fuzzy_fields(words)]:
+                if cid not in found:
+                    found.add(cid)
+                    ids.append(cid)
         return ids[:limit] if limit else ids
 
     def _fuzzy(self, query: str, limit: int) -> list[int]:
         from rapidfuzz import fuzz, process  # noqa: PLC0415 - only when needed
 
         if self._names is None:
-            self._names = {cid: name.strip() for cid, (name, _text) in self._entries.items()}
+            self._names = {cid: entry[0].strip() for cid, entry in self._entries.items()}
         found = process.extract(query, self._names, scorer=fuzz.partial_ratio, score_cutoff=85,
                                 limit=limit)
         return [cid for _name, _score, cid in found]
+
+    def _fuzzy_fields(self, words: list[str]) -> list[int]:
+        """Contacts whose company or title has a near miss of a query word (see
+        :func:`typos_allowed`; a word being typed is also compared with as many
+        letters of each word), every other query word starting a word of the
+        contact: closest first, by name within each distance."""
+        fields = self._field_index()
+        if not fields:
+            return []
+        near = [self._near_words(word, fields) for word in words]
+        # A match has a near miss of at least one query word: it is among these.
+        ids: dict[int, None] = {}
+        for found in near:
+            for word in found:  # closest words first
+                ids.update(dict.fromkeys(fields[word]))
+        if len(words) == 1:
+            return list(ids)
+        texts = self._texts()
+        left = set(ids)
+        for word, found in zip(words, near, strict=True):
+            # each word: a near miss (all of these), or else it starts a word of the contact
+            fuzzy = {cid for w in found for cid in fields[w]}
+            start = " " + word
+            left = (left & fuzzy) | {cid for cid in left - fuzzy if start in texts[cid]}
+        return [cid for cid in ids if cid in left]
+
+    @staticmethod
+    def _near_words(word: str, fields: dict[str, list[int]]) -> list[str]:
+        """Words of companies and titles within :func:`typos_allowed` edits of ``word``
+        (whole, or their first letters), closest first; none that ``word`` already
+        starts (those are word-start matches)."""
+        allowed = typos_allowed(word)
+        if not allowed:
+            return []
+        from rapidfuzz import process  # noqa: PLC0415 - only when needed
+        from rapidfuzz.distance import OSA  # noqa: PLC0415
+
+        vocabulary = list(fields)
+        best: dict[str, int] = {}
+        n = len(word)
+        # Whole words, and from five letters typed their starts as long as the word typed
+        # or up to the typos allowed longer ("nortwi" is a letter short of "northwi"): a
+        # word is found while it is typed. (Shorter starts would let "anna" find "anal...".)
+        sizes = range(n, n + allowed + 1) if n >= FUZZY_PREFIX_LETTERS else range(0)
+        starts = [[w[:size] for w in vocabulary] for size in sizes]
+        for choices in (vocabulary, *starts):
+            for _match, distance, at in process.extract(word, choices, scorer=OSA.distance,
+                                                         score_cutoff=allowed, limit=None):
+                candidate = vocabulary[at]
+                if not candidate.startswith(word):
+                    best[candidate] = min(distance, best.get(candidate, distance))
+        return sorted(best, key=lambda w: (best[w], w))

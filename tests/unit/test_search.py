@@ -60,3 +60,81 @@ def test_updates_after_the_tables_are_built_match_a_fresh_index() -> None:
                          Contact.from_input({"id": 4, "name": "Zoe Lee", "company": "Acme"})])
     for query in ["an", "a", "ze", "z", "zoe", "northwind", "to", "le", ""]:
         assert index.search(query) == fresh.search(query), query
+
+
+# ---- typos forgiven in companies and titles, as in names --------------------------------
+
+
+def at_companies() -> list[Contact]:
+    rows = [
+        (1, "Priya Shah", "Northwind Analytics", "Director of Product"),
+        (2, "Tom Becker", "Northwind Analytics", "Data Engineer"),
+        (3, "Nina Volkova", "Fabrikam Robotics", "Recruiter"),
+        (4, "James Wright", "Fabrikam Robotics", "Engineering Manager"),
+        (5, "Sam Ortiz", "Contoso Health", "Product Manager"),
+        (6, "Ann Lee", "Acme", "Designer"),
+    ]
+    return [Contact.from_input({"id": i, "name": n, "company": c, "title": t})
+            for i, n, c, t in rows]
+
+
+def test_typos_in_a_company_are_forgiven() -> None:
+    index = SearchIndex(at_companies())
+    assert index.search("fabrkam") == [4, 3]  # James, Nina: by name
+    assert index.search("contso") == [5]
+    assert index.search("nortwind") == [1, 2]
+    assert index.search("FABRIKAN") == [4, 3]
+    assert index.search("fabrk") == [4, 3]  # a word still being typed
+    assert [index.search("nortwind"[:n]) for n in range(5, 9)] == [[1, 2]] * 4
+
+
+def test_typos_in_a_title_are_forgiven() -> None:
+    index = SearchIndex(at_companies())
+    assert index.search("directr") == [1]
+    assert index.search("recuiter") == [3]
+
+
+def test_every_word_still_counts_with_a_typo() -> None:
+    index = SearchIndex(at_companies())
+    assert index.search("tom nortwind") == [2]
+    assert index.search("nortwind tom") == [2]
+    assert index.search("fabrkam managr") == [4]
+    assert index.search("fabrkam zed") == []
+
+
+def test_word_start_matches_rank_before_typos() -> None:
+    exact = Contact.from_input({"id": 7, "name": "Zed Nortwind", "company": "Zeta"})
+    index = SearchIndex([*at_companies(), exact])
+    assert index.search("nortwind") == [7, 1, 2]
+
+
+def test_short_words_and_far_misses_are_not_fuzzed() -> None:
+    index = SearchIndex(at_companies())
+    assert index.search("acm") == [6]  # a word start, as always
+    assert index.search("xcm") == []  # three letters: no typo allowed
+    assert index.search("fbrkm") == []  # two letters missing from a seven-letter word
+    assert index.search("contoso") == [5]
+
+
+def test_a_short_word_is_not_taken_for_the_start_of_a_long_one() -> None:
+    analyst = Contact.from_input({"id": 9, "name": "Bo Kim", "title": "Analyst"})
+    index = SearchIndex([*at_companies(), analyst])
+    assert 9 not in index.search("anna")  # four letters: whole words only, not "anal..."
+    assert index.search("analist") == [9]
+    assert index.search("anlys") == [9]  # five letters: the start of a word too
+
+
+def test_put_and_remove_keep_the_typo_table_current() -> None:
+    index = SearchIndex(at_companies())
+    index.warm_up()
+    assert index.search("fabrkam") == [4, 3]
+    index.put(Contact.from_input({"id": 8, "name": "Bo Park", "company": "Fabrikam"}))
+    index.put(Contact.from_input({"id": 3, "name": "Nina Volkova", "company": "Initech"}))
+    index.remove(4)
+    assert index.search("fabrkam") == [8]
+    assert index.search("initek") == [3]
+    fresh = SearchIndex([c for c in at_companies() if c.id not in (3, 4)] + [
+        Contact.from_input({"id": 8, "name": "Bo Park", "company": "Fabrikam"}),
+        Contact.from_input({"id": 3, "name": "Nina Volkova", "company": "Initech"})])
+    for query in ["fabrkam", "initek", "nortwind", "contso", "managr", "directr"]:
+        assert index.search(query) == fresh.search(query), query
