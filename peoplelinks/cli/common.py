@@ -61,12 +61,15 @@ def _open(args: argparse.Namespace, *, write: bool, salvage: bool = False) -> _S
     return _Session(args, write, salvage)
 
 
-def _when(text: str | None, field: str) -> date | None:
+def _when(text: str | None, field: str, direction: Any = None) -> date | None:
+    """``text`` as a date, or None; ``direction`` (a :class:`~peoplelinks.domain.dates.
+    Direction`) defaults to the field's: ``date`` (when it happened) looks back, ``due``
+    ahead."""
     if text is None:
         return None
-    from peoplelinks.domain.dates import parse_date  # noqa: PLC0415
+    from peoplelinks.domain.dates import Direction, parse_date  # noqa: PLC0415
 
-    return parse_date(text, field=field)
+    return parse_date(text, field=field, direction=direction or Direction.of(field))
 
 
 def _out(text: str = "") -> None:
@@ -124,11 +127,36 @@ def _int(text: str, field: str) -> int:
         raise InputError(f"{field}: {text!r} is not a whole number of days", field=field) from None
 
 
+def _fid(followup_id: int) -> str:
+    """A follow-up id as printed: ``F6`` (contacts are ``#6``)."""
+    return f"F{followup_id}"
+
+
+def _lid(interaction_id: int) -> str:
+    """A logged interaction's id as printed: ``L12``."""
+    return f"L{interaction_id}"
+
+
+def _log_id(text: str) -> int:
+    """A logged interaction's id typed as printed (``L12``, ``l12``) or bare (``12``)."""
+    typed = text.strip()
+    digits = typed[1:] if typed[:1] in ("L", "l") else typed
+    if not digits.isascii() or not digits.isdigit():
+        hint = " (#12 is a contact; logs are L12)" if typed.startswith("#") else ""
+        raise InputError(f"log: {text!r} is not a log id{hint}; see 'peoplelinks show WHO'",
+                         field="log")
+    return int(digits)
+
+
 def _followup_id(text: str) -> int:
-    digits = text.strip().lstrip("#")
-    if not digits.isdigit():
-        raise InputError(f"follow-up: {text!r} is not a follow-up id (see 'peoplelinks due')",
-                         field="follow-up")
+    """A follow-up id typed as printed (``F6``, ``f6``) or bare (``6``). ``#6`` is how
+    contacts are written, so it is refused with a hint rather than taken."""
+    typed = text.strip()
+    digits = typed[1:] if typed[:1] in ("F", "f") else typed
+    if not digits.isascii() or not digits.isdigit():
+        hint = " (#6 is a contact; follow-ups are F6)" if typed.startswith("#") else ""
+        raise InputError(f"follow-up: {text!r} is not a follow-up id{hint}; see "
+                         "'peoplelinks due'", field="follow-up")
     return int(digits)
 
 

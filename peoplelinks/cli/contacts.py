@@ -11,7 +11,9 @@ from peoplelinks.cli.common import (
     _contact_json,
     _cut,
     _day,
+    _fid,
     _json,
+    _lid,
     _open,
     _out,
 )
@@ -124,19 +126,57 @@ def _show_contact(app: Any, c: Any, history: list[Any], followups: list[Any]) ->
         _out("  notes")
         for line in c.notes.splitlines():
             _out(f"    {line}")
+    _show_followups(followups)
+    _show_history(app, c, history)
+
+
+SHOWN = 20  # interactions, and done follow-ups, shown in text; --json has them all
+
+
+def _show_followups(followups: list[Any]) -> None:
+    """Open follow-ups by due date, then the latest done ones, marked done."""
     open_fu = [f for f in followups if not f.done]
-    if open_fu:
-        _out("follow-ups")
-        for f in open_fu:
-            _out(f"  #{f.id:<4} {_day(f.due)}  {f.action}")
-    if history:
-        _out("interactions (newest first)")
-        for item in history[:20]:
-            first = item.notes.splitlines()[0] if item.notes else ""
-            _out(f"  {item.date.isoformat()} {item.kind:9} {first}")
-            for label, text in (("gave", item.gave), ("got", item.got)):
-                if text:
-                    _out(f"      {label}: {text.splitlines()[0]}")
+    done = sorted((f for f in followups if f.done),
+                  key=lambda f: (f.done_at or f.created, f.id), reverse=True)
+    if not open_fu and not done:
+        return
+    _out("follow-ups")
+    for f in open_fu:
+        _out(f"  {_fid(f.id):<5} {_day(f.due)}  {f.action}")
+    for f in done[:SHOWN]:
+        when = f" {f.done_at.astimezone():%Y-%m-%d}" if f.done_at else ""  # local day
+        _out(f"  {_fid(f.id):<5} done{when}  {f.action}")
+    if len(done) > SHOWN:
+        _out(f"  ... and {len(done) - SHOWN} more done (show --json lists them all)")
+
+
+def _show_history(app: Any, c: Any, history: list[Any]) -> None:
+    """Interactions, newest first: who else was there, what was given and got, the
+    referrals (each with its contact id) and whether referrals were asked for."""
+    if not history:
+        return
+    contacts = app.db.contacts
+
+    def who(cid: int) -> str:
+        person = contacts.get(cid)
+        return f"#{cid} {person.label if person else '(unknown)'}"
+
+    _out("interactions (newest first)")
+    for item in history[:SHOWN]:
+        first = item.notes.splitlines()[0] if item.notes else ""
+        _out(f"  {_lid(item.id):<5} {item.date.isoformat()} {item.kind:9} {first}")
+        others = [cid for cid in item.contact_ids if cid != c.id]
+        if others:
+            _out(f"      with: {', '.join(who(cid) for cid in others)}")
+        for label, text in (("gave", item.gave), ("got", item.got)):
+            if text:
+                _out(f"      {label}: {text.splitlines()[0]}")
+        if item.referrals:
+            _out(f"      referrals: {', '.join(who(cid) for cid in item.referrals)}")
+        if item.asked_for_referrals:
+            _out("      asked for referrals")
+    if len(history) > SHOWN:
+        _out(f"  ... and {len(history) - SHOWN} older (show --json lists them all)")
 
 
 def _contact_options(p: argparse.ArgumentParser, *, edit: bool) -> None:

@@ -9,9 +9,11 @@ from peoplelinks.cli.common import (
     Command,
     _cut,
     _day,
+    _fid,
     _followup_id,
     _int,
     _json,
+    _lid,
     _open,
     _out,
     _when,
@@ -34,7 +36,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         )
         item = result.interaction
         names = ", ".join(p.name for p in people)
-        _out(f"logged #{item.id}: {item.kind} with {names} on {_day(item.date)}")
+        _out(f"logged {_lid(item.id)}: {item.kind} with {names} on {_day(item.date)}")
         for lead in result.new_leads:
             _out(f"  new lead #{lead.id} {lead.label}, introduced by {people[0].name}")
         for linked in result.linked:
@@ -43,7 +45,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             _out(f"  #{met.id} {met.name} is no longer a lead: now active")
         if result.followup:
             f = result.followup
-            _out(f"  follow-up #{f.id}: {f.action}, due {_day(f.due)}")
+            _out(f"  follow-up {_fid(f.id)}: {f.action}, due {_day(f.due)}")
     return 0
 
 
@@ -74,14 +76,14 @@ def cmd_due(args: argparse.Namespace) -> int:
                 shown = True
                 _out(f"{titles[b]}")
                 for f in report.followups[b]:
-                    _out(f"  #{f.id:<4} {_day(f.due)}  {_cut(contacts[f.contact_id].name, 24)} "
-                         f"{f.action}")
+                    name = _cut(contacts[f.contact_id].name, 24)
+                    _out(f"  {_fid(f.id):<5} {_day(f.due)}  {name} {f.action}")
         if report.keep_in_touch:
             shown = True
             _out("keep in touch")
             for d in report.keep_in_touch:
                 last = d.last_contact.isoformat() if d.last_contact else "never logged"
-                _out(f"  #{d.contact.id:<4} {_cut(d.contact.name, 24)} last: {last}, "
+                _out(f"  {f'#{d.contact.id}':<5} {_cut(d.contact.name, 24)} last: {last}, "
                      f"due since {d.next_contact.isoformat()}")
         if not shown:
             _out("nothing due: every follow-up is done and every contact is in touch")
@@ -91,15 +93,18 @@ def cmd_due(args: argparse.Namespace) -> int:
 def cmd_done(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
         item = app.complete_followup(_followup_id(args.id))
-        _out(f"done: #{item.id} {item.action}")
+        _out(f"done: {_fid(item.id)} {item.action}")
     return 0
 
 
 def cmd_snooze(args: argparse.Namespace) -> int:
+    from peoplelinks.domain.dates import snooze_date  # noqa: PLC0415
+
     with _open(args, write=True) as app:
-        due = _when(args.when, "due")
-        item = app.snooze_followup(_followup_id(args.id), due)
-        _out(f"snoozed #{item.id} {item.action} to {_day(item.due)}")
+        old = app.followup(_followup_id(args.id))
+        due = snooze_date(args.when, app.today, old.due) if not old.done else old.due
+        item = app.snooze_followup(old.id, due)
+        _out(f"snoozed {_fid(item.id)} {item.action} to {_day(item.due)}")
     return 0
 
 
@@ -107,7 +112,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
         who = app.resolve(args.who)
         item = app.add_followup(who.id, args.action, _when(args.due, "due"))
-        _out(f"follow-up #{item.id} for {who.name}: {item.action}, due {_day(item.due)}")
+        _out(f"follow-up {_fid(item.id)} for {who.name}: {item.action}, due {_day(item.due)}")
     return 0
 
 
@@ -117,7 +122,7 @@ def cmd_edit_followup(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
         item = app.edit_followup(_followup_id(args.id), action=args.action,
                                  due=_when(args.due, "due"))
-        _out(f"saved #{item.id} {item.action}, due {_day(item.due)}")
+        _out(f"saved {_fid(item.id)} {item.action}, due {_day(item.due)}")
     return 0
 
 

@@ -80,11 +80,13 @@ def cmd_undo(args: argparse.Namespace) -> int:
                 if items:
                     _out(title)
                 for c in items:
-                    _out(f"  #{c.id:<5} {c.at.astimezone():%Y-%m-%d %H:%M}  {c.summary}")
+                    # "change 12", never "#12": that is how contacts are written
+                    _out(f"  {f'change {c.id}':<12} {c.at.astimezone():%Y-%m-%d %H:%M}  "
+                         f"{c.summary}")
         return 0
     with _open(args, write=True) as app:
         info = app.undo()
-        _out(f"undid: {info.summary} (change #{info.id} of "
+        _out(f"undid: {info.summary} (change {info.id} of "
              f"{info.at.astimezone():%Y-%m-%d %H:%M}); 'peoplelinks redo' does it again")
     return 0
 
@@ -92,7 +94,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 def cmd_redo(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
         info = app.redo()
-        _out(f"redid: {info.summary} (change #{info.id})")
+        _out(f"redid: {info.summary} (change {info.id})")
     return 0
 
 

@@ -81,7 +81,7 @@ def test_a_failure_at_every_step_of_log_and_close(cli: CLI, db: Path, code: int,
         if result.code == 0:
             # acknowledged: durable in the journal; a fold that failed is a warning
             # (removing the folded journal may fail harmlessly: nothing to say)
-            assert result.out.startswith("logged #1"), (n, fault.hit, result)
+            assert result.out.startswith("logged L1"), (n, fault.hit, result)
             if result.err:
                 assert result.err.startswith("warning: ") and "safe in" in result.err
             assert ("Ann Lee", f"chat {n}") in new, (n, fault.hit)

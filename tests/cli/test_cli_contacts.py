@@ -308,6 +308,13 @@ def test_list_fuzzy_query_finds_a_typo(demo: CLI) -> None:
     assert "Priya Shah" in text and "Northwind Analytics" in text
 
 
+def test_list_forgives_typos_in_companies_and_titles(demo: CLI) -> None:
+    assert demo.names("fabrkam") == ["James Wright", "Nina Volkova"]
+    assert demo.names("contso") == ["Elena Rossi", "Marcus Hill", "Mei Tanaka", "Sam Ortiz"]
+    assert demo.names("nortwind") == ["Aisha Karim", "Priya Shah", "Ravi Kumar", "Tom Becker"]
+    assert demo.names("nina fabrkam") == ["Nina Volkova"]
+
+
 def test_list_does_not_show_the_trash(demo: CLI) -> None:
     demo.ok("delete", "Priya Shah")
     assert "Priya Shah" not in demo.names()
@@ -369,6 +376,29 @@ def test_show_text(demo: CLI) -> None:
     assert any(line.endswith("Send the teardown deck") for line in lines)
     assert "      gave: Shared a dashboard teardown" in lines
     assert "  notes" in lines and "    Hiring a PM for the forecasting team next quarter." in lines
+
+
+def test_show_text_has_what_json_has(demo: CLI, today: date) -> None:
+    """Referrals, "asked for referrals" and done follow-ups (marked done), with ids that
+    tell a follow-up (F3) and a logged talk (L6) from a contact (#13)."""
+    assert demo.ok("done", "F3") == "done: F3 Send the teardown deck\n"
+    demo.ok("log", "Priya", "--with", "Tom Becker", "--kind", "meeting", "--notes", "sync")
+    lines = demo.ok("show", "Priya Shah").splitlines()
+    assert f"  F3    done {today.isoformat()}  Send the teardown deck" in lines
+    assert "  L6    2026-10-23 coffee    Forecasting team PM role opens next quarter." in lines
+    coffee = lines.index("  L6    2026-10-23 coffee    Forecasting team PM role opens next "
+                         "quarter.")
+    assert lines[coffee + 3:coffee + 5] == [
+        "      referrals: #13 Tom Becker (Northwind Analytics)",
+        "      asked for referrals",
+    ]
+    meeting = next(i for i, line in enumerate(lines) if line.endswith("meeting   sync"))
+    assert lines[meeting].startswith("  L17 ") and meeting < coffee
+    assert lines[meeting + 1] == "      with: #13 Tom Becker (Northwind Analytics)"
+    data = demo.contact("Priya Shah")
+    assert data["interactions"][1]["referrals"] == [13]
+    assert data["interactions"][1]["asked_for_referrals"] is True
+    assert [f["done"] for f in data["followups"]] == [True]
 
 
 def test_show_resolves_ids_and_word_prefixes(cli: CLI) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from peoplelinks.domain.dates import parse_date
+from peoplelinks.domain.dates import Direction, parse_date
 from tests.cli.conftest import CLI
 
 
@@ -49,11 +49,11 @@ def test_log_with_referrals_and_a_next_step(cli: CLI, today: date) -> None:
     )
     due = today + timedelta(days=14)
     assert out.splitlines() == [
-        f"logged #1: call with Priya Shah on {_day(today)}",
+        f"logged L1: call with Priya Shah on {_day(today)}",
         "  new lead #3 Cy, introduced by Priya Shah",
         "  new lead #4 Di Park (Initech), introduced by Priya Shah",
         "  new lead #5 Ed Moss (Contoso Health), introduced by Priya Shah",
-        f"  follow-up #1: Send thanks, due {_day(due)}",
+        f"  follow-up F1: Send thanks, due {_day(due)}",
     ]
     priya = cli.contact("Priya")
     assert priya["generation"] == 2 and priya["last_contact"] == today.isoformat()
@@ -124,7 +124,7 @@ def test_log_with_several_people(cli: CLI, today: date) -> None:
     for name in ("Sofia", "Omar", "Yusuf"):
         cli.ok("add", name)
     out = cli.ok("log", "Sofia", "--with", "Omar", "--with", "#3", "--kind", "meeting")
-    assert out == f"logged #1: meeting with Sofia, Omar, Yusuf on {_day(today)}\n"
+    assert out == f"logged L1: meeting with Sofia, Omar, Yusuf on {_day(today)}\n"
     for who in ("Sofia", "Omar", "Yusuf"):
         contact = cli.contact(who)
         assert contact["last_contact"] == today.isoformat()
@@ -135,7 +135,7 @@ def test_log_with_the_same_contact_again_names_them_once(cli: CLI, today: date) 
     cli.ok("add", "Ann")
     cli.ok("add", "Bob")
     out = cli.ok("log", "Ann", "--with", "ann", "--with", "Bob", "--with", "#2", "--with", "#1")
-    assert out == f"logged #1: coffee with Ann, Bob on {_day(today)}\n"
+    assert out == f"logged L1: coffee with Ann, Bob on {_day(today)}\n"
     assert cli.contact("Ann")["interactions"][0]["contact_ids"] == [1, 2]
 
 
@@ -178,18 +178,48 @@ def test_a_referred_lead_becomes_active_once_met(cli: CLI) -> None:
 
 @pytest.mark.parametrize(
     ("text", "days_ago"),
-    [("today", 0), ("Today", 0), ("yesterday", 1), ("tomorrow", -1), ("3 days ago", 3),
-     ("yday", 1)],
+    [("today", 0), ("Today", 0), ("yesterday", 1), ("3 days ago", 3), ("yday", 1),
+     ("3d", 3), ("2 weeks", 14), ("last week", 7)],
 )
 def test_log_date_in_words(cli: CLI, today: date, text: str, days_ago: int) -> None:
     cli.ok("add", "Ann")
     out = cli.ok("log", "Ann", "--date", text)
     expected = today - timedelta(days=days_ago)
-    assert out == f"logged #1: coffee with Ann on {_day(expected)}\n"
+    assert out == f"logged L1: coffee with Ann on {_day(expected)}\n"
     ann = cli.contact("Ann")
     assert ann["interactions"][0]["date"] == expected.isoformat()
     assert ann["last_contact"] == expected.isoformat()
-    assert parse_date(text, today) == expected  # cross-check
+    assert parse_date(text, today, direction=Direction.PAST) == expected  # cross-check
+
+
+@pytest.mark.parametrize("days_back", range(7))
+def test_a_weekday_in_a_log_is_the_one_just_gone(cli: CLI, today: date, days_back: int) -> None:
+    """"thursday" typed on a Sunday is three days ago, not four days ahead."""
+    cli.ok("add", "Ann")
+    day = today - timedelta(days=days_back)
+    out = cli.ok("log", "Ann", "--date", f"{day:%A}".lower())
+    assert out == f"logged L1: coffee with Ann on {_day(day)}\n"
+    assert cli.contact("Ann")["last_contact"] == day.isoformat()
+
+
+@pytest.mark.parametrize("text", ["next week", "tomorrow", "in 3 days", "next fri", "+1d"])
+def test_a_log_dated_in_the_future_is_refused(cli: CLI, text: str) -> None:
+    """The last contact must never become a day that has not come."""
+    cli.ok("add", "Ann")
+    before = cli.snapshot()
+    message = cli.fails(2, "log", "Ann", "--date", text)
+    assert message.startswith(f"date: {text!r} is ") and "in the future" in message
+    assert cli.snapshot() == before
+    assert cli.contact("Ann")["last_contact"] is None
+
+
+def test_a_log_written_out_as_tomorrow_is_allowed_for_time_zones(cli: CLI, today: date) -> None:
+    cli.ok("add", "Ann")
+    tomorrow = today + timedelta(days=1)
+    assert cli.ok("log", "Ann", "--date", tomorrow.isoformat()).startswith(
+        f"logged L1: coffee with Ann on {_day(tomorrow)}")
+    message = cli.fails(2, "log", "Ann", "--date", (today + timedelta(days=2)).isoformat())
+    assert "in the future" in message
 
 
 def test_log_iso_date(cli: CLI) -> None:
@@ -231,7 +261,7 @@ def test_next_step_due_in_words(cli: CLI, today: date, text: str,
     cli.ok("add", "Ann")
     want = expected(today)
     assert _due_of(cli, text) == want.isoformat()
-    assert parse_date(text, today) == want  # cross-check
+    assert parse_date(text, today, direction=Direction.FUTURE) == want  # cross-check
 
 
 @pytest.mark.parametrize("prefix", ["", "next "])
@@ -245,7 +275,7 @@ def test_next_step_defaults_to_a_week_after_the_log(cli: CLI, today: date) -> No
     cli.ok("add", "Ann")
     out = cli.ok("log", "Ann", "--date", "yesterday", "--next", "Check back")
     due = today - timedelta(days=1) + timedelta(days=7)
-    assert f"  follow-up #1: Check back, due {_day(due)}" in out.splitlines()
+    assert f"  follow-up F1: Check back, due {_day(due)}" in out.splitlines()
     assert cli.contact("Ann")["followups"][0]["due"] == due.isoformat()
 
 
@@ -276,7 +306,8 @@ def test_unparseable_date_is_refused_and_nothing_written(cli: CLI, option: str,
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--date", "in 3 days"], "is in the future"),
+        (["--date", "in 3 days"], "date: 'in 3 days' is "),
+        (["--date", (date.today() + timedelta(days=3)).isoformat()], "in the future"),
         (["--due", "tomorrow"], "next: a due date was given without a next step"),
         (["--kind", "telepathy"], "kind: "),
         (["--referral", " @ Acme"], "referrals: ' @ Acme' has no name"),
@@ -344,7 +375,7 @@ def test_due_text_groups_by_bucket(steps: CLI, today: date) -> None:
     titles = [line for line in lines if not line.startswith(" ")]
     assert titles == ["overdue", "today", "this week", "later"]
     assert lines[lines.index("today") + 1].split() == [
-        "#4", today.isoformat(), f"({today:%a})", "Ann", "today", "one"]
+        "F4", today.isoformat(), f"({today:%a})", "Ann", "today", "one"]
     assert lines.index("later") == len(lines) - 2 and lines[-1].endswith("later one")
 
 
@@ -390,8 +421,8 @@ def test_followups_of_a_contact_in_the_trash_are_not_due(cli: CLI) -> None:
 
 
 def test_done(steps: CLI) -> None:
-    assert steps.ok("done", "3") == "done: #3 overdue one\n"
-    assert steps.ok("done", "#4") == "done: #4 today one\n"
+    assert steps.ok("done", "3") == "done: F3 overdue one\n"
+    assert steps.ok("done", "F4") == "done: F4 today one\n"
     remaining = [f["id"] for f in steps.json("due")["followups"]]
     assert remaining == [6, 5, 2, 1]
     by_id = {f["id"]: f for f in steps.contact("Ann")["followups"]}
@@ -399,26 +430,59 @@ def test_done(steps: CLI) -> None:
     assert by_id[5]["done"] is False and by_id[5]["done_at"] is None
     assert "overdue one" not in steps.ok("due")
     # done twice is harmless
-    assert steps.ok("done", "3") == "done: #3 overdue one\n"
+    assert steps.ok("done", "f3") == "done: F3 overdue one\n"
 
 
 def test_done_refuses_unknown_and_non_numeric_ids(steps: CLI) -> None:
     before = steps.snapshot()
     assert steps.fails(2, "done", "99") == "follow-up: no follow-up has id 99"
+    assert steps.fails(2, "done", "F99") == "follow-up: no follow-up has id 99"
     assert "'abc'" in steps.fails(2, "done", "abc")
+    assert "'F'" in steps.fails(2, "done", "F")
+    # "#3" is how contacts are written: refused with a hint, never taken as F3
+    assert steps.fails(2, "done", "#3") == (
+        "follow-up: '#3' is not a follow-up id (#6 is a contact; follow-ups are F6); "
+        "see 'peoplelinks due'")
     assert steps.snapshot() == before
 
 
 def test_snooze(steps: CLI, today: date) -> None:
     new = today + timedelta(days=14)
-    assert steps.ok("snooze", "3", "in 2 weeks") == f"snoozed #3 overdue one to {_day(new)}\n"
+    assert steps.ok("snooze", "3", "in 2 weeks") == f"snoozed F3 overdue one to {_day(new)}\n"
     item = next(f for f in steps.json("due")["followups"] if f["id"] == 3)
     assert (item["due"], item["bucket"]) == (new.isoformat(), "later")
-    steps.ok("snooze", "#3", "tomorrow")
+    # Now due in two weeks: "tomorrow" counts from that date, never moving it earlier.
+    steps.ok("snooze", "F3", "tomorrow")
     item = next(f for f in steps.json("due")["followups"] if f["id"] == 3)
-    assert (item["due"], item["bucket"]) == ((today + timedelta(days=1)).isoformat(), "week")
+    assert (item["due"], item["bucket"]) == ((new + timedelta(days=1)).isoformat(), "later")
     steps.ok("snooze", "3", "2031-07-04")
     assert next(f for f in steps.json("due")["followups"] if f["id"] == 3)["due"] == "2031-07-04"
+
+
+def test_snooze_never_moves_a_follow_up_earlier(steps: CLI, today: date) -> None:
+    """F5 "soon" is due in 3 days: phrases count from then, an earlier date is refused."""
+    due = today + timedelta(days=3)
+    before = steps.snapshot()
+    for text in ("today", (today + timedelta(days=1)).isoformat()):
+        message = steps.fails(2, "snooze", "F5", text)
+        assert message.startswith(f"due: {text!r} is ")
+        assert f"before the current due date {due:%a %d %b %Y}" in message
+    assert steps.snapshot() == before
+    out = steps.ok("snooze", "F5", "tomorrow")
+    assert out == f"snoozed F5 soon to {_day(due + timedelta(days=1))}\n"
+    out = steps.ok("snooze", "5", "in 1 week")
+    assert out == f"snoozed F5 soon to {_day(due + timedelta(days=8))}\n"
+
+
+def test_due_tells_follow_up_ids_from_contact_ids(cli: CLI, today: date) -> None:
+    """Follow-ups are F6, contacts #6: the two never look alike, in due or anywhere."""
+    cli.ok("add", "Ann", "--keep-in-touch", "1")
+    cli.ok("log", "Ann", "--date", "2 days ago", "--next", "call Ann", "--due", "today")
+    lines = cli.ok("due").splitlines()
+    assert lines[lines.index("today") + 1].split()[0] == "F1"
+    assert lines[lines.index("keep in touch") + 1].split()[0] == "#1"
+    assert cli.ok("followup", "#1", "write").startswith("follow-up F2 for Ann: write, due ")
+    assert cli.json("due")["followups"][0]["id"] == 1  # JSON keeps integer ids
 
 
 @pytest.mark.parametrize(
@@ -441,12 +505,12 @@ def test_snooze_or_new_due_date_of_a_done_followup_is_refused(steps: CLI) -> Non
     steps.ok("done", "3")
     before = steps.snapshot()
     message = steps.fails(2, "snooze", "3", "tomorrow")
-    assert message.startswith("follow-up: #3 'overdue one' is done; ")
+    assert message.startswith("follow-up: F3 'overdue one' is done; ")
     message = steps.fails(2, "edit-followup", "3", "--due", "tomorrow")
-    assert message.startswith("follow-up: #3 'overdue one' is done; ")
+    assert message.startswith("follow-up: F3 'overdue one' is done; ")
     assert steps.snapshot() == before
     saved = steps.ok("edit-followup", "3", "--action", "overdue, done")
-    assert saved.startswith("saved #3 overdue, done, due ")
+    assert saved.startswith("saved F3 overdue, done, due ")
 
 
 # ---- dates the parser gets wrong (silently) ------------------------------------------------
@@ -622,7 +686,7 @@ def test_followup_on_its_own_defaults_to_a_week(cli: CLI, today: date) -> None:
     cli.ok("add", "Ann Lee")
     week = today + timedelta(days=7)
     assert cli.ok("followup", "ann", "Send the article") == (
-        f"follow-up #1 for Ann Lee: Send the article, due {_day(week)}\n")
+        f"follow-up F1 for Ann Lee: Send the article, due {_day(week)}\n")
     cli.ok("followup", "Ann Lee", "Ask about the team", "--due", "in 3 days")
     got = [(f["action"], f["due"]) for f in cli.json("due")["followups"]]
     assert got == [("Ask about the team", (today + timedelta(days=3)).isoformat()),
@@ -631,8 +695,8 @@ def test_followup_on_its_own_defaults_to_a_week(cli: CLI, today: date) -> None:
 
 def test_edit_followup_changes_action_and_due(steps: CLI, today: date) -> None:
     new = today + timedelta(days=2)
-    assert steps.ok("edit-followup", "#3", "--action", "call Ann", "--due", "in 2 days") == (
-        f"saved #3 call Ann, due {_day(new)}\n")
+    assert steps.ok("edit-followup", "F3", "--action", "call Ann", "--due", "in 2 days") == (
+        f"saved F3 call Ann, due {_day(new)}\n")
     item = next(f for f in steps.json("due")["followups"] if f["id"] == 3)
     assert (item["action"], item["due"]) == ("call Ann", new.isoformat())
     steps.ok("edit-followup", "3", "--action", "email Ann")  # the due date is kept

@@ -33,6 +33,10 @@ def test_undo_redo_and_the_list(demo: CLI) -> None:
     assert "Zed Quinn" in demo.names()
     text = demo.ok("undo", "--list")
     assert "can be undone (newest first)" in text and "can be redone" in text
+    # change ids never look like contact ids (#2 is a contact)
+    assert "#" not in text and "  change 2  " in text
+    undid = demo.ok("undo")
+    assert "(change 2 of " in undid and "#" not in undid
 
 
 def test_undo_with_nothing_to_undo(cli: CLI) -> None:
@@ -128,7 +132,7 @@ def test_a_durable_log_whose_fold_fails_is_a_success_with_a_warning(
 
     monkeypatch.setattr("peoplelinks.store.storage.atomic_write", full)
     result = cli("log", "Ann", "--notes", "coffee")
-    assert result.code == 0 and result.out.startswith("logged #1")
+    assert result.code == 0 and result.out.startswith("logged L1")
     assert result.err.startswith("warning: ") and "No space left on device" in result.err
     assert "safe in" in result.err and result.err.count("\n") == 1
     monkeypatch.undo()

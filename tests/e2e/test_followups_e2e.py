@@ -42,7 +42,7 @@ def test_add_a_followup_from_the_dropdown_and_edit_another(tmp_path: Path) -> No
         term.keys("Enter")
         term.wait_for("Follow-up due")
         term.keys("u", "e")
-        term.wait_for(f"Follow-up #{first['id']}")
+        term.wait_for(f"Follow-up F{first['id']}")
         time.sleep(0.3)
         term.keys("End", "C-u")
         term.keys("Call instead", literal=True)
