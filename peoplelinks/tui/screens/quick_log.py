@@ -16,9 +16,10 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from peoplelinks.domain.dates import Direction, parse_date
 from peoplelinks.domain.enums import Kind
@@ -31,6 +32,15 @@ from peoplelinks.tui.screens.form import FormScreen, show_preview
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete, in_name_list
 
 THANK_YOU = "Send a thank-you note"
+
+
+class AnswersList(SelectionList[int]):
+    """Open follow-ups to tick; moves like every list (j/k too)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
 
 class QuickLog(FormScreen[LogResult | None]):
@@ -70,12 +80,20 @@ class QuickLog(FormScreen[LogResult | None]):
                             classes="field-label wide")
                 yield TextArea("", id="referrals", soft_wrap=True, show_line_numbers=False)
                 yield Static("", id="referrals-error", classes="field-error", markup=False)
-                yield Checkbox("I asked for referrals", id="asked", compact=True)
+                with Horizontal(id="checks"):
+                    yield Checkbox("I asked for referrals", id="asked", compact=True)
+                    yield Checkbox("Reach out to new leads", id="reach-out",
+                                   compact=True, value=True)
+                yield Label("This talk answered (space ticks; ticked ones are marked done):",
+                            id="answers-label", classes="field-label wide")
+                yield AnswersList(id="answers", compact=True)
                 yield from self._row("next", "Next step", Input(
                     id="next", compact=True, placeholder="the next step, if any"))
                 with Horizontal(classes="field-row"):
                     yield Label("Due", classes="field-label")
                     yield Input(id="due", compact=True)
+                    yield Label("For", classes="field-label short")
+                    yield Select([], id="next-for", compact=True, prompt="the first person")
                 yield Static("", id="due-preview", classes="preview", markup=False)
                 yield Static("", id="due-error", classes="field-error", markup=False)
             yield Static("", id="form-error", markup=False)
@@ -104,6 +122,8 @@ class QuickLog(FormScreen[LogResult | None]):
         for area in self.query(TextArea):
             area.load_text("")
         self.query_one("#asked", Checkbox).value = False
+        self.query_one("#reach-out", Checkbox).value = True
+        self._people_for_next()
         self._preview("date")
         self._preview("due")
 
@@ -116,6 +136,10 @@ class QuickLog(FormScreen[LogResult | None]):
         raw["notes"] = self.query_one("#notes", TextArea).text
         raw["referrals"] = self.query_one("#referrals", TextArea).text
         raw["asked"] = self.query_one("#asked", Checkbox).value
+        raw["reach_out"] = self.query_one("#reach-out", Checkbox).value
+        chosen = self.query_one("#next-for", Select).value
+        raw["next_for"] = chosen if isinstance(chosen, int) else None
+        raw["close"] = sorted(self.query_one("#answers", AnswersList).selected)
         return raw
 
     def _date(self, field: str) -> date | None:
@@ -127,6 +151,43 @@ class QuickLog(FormScreen[LogResult | None]):
     def _preview(self, field: str) -> None:
         show_preview(self.query_one(f"#{field}-preview", Static),
                      self.query_one(f"#{field}", Input).value, self.service.today, field)
+
+    @on(Input.Changed, "#with")
+    def _people_for_next(self) -> None:
+        """The next step is for one of the people in With: offer them (known ones)."""
+        found: dict[int, str] = {}
+        for part in self.query_one("#with", Input).value.split(","):
+            who = part.strip()
+            digits = who.removeprefix("#")
+            ids = [int(digits)] if digits.isdigit() else self.service.db.ids_named(who)
+            if self.contact is not None and who == self.contact.name:
+                ids = [self.contact.id]
+            contacts = [self.service.db.contacts.get(i) for i in ids[:1]]
+            for contact in contacts:
+                if contact is not None:
+                    found[contact.id] = contact.name
+        select = self.query_one("#next-for", Select)
+        kept = select.value
+        with self.prevent(Select.Changed):
+            select.set_options([(name, cid) for cid, name in found.items()])
+            select.value = kept if kept in found else Select.NULL
+        self._show_answers(list(found))
+
+    def _show_answers(self, people: list[int]) -> None:
+        """The follow-ups still open for the people in With, to tick those answered."""
+        answers = self.query_one("#answers", AnswersList)
+        ticked = set(answers.selected)
+        db = self.service.db
+        items = [f for cid in people for f in db.followups_of(cid) if not f.done]
+        answers.clear_options()
+        answers.add_options([
+            (Content.assemble((f"{f.due:%d %b} ", "dim"), (db.contacts[f.contact_id].name,
+                                                           "bold"), " · ", f.action),
+             f.id, f.id in ticked) for f in items])
+        if items:
+            answers.highlighted = 0  # space ticks the first at once
+        for widget in (answers, self.query_one("#answers-label")):
+            widget.display = bool(items)
 
     @on(Input.Changed, "#date")
     def _date_changed(self) -> None:
@@ -242,4 +303,5 @@ class QuickLog(FormScreen[LogResult | None]):
             [p.id for p in people], kind=raw["kind"], when=when, notes=raw["notes"],
             gave=raw["gave"], got=raw["got"], referrals=referrals,
             next_action=raw["next"], next_due=due if raw["next"].strip() else None,
-            asked_for_referrals=raw["asked"]))
+            asked_for_referrals=raw["asked"], reach_out=raw["reach_out"], close=raw["close"],
+            next_for=raw["next_for"] if raw["next_for"] in {p.id for p in people} else None))
