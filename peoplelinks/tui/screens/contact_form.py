@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from peoplelinks.domain.enums import Circle, Employment, Level, Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError
+from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.form import FormScreen
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete
 
@@ -136,13 +139,22 @@ class ContactForm(FormScreen[Contact | None]):
 
     # ---- actions ----------------------------------------------------------------
 
-    def action_save(self) -> None:
+    def action_save(self, allow_duplicate: bool = False) -> None:
         self.clear_errors()
+        if self.contact is None and not allow_duplicate:
+            try:
+                same = self.service.duplicates_of(Contact.from_input(
+                    {**self._data(), "id": 0}))
+            except (InputError, ValidationError):
+                same = []  # the save below says what is wrong
+            if same:
+                self._ask_duplicate(same)
+                return
 
         def save() -> Contact:
             data = self._data()
             if self.contact is None:
-                return self.service.add_contact(data)
+                return self.service.add_contact(data, allow_duplicate=allow_duplicate)
             # Only what was changed here: a field changed meanwhile elsewhere (the file
             # reloaded under the form) keeps its new value unless it was typed over.
             typed = self._raw()
@@ -150,6 +162,23 @@ class ContactForm(FormScreen[Contact | None]):
             return self.service.edit_contact(self.contact.id, changed)
 
         self.save_and_close(save)
+
+    def _ask_duplicate(self, same: list[Contact]) -> None:
+        """Someone like this is here already: show who, and add another only if meant."""
+        lines: list[str | tuple[str, str]] = ["Already here:\n"]
+        for other in same[:5]:
+            where = " · ".join(p for p in (other.title, other.company) if p)
+            lines += [(f"  #{other.id} {other.name}", "bold"),
+                      f"  {where}" if where else "",
+                      "  (in the trash)" if other.in_trash else "", "\n"]
+        lines.append("Add another contact anyway?")
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.action_save(allow_duplicate=True)
+
+        self.app.push_screen(Confirm(Content.assemble(*lines), yes="Add anyway",
+                                     no="Go back"), decided)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:

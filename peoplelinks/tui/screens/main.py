@@ -268,8 +268,8 @@ class MainScreen(Screen[None]):
     def _highlighted_followup(self) -> FollowUp | None:
         entry = self.query_one(FollowupsPane).entry
         if entry is not None and entry.followup_id is None:
-            self.notify("A keep-in-touch reminder goes away when you log a talk: press l",
-                        severity="warning")
+            self.notify("A keep-in-touch reminder goes away when you log a talk (l); "
+                        "s snoozes it", severity="warning")
             return None
         if entry is None:
             self.notify("Highlight a follow-up in the follow-ups pane first", severity="warning")
@@ -301,6 +301,10 @@ class MainScreen(Screen[None]):
                                   "Done: {fu.action}")
 
     def action_snooze_followup(self) -> None:
+        entry = self.query_one(FollowupsPane).entry
+        if entry is not None and entry.followup_id is None:
+            self._snooze_reminder(entry.contact_id)
+            return
         item = self._highlighted_followup()
         if item is None:
             return
@@ -315,6 +319,32 @@ class MainScreen(Screen[None]):
         today = self.service.today
         self.app.push_screen(AskDate(question, today, snooze_suggestion(today, item.due),
                                      current=item.due), chosen)
+
+    def _snooze_reminder(self, contact_id: int) -> None:
+        """Move a contact's keep-in-touch reminder (until the next talk clears it)."""
+        contact = self.service.contact(contact_id)
+        current = self.service.next_contact(contact)
+        if current is None:
+            return
+        question = Content.assemble("Keep in touch with ", (contact.name, "bold"),
+                                    f" (due {current:%a %d %b}) — snooze until when?")
+
+        def chosen(day: date | None) -> None:
+            if day is None:
+                return
+            try:
+                self.service.snooze_keep_in_touch(contact_id, day)
+            except PeopleLinksError as exc:
+                self.app.store_error(exc)  # type: ignore[attr-defined]
+                return
+            self.notify(Content(f"Keep in touch with {contact.name}: moved to {day:%a %d %b}"),
+                        timeout=3)
+            self.refresh_followups(same_place=True)
+            self.show_card(self.contact_list.highlighted)
+
+        today = self.service.today
+        self.app.push_screen(AskDate(question, today, snooze_suggestion(today, current),
+                                     current=current), chosen)
 
     def action_edit_followup(self) -> None:
         entry = self.query_one(FollowupsPane).entry
