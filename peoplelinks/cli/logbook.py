@@ -1,9 +1,11 @@
-"""Commands about conversations and follow-ups: log, due, followup, edit-followup, done,
-snooze, keep-in-touch."""
+"""Commands about conversations and follow-ups: log, edit-log, delete-log, due, followup,
+edit-followup, done, snooze, reopen, snooze-contact, keep-in-touch."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import Any
 
 from peoplelinks.cli.common import (
     Command,
@@ -14,6 +16,7 @@ from peoplelinks.cli.common import (
     _int,
     _json,
     _lid,
+    _log_id,
     _open,
     _out,
     _when,
@@ -27,12 +30,15 @@ def cmd_log(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
         people = [app.resolve(args.who)] + [app.resolve(w) for w in args.with_ or []]
         people = list({p.id: p for p in people}.values())  # each once, in the order given
+        next_for = app.resolve(args.next_for, field="next_for").id if args.next_for else None
         result = app.log(
             [p.id for p in people], kind=args.kind, when=_when(args.date, "date"),
             notes=args.notes or "", gave=args.gave or "", got=args.got or "",
             referrals=[parse_referral(r) for r in args.referral or []],
             next_action=args.next or "", next_due=_when(args.due, "due"),
-            asked_for_referrals=args.asked,
+            asked_for_referrals=args.asked, next_for=next_for,
+            reach_out=not args.no_reach_out,
+            close=[_followup_id(f) for f in args.close or []],
         )
         item = result.interaction
         names = ", ".join(p.name for p in people)
@@ -43,9 +49,85 @@ def cmd_log(args: argparse.Namespace) -> int:
             _out(f"  referral #{linked.id} {linked.label} (already a contact)")
         for met in result.activated:
             _out(f"  #{met.id} {met.name} is no longer a lead: now active")
-        if result.followup:
-            f = result.followup
-            _out(f"  follow-up {_fid(f.id)}: {f.action}, due {_day(f.due)}")
+        contacts = app.db.contacts
+        for f in [*([result.followup] if result.followup else []), *result.reach_outs]:
+            _out(f"  follow-up {_fid(f.id)} for {contacts[f.contact_id].name}: {f.action}, "
+                 f"due {_day(f.due)}")
+        for f in result.closed:
+            _out(f"  done: {_fid(f.id)} {f.action}")
+        for f in result.still_open:
+            _out(f"  still open for {contacts[f.contact_id].name}: {_fid(f.id)} {f.action} "
+                 f"(if this talk answered it: peoplelinks done {_fid(f.id)})")
+    return 0
+
+
+def _people(app: Any, names: list[str] | None, field: str) -> list[int] | None:
+    return None if names is None else [app.resolve(w, field=field).id for w in names]
+
+
+def cmd_edit_log(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {}
+    with _open(args, write=True) as app:
+        item = app.interaction(_log_id(args.id))
+        for key, value in (("kind", args.kind), ("notes", args.notes), ("gave", args.gave),
+                           ("got", args.got)):
+            if value is not None:
+                changes[key] = value
+        if args.date is not None:
+            changes["date"] = _when(args.date, "date")
+        if args.with_ is not None:
+            changes["contact_ids"] = _people(app, args.with_, "with")
+        if args.referral is not None or args.no_referrals:
+            changes["referrals"] = _people(app, args.referral or [], "referrals")
+        if args.asked is not None:
+            changes["asked_for_referrals"] = args.asked == "yes"
+        if not changes:
+            raise InputError("edit-log: nothing to change; give at least one option such as "
+                             "--notes")
+        item = app.edit_log(item.id, **changes)
+        names = ", ".join(app.contact(c).name for c in item.contact_ids)
+        _out(f"saved {_lid(item.id)}: {item.kind} with {names} on {_day(item.date)}")
+    return 0
+
+
+def cmd_delete_log(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as app:
+        log_id = _log_id(args.id)
+        leads = args.leads
+        made = app.log_leads(log_id)
+        if made and leads is None and sys.stdin.isatty() and sys.stdout.isatty():
+            listed = ", ".join(f"#{c.id} {c.label}" for c in made)
+            sys.stdout.write(f"This log created {listed}. Keep them (k) or move them to the "
+                             "trash (t)? [k/t] ")
+            sys.stdout.flush()
+            answer = sys.stdin.readline().strip().lower()
+            leads = {"k": "keep", "keep": "keep", "t": "trash", "trash": "trash"}.get(answer)
+            if leads is None:
+                raise InputError("delete-log: nothing deleted (answer k or t)")
+        item = app.delete_log(log_id, leads=leads)
+        _out(f"deleted {_lid(item.id)}: the {item.kind} of {_day(item.date)} and its "
+             "follow-ups ('peoplelinks undo' brings them back)")
+    return 0
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as app:
+        item = app.reopen_followup(_followup_id(args.id))
+        _out(f"reopened {_fid(item.id)} {item.action}, due {_day(item.due)}")
+    return 0
+
+
+def cmd_snooze_contact(args: argparse.Namespace) -> int:
+    from peoplelinks.domain.dates import snooze_date  # noqa: PLC0415
+
+    with _open(args, write=True) as app:
+        who = app.resolve(args.who)
+        current = app.next_contact(who)
+        if current is None:
+            raise InputError(f"contact: {who.name} (#{who.id}) has no keep-in-touch reminder")
+        contact = app.snooze_keep_in_touch(who.id, snooze_date(args.when, app.today, current))
+        _out(f"keep in touch with #{contact.id} {contact.name}: next on "
+             f"{_day(contact.next_contact_on)} (the next talk clears it)")
     return 0
 
 
@@ -155,6 +237,31 @@ def add_commands(command: Command) -> None:
     p.add_argument("--next", metavar="ACTION", help="the next step, as a follow-up")
     p.add_argument("--due", metavar="WHEN",
                    help="when the next step is due (default: a week after the date)")
+    p.add_argument("--next-for", metavar="WHO",
+                   help="whom the next step is for: one of the people logged (default: WHO)")
+    p.add_argument("--no-reach-out", action="store_true",
+                   help="no 'Reach out to NAME' follow-up for the new leads")
+    p.add_argument("--close", action="append", metavar="FOLLOWUP_ID",
+                   help="a follow-up of theirs this talk answered: mark it done (repeat)")
+
+    p = command("edit-log", cmd_edit_log, "change a logged talk (see 'show WHO' for L ids)")
+    p.add_argument("id", metavar="LOG_ID", help="L12 (or 12)")
+    p.add_argument("--with", dest="with_", action="append", metavar="WHO",
+                   help="who was there (repeat; replaces the list)")
+    p.add_argument("--kind")
+    p.add_argument("--date", metavar="WHEN")
+    p.add_argument("--notes", metavar="TEXT")
+    p.add_argument("--gave", metavar="TEXT")
+    p.add_argument("--got", metavar="TEXT")
+    p.add_argument("--referral", action="append", metavar="WHO",
+                   help="a contact they referred (repeat; replaces the list)")
+    p.add_argument("--no-referrals", action="store_true", help="clear the referrals")
+    p.add_argument("--asked", choices=("yes", "no"), help="whether you asked for referrals")
+    p = command("delete-log", cmd_delete_log,
+                "delete a logged talk and the follow-ups it created (undoable)")
+    p.add_argument("id", metavar="LOG_ID")
+    p.add_argument("--leads", choices=("keep", "trash"),
+                   help="what becomes of the leads it created (asked when there are some)")
 
     p = command("due", cmd_due, "follow-ups and keep-in-touch contacts that are due")
     p.add_argument("--json", action="store_true")
@@ -170,6 +277,12 @@ def add_commands(command: Command) -> None:
     p.add_argument("id", metavar="FOLLOWUP_ID")
     p = command("snooze", cmd_snooze, "move a follow-up to a new due date")
     p.add_argument("id", metavar="FOLLOWUP_ID")
+    p.add_argument("when", metavar="WHEN")
+    p = command("reopen", cmd_reopen, "open a done follow-up again")
+    p.add_argument("id", metavar="FOLLOWUP_ID")
+    p = command("snooze-contact", cmd_snooze_contact,
+                "move a contact's keep-in-touch reminder later (the next talk clears it)")
+    p.add_argument("who", metavar="WHO")
     p.add_argument("when", metavar="WHEN")
 
     p = command("keep-in-touch", cmd_keep_in_touch,
