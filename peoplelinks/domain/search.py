@@ -26,12 +26,16 @@ def words_of(text: str) -> str:
     return " " + _NON_WORD.sub(" ", text.casefold()).strip()
 
 
-def haystack(contact: Contact) -> tuple[str, str, frozenset[str]]:
-    """The (name, everything, words of company and title) a contact is searched by."""
-    rest = " ".join((contact.company, contact.title, " ".join(contact.tags), contact.how_met,
-                     contact.notes, " ".join(contact.emails)))
-    fields = frozenset(words_of(f"{contact.company} {contact.title}").split())
-    return words_of(contact.name), words_of(f"{contact.name} {rest}"), fields
+def haystack(contact: Contact) -> tuple[str, str, str]:
+    """The (name, everything, company and title) strings a contact is searched by, each
+    made by :func:`words_of`. Each part is folded once: this runs for every contact."""
+    name = words_of(contact.name)
+    fields = words_of(f"{contact.company} {contact.title}")
+    rest = words_of(" ".join((" ".join(contact.tags), contact.how_met, contact.notes,
+                              " ".join(contact.emails))))
+    # words_of(a + " " + b) is words_of(a) + words_of(b) when neither is blank.
+    text = "".join(part for part in (name, fields, rest) if part != " ") or " "
+    return name, text, fields
 
 
 # Typos forgiven in a word of a company or title: none below this many letters typed,
@@ -55,7 +59,7 @@ class SearchIndex:
     """Search over contacts; keep it current with :meth:`put` and :meth:`remove`."""
 
     def __init__(self, contacts: Iterable[Contact] = ()) -> None:
-        self._entries: dict[int, tuple[str, str, frozenset[str]]] = {}
+        self._entries: dict[int, tuple[str, str, str]] = {}
         # Ids in name order: results come out in that order within each rank, in one
         # pass and with no sort, however many match.
         self._order: list[int] | None = None
@@ -91,7 +95,7 @@ class SearchIndex:
                 for prefix in _prefixes(entry[1]):
                     self._insert(self._short.setdefault(prefix, []), contact.id)
             if self._fields is not None:
-                for word in entry[2]:
+                for word in set(entry[2].split()):
                     self._insert(self._fields.setdefault(word, []), contact.id)
 
     def remove(self, contact_id: int) -> None:
@@ -123,7 +127,7 @@ class SearchIndex:
                 if ids is not None and contact_id in ids:
                     ids.remove(contact_id)
         if self._fields is not None:
-            for word in old[2]:
+            for word in set(old[2].split()):
                 ids = self._fields.get(word)
                 if ids is not None and contact_id in ids:
                     ids.remove(contact_id)
@@ -150,8 +154,10 @@ class SearchIndex:
                 fields: dict[str, list[int]] = {}
                 entries = self._entries
                 for cid in self._by_name():
-                    for word in entries[cid][2]:
-                        fields.setdefault(word, []).append(cid)
+                    for word in entries[cid][2].split():
+                        ids = fields.setdefault(word, [])
+                        if not ids or ids[-1] != cid:  # a word twice in one contact
+                            ids.append(cid)
                 self._fields = fields
             return self._fields
 
