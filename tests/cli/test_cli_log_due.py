@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from peoplelinks.domain.dates import Direction, parse_date
+from peoplelinks.service.logbook import REACH_OUT_DAYS
 from tests.cli.conftest import CLI
 
 
@@ -48,12 +49,18 @@ def test_log_with_referrals_and_a_next_step(cli: CLI, today: date) -> None:
         "--next", "Send thanks", "--due", "in 2 weeks", "--asked",
     )
     due = today + timedelta(days=14)
+    reach = today + timedelta(days=REACH_OUT_DAYS)
     assert out.splitlines() == [
         f"logged L1: call with Priya Shah on {_day(today)}",
         "  new lead #3 Cy, introduced by Priya Shah",
         "  new lead #4 Di Park (Initech), introduced by Priya Shah",
         "  new lead #5 Ed Moss (Contoso Health), introduced by Priya Shah",
-        f"  follow-up F1: Send thanks, due {_day(due)}",
+        f"  follow-up F1 for Priya Shah: Send thanks, due {_day(due)}",
+        f"  follow-up F2 for Cy: Reach out to Cy (referred by Priya Shah), due {_day(reach)}",
+        f"  follow-up F3 for Di Park: Reach out to Di Park (referred by Priya Shah), due "
+        f"{_day(reach)}",
+        f"  follow-up F4 for Ed Moss: Reach out to Ed Moss (referred by Priya Shah), due "
+        f"{_day(reach)}",
     ]
     priya = cli.contact("Priya")
     assert priya["generation"] == 2 and priya["last_contact"] == today.isoformat()
@@ -275,7 +282,7 @@ def test_next_step_defaults_to_a_week_after_the_log(cli: CLI, today: date) -> No
     cli.ok("add", "Ann")
     out = cli.ok("log", "Ann", "--date", "yesterday", "--next", "Check back")
     due = today - timedelta(days=1) + timedelta(days=7)
-    assert f"  follow-up F1: Check back, due {_day(due)}" in out.splitlines()
+    assert f"  follow-up F1 for Ann: Check back, due {_day(due)}" in out.splitlines()
     assert cli.contact("Ann")["followups"][0]["due"] == due.isoformat()
 
 
