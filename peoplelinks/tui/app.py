@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from textual import events
 from textual.app import App
 from textual.driver import Driver
+from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.widgets import TextArea
 from textual.worker import get_current_worker
 
@@ -28,7 +29,9 @@ from peoplelinks.tui.palette import CommandsProvider, ContactsProvider
 from peoplelinks.tui.screens.form import FormScreen
 from peoplelinks.tui.screens.loading import LoadingScreen
 from peoplelinks.tui.screens.main import MainScreen
+from peoplelinks.tui.screens.theme_picker import ThemePicker
 from peoplelinks.tui.screens.welcome import WelcomeScreen
+from peoplelinks.tui.widgets.footer import KeysFooter
 
 F = TypeVar("F", bound="FormScreen[Any]")
 
@@ -38,7 +41,8 @@ class PeopleLinksApp(App[None]):
 
     TITLE = "peoplelinks"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {CommandsProvider, ContactsProvider}
+    # Textual's own commands come from CommandsProvider, after the app's (see palette).
+    COMMANDS = {CommandsProvider, ContactsProvider}
 
     def __init__(self, service: PeopleLinks | None = None, *, path: Path | None = None) -> None:
         super().__init__()
@@ -83,6 +87,7 @@ class PeopleLinksApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._give_footer)
         if self.service is not None:
             self._show(self.service)
             return
@@ -155,11 +160,20 @@ class PeopleLinksApp(App[None]):
         except PeopleLinksError as exc:
             self.store_error(exc)
 
-    def action_next_theme(self) -> None:
-        """Switch to the next theme (it is remembered)."""
-        names = sorted(self.available_themes)
-        self.theme = names[(names.index(self.theme) + 1) % len(names)]
-        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+    def action_pick_theme(self) -> None:
+        """Pick a theme from a list (it is remembered)."""
+        def picked(name: str | None) -> None:
+            if name and name != self.theme:
+                self.theme = name
+                self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+
+        self.push_screen(ThemePicker(list(self.available_themes), self.theme), picked)
+
+    def _give_footer(self, screen: Screen[Any]) -> None:
+        """A modal of the app's shows its own keys at the bottom, not the main screen's."""
+        if isinstance(screen, ModalScreen) and not isinstance(screen, SystemModalScreen) \
+                and not screen.query(KeysFooter):
+            screen.mount(KeysFooter())
 
     def form(self, kind: type[F], contact: Contact | None, **state: Any) -> F:
         """The form ``kind`` about ``contact``, filled afresh and ready to push.

@@ -54,6 +54,24 @@ def fit(text: str, width: int, *, ellipsis: bool = False, pad: bool = True) -> s
     return set_cell_size(text, width) if pad else text
 
 
+def fit_words(text: str, width: int, *, cut: bool = True) -> str:
+    """``text`` within ``width`` cells, cut between words and ended with "…" (never
+    mid-word); when not even the first word fits: that word cut with "…" (``cut``),
+    or nothing."""
+    if cell_len(text) <= width:
+        return text
+    kept = ""
+    for word in text.split(" "):
+        longer = f"{kept} {word}" if kept else word
+        if cell_len(longer) + 1 > width:
+            break
+        kept = longer
+    kept = kept.rstrip(" ·,-–—")
+    if kept:
+        return kept + ELLIPSIS
+    return fit(text, width, ellipsis=True, pad=False) if cut and width > 1 else ""
+
+
 def _clean(text: str) -> str:
     """Without loose joiners, nor a zero-width character at the start (left there by
     a cut, it would join what the terminal draws before it)."""

@@ -1,14 +1,25 @@
 """Every command of the TUI, defined once.
 
-The bindings, the footer, the command palette and the help screen are all
-generated from :data:`COMMANDS`, so they can never disagree about a key.
+The bindings, the footer, the command palette, the help screen and the
+README's key table are all generated from :data:`COMMANDS` and :data:`MOVES`,
+so they can never disagree about a key.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+
+# How keys read in help, the palette and the README (the footer asks Textual).
+KEY_NAMES = {"slash": "/", "question_mark": "?", "delete": "del", "pagedown": "pgdn",
+             "pageup": "pgup", "down": "↓", "up": "↑", "right": "→", "left": "←",
+             "escape": "esc"}
+
+
+def key_name(key: str) -> str:
+    """One key as the user reads it: ``ctrl+z`` is ``^z``, ``slash`` is ``/``."""
+    return key.replace("ctrl+", "^") if key.startswith("ctrl+") else KEY_NAMES.get(key, key)
 
 
 @dataclass(frozen=True)
@@ -22,18 +33,26 @@ class Command:
     action: str
     show: bool = True
     key_display: str | None = None
-    pane: str = ""  # "" everywhere; else the pane where the key works ("contacts", ...)
+    pane: str = ""  # "" everywhere; else the pane where the key works ("graph", ...)
     # Checked when the key arrives, before it is queued for the focused widget, so
     # that what is typed right after it goes where it moved the focus (a form's
     # field, a pane); the screen turns the keys off while a text field is focused.
     priority: bool = True
+    more: str = ""  # more words for the README's key table (Markdown)
+    # The footer drops keys when they do not fit, the lowest rank first; 9: never.
+    rank: int = 5
 
     @property
     def keys_shown(self) -> str:
-        """The key as the user reads it."""
+        """The key as the footer shows it (the first of its keys)."""
         if self.key_display:
             return self.key_display
-        return self.key.split(",")[0].replace("ctrl+", "^")
+        return key_name(self.key.split(",")[0])
+
+    @property
+    def keys_all(self) -> str:
+        """Every key of the command, as help and the README list them: ``del / D``."""
+        return " / ".join(key_name(key) for key in self.key.split(","))
 
     def binding(self, namespace: str = "") -> Binding:
         """The Textual binding of this command (its id lets users remap the key);
@@ -43,42 +62,74 @@ class Command:
                        key_display=self.key_display, id=self.id, priority=self.priority)
 
 
+FOLLOWUPS_PANE = "follow-ups"
+GRAPH_PANE = "graph"
+
 COMMANDS: tuple[Command, ...] = (
     Command("search", "slash", "Search", "Search contacts as you type (name, company, title, "
-            "tags, notes); escape clears", "search", key_display="/"),
-    Command("add", "a", "Add", "Add a contact", "add_contact"),
-    Command("edit", "e", "Edit", "Edit the highlighted contact", "edit_contact"),
+            "tags, notes; typos forgiven); enter goes back to the list, escape clears",
+            "search", key_display="/", rank=4),
+    Command("add", "a", "Add", "Add a contact", "add_contact", rank=3,
+            more="(a form: `ctrl+s` saves, `escape` cancels and asks first if you typed)"),
+    Command("edit", "e", "Edit", "Edit the highlighted contact", "edit_contact", rank=3,
+            more="(the same form)"),
     Command("log", "l", "Log", "Log a conversation with the highlighted contact (referrals "
-            "become leads, the next step a follow-up)", "quick_log"),
+            "become leads, the next step a follow-up)", "quick_log", rank=6,
+            more=": kind, date (natural language, shown as parsed), notes, what you gave and "
+            "got, referrals (one per line, `Name @ Company - note`, each becomes a lead "
+            "introduced by the contact), asked-for-referrals, next step and due date "
+            "(face-to-face kinds propose \"Send a thank-you note\" tomorrow). \"With\" takes "
+            "several names, comma separated, with a dropdown of matching contacts as you type "
+            "(`tab` or `enter` takes one; the same dropdown helps in the follow-up form and in "
+            "\"Introduced by\"); a new name adds the contact after asking"),
     Command("history", "h", "History", "The highlighted contact's talks and follow-ups: "
-            "edit or delete a talk, reopen a done follow-up", "history", show=False),
+            "edit or delete a talk, reopen a done follow-up (also enter on the card)",
+            "history", show=False,
+            more="(`enter` edits, `D` deletes a talk — the follow-ups it made go with it, "
+            "and you choose whether the leads it made stay —, `x` done, `r` reopens)"),
     Command("followup", "f", "Follow-up", "Add a follow-up for the highlighted contact",
-            "new_followup", show=False),
+            "new_followup", show=False,
+            more="(`enter` or `ctrl+s` saves; due \"in 1 week\" unless you change it)"),
     Command("delete", "delete,D", "Delete", "Move the highlighted contact to the trash "
             "(asks first; restore with undelete)", "delete_contact", show=False,
             key_display="del"),
-    Command("graph", "g", "Graph", "Show the referral graph and focus it", "graph"),
-    Command("followups", "u", "Due", "Show and focus the follow-ups pane", "followups",
-            key_display="u"),
+    Command("graph", "g", "Graph", "Show the referral graph, rooted at you, with the "
+            "highlighted contact revealed, and focus it (again: back to the card)", "graph",
+            rank=4),
+    Command("followups", "u", "Due", "Show and focus the follow-ups pane: overdue, today, "
+            "this week, later, keep in touch", "followups", key_display="u", rank=2),
     Command("sort", "S", "Sort", "Sort contacts by name, last contact, next due or company",
             "cycle_sort", show=False),
     Command("filter", "F", "Filter", "Filter contacts by circle, status, employment, tag, "
-            "company or generation", "filter", show=False),
+            "company or generation (shown in the pane title; escape clears)", "filter",
+            show=False),
     Command("done", "x", "Done", "Mark the highlighted follow-up done", "done_followup",
-            pane="follow-ups"),
-    Command("snooze", "s", "Snooze", "Move the highlighted follow-up to a new date",
-            "snooze_followup", pane="follow-ups"),
+            pane=FOLLOWUPS_PANE, rank=8),
+    Command("snooze", "s", "Snooze", "Move the highlighted follow-up to a date you type "
+            "(tomorrow, next tue, in 2 weeks)", "snooze_followup", pane=FOLLOWUPS_PANE,
+            rank=8),
     Command("edit_followup", "e", "Edit", "Change the highlighted follow-up's action or "
             "due date (on a keep-in-touch reminder: edit the contact)", "edit_followup",
-            pane="follow-ups"),
-    Command("undo", "ctrl+z", "Undo", "Undo the last change (again: the one before); says "
-            "what it undid", "undo"),
+            pane=FOLLOWUPS_PANE, rank=8),
+    # The graph's own keys run on the tree itself (no namespace), after the screen's.
+    Command("expand", "right", "Expand", "Show who the highlighted person introduced "
+            "(expanded: go to the first of them)", "expand_node", pane=GRAPH_PANE,
+            priority=False, rank=8),
+    Command("collapse", "left", "Collapse", "Hide who they introduced (collapsed: go up to "
+            "who introduced them)", "collapse_node", pane=GRAPH_PANE, priority=False,
+            rank=8),
+    Command("open", "enter", "Open", "Open the highlighted person's card", "open_node",
+            pane=GRAPH_PANE, priority=False, rank=7, more="(`space` expands or collapses too)"),
+    Command("undo", "ctrl+z", "Undo", "Undo the last change (any change: an add, an edit, "
+            "a log, a follow-up done or snoozed, a delete) and say what was undone; again: "
+            "the one before", "undo", rank=5),
     Command("redo", "ctrl+y", "Redo", "Redo the last undone change", "redo", show=False),
-    Command("theme", "T", "Theme", "Switch to the next theme (remembered)", "next_theme",
-            show=False),
-    Command("help", "question_mark", "Help", "Show every key", "help", key_display="?"),
+    Command("theme", "T", "Theme", "Pick a theme from a list (the current one marked, the "
+            "default first); it is remembered", "pick_theme", show=False),
+    Command("help", "question_mark", "Help", "Show every key", "help", key_display="?",
+            rank=9),
     # Not priority: the app, not the screen, would decide whether q may quit.
-    Command("quit", "q", "Quit", "Quit peoplelinks", "app.quit", priority=False),
+    Command("quit", "q", "Quit", "Quit peoplelinks", "app.quit", priority=False, rank=9),
 )
 
 BY_ID = {command.id: command for command in COMMANDS}
@@ -94,28 +145,92 @@ def shadowed(pane: str) -> frozenset[str]:
     return frozenset(command.action for command in COMMANDS
                      if not command.pane and command.key in keys)
 
-# Keys handled by the widgets themselves, listed for the help screen.
-NAVIGATION: tuple[tuple[str, str], ...] = (
-    ("j / ↓", "next contact (or line)"),
-    ("k / ↑", "previous contact"),
-    ("pgup/dn", "a page up or down"),
-    ("home/end", "first or last contact"),
-    ("enter", "open the contact (in the follow-ups pane: go to its contact)"),
-    ("tab", "next pane (shift+tab: previous)"),
-    ("escape", "leave the search, then clear the filters"),
-    ("^p", "command palette: every command, and jump to any contact by name"),
-)
-FORM_KEYS: tuple[tuple[str, str], ...] = (
-    ("^s", "save"),
-    ("escape", "cancel (asks first when something was typed)"),
-    ("tab", "next field"),
-)
 
-
-def bindings(pane: str = "", namespace: str = "") -> list[Binding]:
+def bindings(pane: str = "", namespace: str = "") -> list[BindingType]:
     """Bindings of the commands that work everywhere (``pane`` "") or in one pane.
 
     A pane's keys are bound on its widget, so the footer shows them while it
     has the focus and they may reuse a key that means something else elsewhere
     (``e`` edits the contact, or in the follow-ups pane the follow-up)."""
     return [command.binding(namespace) for command in COMMANDS if command.pane == pane]
+
+
+# ---- moving: the same keys in every list ------------------------------------------
+
+@dataclass(frozen=True)
+class Move:
+    """A key that moves the highlight, the same in every list-like pane and modal."""
+
+    id: str
+    key: str
+    action: str  # in a list (the highlight moves)
+    scroll: str  # in a text that only scrolls (the card, help)
+    help: str
+
+
+MOVES: tuple[Move, ...] = (
+    Move("down", "j,down", "cursor_down", "scroll_down", "next line"),
+    Move("up", "k,up", "cursor_up", "scroll_up", "previous line"),
+    Move("page_down", "pagedown", "page_down", "page_down", "a page down"),
+    Move("page_up", "pageup", "page_up", "page_up", "a page up"),
+    Move("first", "home", "first", "scroll_home", "first line"),
+    Move("last", "end", "last", "scroll_end", "last line"),
+)
+MOVES_WHERE = "in every list: contacts, follow-ups, graph, card, help, theme picker"
+
+
+def move_bindings(*, scroll: bool = False) -> list[BindingType]:
+    """The moving keys of :data:`MOVES` for a list (its ``cursor_down``, ``cursor_up``,
+    ``page_down``, ``page_up``, ``first``, ``last`` actions) or, ``scroll``, for a
+    text that only scrolls."""
+    return [Binding(move.key, move.scroll if scroll else move.action, move.help.capitalize(),
+                    show=False, id=f"move.{move.id}") for move in MOVES]
+
+
+# Keys handled by the widgets themselves, listed for the help screen.
+NAVIGATION: tuple[tuple[str, str], ...] = (
+    *((" / ".join(key_name(key) for key in move.key.split(",")), move.help)
+      for move in MOVES),
+    ("enter", "open the contact (in the follow-ups pane: go to its contact; in the graph: "
+              "its card)"),
+    ("tab", "next pane (shift+tab: previous)"),
+    ("esc", "leave the search, then clear the filters"),
+    ("^p", "command palette: every command, and jump to any contact by name"),
+)
+FORM_KEYS: tuple[tuple[str, str], ...] = (
+    ("^s", "save"),
+    ("esc", "cancel (asks first when something was typed)"),
+    ("tab", "next field"),
+)
+
+
+# ---- the README's key table ----------------------------------------------------------
+
+README_START = "<!-- keys: generated from peoplelinks/tui/commands.py by scripts/readme_keys.py -->"
+README_END = "<!-- /keys -->"
+
+
+def readme_table() -> str:
+    """The README's key table (Markdown), between its two marker lines."""
+    def keys(text: str) -> str:
+        return ", ".join(" / ".join(f"`{_spelled(key)}`" for key in group.split(" / "))
+                         for group in text.split(", "))
+
+    rows = ["| key | what it does |", "|---|---|"]
+    moves = NAVIGATION[:len(MOVES)]
+    rows.append(f"| {', '.join(keys(key) for key, _text in moves)} | move: "
+                f"{', '.join(text for _key, text in moves)} ({MOVES_WHERE}) |")
+    for command in COMMANDS:
+        more = command.more if command.more.startswith(":") else f" {command.more}"
+        text = command.help + more.rstrip()
+        if command.pane:  # "follow-ups pane: mark the highlighted follow-up done"
+            text = f"{command.pane} pane: {text[0].lower()}{text[1:]}"
+        rows.append(f"| {keys(command.keys_all)} | {text} |")
+    for key, text in NAVIGATION[len(MOVES):]:
+        rows.append(f"| {keys(key)} | {text} |")
+    return "\n".join([README_START, *rows, README_END])
+
+
+def _spelled(key: str) -> str:
+    """A key as the README spells it: ``ctrl+z`` rather than ``^z``."""
+    return f"ctrl+{key[1:]}" if key.startswith("^") and len(key) == 2 else key

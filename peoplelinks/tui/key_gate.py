@@ -23,6 +23,14 @@ done; if the screen or the focus changed meanwhile (a form opened or closed,
 ``tab``), the gate settles once more from the new focus, so that a new screen
 is mounted and its first field focused before the next key goes anywhere.
 
+Then it makes one more pass from wherever the next key would go: a binding that
+is not a priority one runs when the key has bubbled up to the app, and its
+action may post a message back down (``enter`` on the contact list posts
+``Selected`` to the list, whose handler on the screen moves the focus to the
+card); the second pass lets that message go round before the next key (an
+``enter enter g`` burst opened the card after ``g`` had shown the graph, and
+the graph was lost).
+
 A chain that cannot complete (its widget was removed, a pump closed) skips to
 the next ancestor; and a timeout opens the gate anyway, so the app can never
 stop answering keys. A key typed on its own finds the gate open and costs
@@ -46,6 +54,8 @@ GatedEvent = events.Key | events.Paste
 TIMEOUT = 0.5
 # How many times the gate settles again after the focus or screen changed.
 MAX_SETTLES = 6
+# Passes from the focus up to the app with nothing changing before a key is done.
+PASSES = 2
 
 
 class KeyGate:
@@ -61,6 +71,7 @@ class KeyGate:
         self._chain = 0  # the current chain's number: stale barriers and timers see a newer one
         self._moved = 0.0  # when the current chain last moved
         self._timer: asyncio.TimerHandle | None = None
+        self._passes = 0  # passes still to make for the current key
 
     @property
     def busy(self) -> bool:
@@ -76,6 +87,7 @@ class KeyGate:
 
     async def _run(self, event: GatedEvent) -> None:
         self._busy = True
+        self._passes = PASSES
         self._chain += 1
         self._moved = monotonic()
         self._arm_timer()
@@ -147,6 +159,11 @@ class KeyGate:
             # A form opened or closed, or the focus moved: wait for the new place.
             self._moved = monotonic()
             self._settle(self._here(), settles - 1)
+            return
+        self._passes -= 1
+        if self._passes > 0:  # once more: what the key's action posted back down
+            self._moved = monotonic()
+            self._settle(self._here(), settles)
             return
         await self._next()
 

@@ -130,16 +130,19 @@ def test_bindings_footer_and_help_come_from_one_list() -> None:
     from peoplelinks.tui.screens.main import MainScreen
 
     bound = {b.id: b for b in MainScreen.BINDINGS}  # type: ignore[union-attr]
-    in_pane = {b.id: b for b in FollowupsPane.BINDINGS}  # type: ignore[union-attr]
+    panes = {pane.PANE: pane for pane in (FollowupsPane, ReferralTree)}
     for command in COMMANDS:
         if command.pane:
-            binding = in_pane[command.id]
-            action = f"screen.{command.action}"  # the pane asks its screen
+            widget = panes[command.pane]
+            binding = {b.id: b for b in widget.BINDINGS}[command.id]  # type: ignore[union-attr]
+            # The follow-ups pane asks its screen; the graph acts on itself.
+            owner = MainScreen if binding.action.startswith("screen.") else widget
+            action = binding.action.removeprefix("screen.")
         else:
-            binding, action = bound[command.id], command.action
-        assert (binding.key, binding.action, binding.description) == (
-            command.key, action, command.title)
-        assert callable(getattr(MainScreen, f"action_{command.action}", None)) or \
+            binding, owner, action = bound[command.id], MainScreen, command.action
+        assert (binding.key, action, binding.description) == (
+            command.key, command.action, command.title)
+        assert callable(getattr(owner, f"action_{command.action}", None)) or \
             command.action.startswith("app.")
 
 
@@ -167,7 +170,7 @@ async def test_theme_switch_is_remembered(demo_app: PeopleLinksApp) -> None:
     async with demo_app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         before = demo_app.theme
-        await pilot.press("T")
+        await pilot.press("T", "j", "enter")  # the theme picker: the one after the default
         await pilot.pause()
         assert demo_app.theme != before
         assert demo_app.service.theme == demo_app.theme

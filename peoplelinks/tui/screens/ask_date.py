@@ -23,7 +23,7 @@ class AskDate(ModalScreen[date | None]):
     everywhere (:func:`~peoplelinks.domain.dates.snooze_date`): phrases count from
     the later of today and ``current``, and an earlier date is an error."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask.cancel")]
 
     def __init__(self, question: str | Content, today: date, initial: str = "",
                  current: date | None = None) -> None:

@@ -14,8 +14,8 @@ class Confirm(ModalScreen[bool]):
     """Ask a question; ``y``/``enter`` on yes, ``n``/``escape`` for no."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", show=False),
-        Binding("n,escape", "answer(False)", "No", show=False),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, question: str | Content, *, yes: str = "Yes", no: str = "No") -> None:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Header, Input, Tree
+from textual.widgets import ContentSwitcher, Header, Input, OptionList, Tree
 
 from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.dates import snooze_suggestion
@@ -41,7 +41,6 @@ F = TypeVar("F", bound="FormScreen[Any]")
 FOLLOWUPS_KEYS_TAKEN = shadowed("follow-ups")
 CTRL_ACTIONS = frozenset(c.action for c in COMMANDS if c.key.startswith("ctrl+"))
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
-COMPACT_FOOTER = 120
 
 
 def log_summary(service: PeopleLinks, result: LogResult) -> str:
@@ -119,8 +118,6 @@ class MainScreen(Screen[None]):
 
     def _fit(self, width: int) -> None:
         self.set_class(width < NARROW, "-narrow")
-        # Below 120 columns the footer's keys fit only without their padding.
-        self.query_one(KeysFooter).compact = width < COMPACT_FOOTER
 
     # ---- refreshing -------------------------------------------------------------
 
@@ -178,9 +175,30 @@ class MainScreen(Screen[None]):
             self.query_one(ReferralTree).reveal(contact_id)
 
     @on(ContactList.Selected)
-    def _selected(self, event: ContactList.Selected) -> None:
+    def _selected(self, event: ContactList.Selected | ReferralTree.Open) -> None:
         self.query_one(ContentSwitcher).current = "card"
+        self.query_one("#detail").border_title = "Contact"
         self.set_focus(self.query_one(ContactCard))
+
+    @on(ReferralTree.Open)
+    def _open_from_graph(self, event: ReferralTree.Open) -> None:
+        self._select_contact(event.contact_id)
+        self._selected(event)
+
+    @on(OptionList.OptionHighlighted, "#followups")
+    def _followup_moved(self) -> None:
+        self._card_follows_focus()
+
+    def _card_follows_focus(self) -> None:
+        """In the follow-ups pane the card shows the highlighted item's contact (the list's
+        highlight follows it when the contact is listed); elsewhere the list's contact."""
+        pane = self.query_one(FollowupsPane)
+        entry = pane.entry if pane.has_focus else None
+        if entry is not None:
+            if not self.contact_list.select_id(entry.contact_id):
+                self.show_card(entry.contact_id)  # hidden by the search: the card alone
+        elif self.query_one(ContactCard).contact_id != self.contact_list.highlighted:
+            self.show_card(self.contact_list.highlighted)
 
     def _search_changed(self, value: str) -> None:
         query = value.strip()
@@ -293,6 +311,7 @@ class MainScreen(Screen[None]):
         self.notify(Content(said.format(fu=item) + f" — {name}"), timeout=3)
         self.refresh_followups(same_place=same_place)
         self.show_card(self.contact_list.highlighted)
+        self._card_follows_focus()
 
     def action_done_followup(self) -> None:
         item = self._highlighted_followup()
@@ -494,10 +513,10 @@ class MainScreen(Screen[None]):
             self.query_one(ReferralTree).load()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(pane=getattr(self.focused, "PANE", "")))
 
-    def action_next_theme(self) -> None:
-        self.app.action_next_theme()  # type: ignore[attr-defined]
+    def action_pick_theme(self) -> None:
+        self.app.action_pick_theme()  # type: ignore[attr-defined]
 
     def jump_to(self, contact_id: int) -> None:
         """Highlight ``contact_id`` and show its card (from the palette or another screen)."""
@@ -508,3 +527,5 @@ class MainScreen(Screen[None]):
     def on_descendant_focus(self) -> None:
         focused = self.focused
         self.set_class(isinstance(focused, FollowupsPane), "-followups-focused")
+        if isinstance(focused, (FollowupsPane, ContactList)):
+            self._card_follows_focus()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.binding import Binding
+from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -19,14 +19,16 @@ from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.cells import safe_strip
+from peoplelinks.tui.commands import move_bindings
 
 Part = str | tuple[str, str]
 RECENT = 5
 
 
-def _day(value: date | None, today: date) -> str:
+def _day(value: date | None, today: date) -> list[str]:
+    """A date and how far it is, as two pieces a line may break between."""
     if value is None:
-        return "—"
+        return ["—"]
     delta = (value - today).days
     if delta == 0:
         rel = "today"
@@ -38,18 +40,52 @@ def _day(value: date | None, today: date) -> str:
         rel = f"in {delta} days"
     else:
         rel = f"{-delta} days ago"
-    return f"{value:%a %d %b %Y} ({rel})"
+    return [f"{value:%a %d %b %Y}", f"({rel})"]
 
 
-def card_content(app: PeopleLinks, contact: Contact) -> Content:
-    """The card of ``contact`` as styled, literal content.
+LABEL = 14  # the width of a row's label ("introduced by ")
+TALK_INDENT = 4  # where the notes of a talk go on when they wrap
+
+
+def pieces(parts: list[str], width: int | None, sep: str = " · ", *,
+           first: int | None = None) -> list[str]:
+    """Lines of ``parts`` joined by ``sep``, broken only between parts (never inside
+    one: "generation 4" stays whole) to stay within ``width`` cells (``first``: the
+    first line's); one line when ``width`` is None."""
+    if not width:
+        return [sep.join(parts)]
+    lines: list[str] = []
+    for part in parts:
+        if lines:
+            room = first if first is not None and len(lines) == 1 else width
+            if cell_len(lines[-1] + sep + part) <= room:
+                lines[-1] += sep + part
+                continue
+            lines[-1] += sep.rstrip()
+        lines.append(part)
+    return lines
+
+
+def hanging(parts: list[str], width: int | None, indent: int, *,
+            first: int | None = None) -> str:
+    """``parts`` (words) wrapped within ``width`` cells, each line after the first
+    ``indent`` cells in, under the first (a row's value under itself, not its label)."""
+    room = width - indent if width else None
+    if room is not None and room < 12:
+        room = None  # too narrow to indent: the widget folds the line
+    return ("\n" + " " * indent).join(pieces(parts, room, " ", first=first))
+
+
+def card_content(app: PeopleLinks, contact: Contact, width: int | None = None) -> Content:
+    """The card of ``contact`` as styled, literal content, ``width`` cells wide if given
+    (a row's value then wraps under itself, and the facts line between facts).
 
     What helps prepare a conversation comes first: who they are, how they are
     linked to you, what is open and what you talked about last; then notes and
     the contact details.
     """
     today = app.today
-    parts: list[Part] = [(contact.name, "bold $text-primary")]
+    parts: list[Part | Content] = [(contact.name, "bold $text-primary")]
     if contact.status == Status.LEAD:
         parts.append(("  lead — not met yet", "italic $text-accent"))
     if contact.in_trash:
@@ -63,11 +99,12 @@ def card_content(app: PeopleLinks, contact: Contact) -> Content:
     facts = [str(contact.circle), str(contact.status)]
     facts += [str(v) for v in (contact.level, contact.employment) if v != "unknown"]
     facts.append(f"generation {app.generation(contact.id) or '?'}")
-    parts += [(" · ".join(facts), "dim"), "\n\n"]
+    parts += [("\n".join(pieces(facts, width)), "dim"), "\n\n"]
 
-    def row(label: str, value: str) -> None:
-        if value:
-            parts.extend([(f"{label:<14}", "dim"), value, "\n"])
+    def row(label: str, value: str | list[str]) -> None:
+        words = value.split(" ") if isinstance(value, str) else value
+        if any(words):
+            parts.extend([(f"{label:<{LABEL}}", "dim"), hanging(words, width, LABEL), "\n"])
 
     intro = app.introducer(contact)
     row("introduced by", intro.label if intro else "you (known directly)")
@@ -76,7 +113,7 @@ def card_content(app: PeopleLinks, contact: Contact) -> Content:
         + (f" and {len(introduced) - 6} more" if len(introduced) > 6 else ""))
     row("last contact", _day(app.last_contact(contact.id), today))
     nxt = app.next_contact(contact)
-    row("keep in touch", _day(nxt, today) if nxt else "not tracked")
+    row("keep in touch", _day(nxt, today) if nxt else ["not tracked"])
     open_fu = [f for f in app.db.followups_of(contact.id) if not f.done]
     if open_fu:
         parts += ["\n", ("Open follow-ups", "bold"), "\n"]
@@ -87,8 +124,10 @@ def card_content(app: PeopleLinks, contact: Contact) -> Content:
     if history:
         parts += ["\n", (f"Last talks ({len(history)})", "bold"), "\n"]
         for item in history[:RECENT]:
-            parts += [(f"  {item.date:%d %b %Y}  {item.kind}  ", "dim"),
-                      item.notes.split("\n", 1)[0], "\n"]
+            said = f"  {item.date:%d %b %Y}  {item.kind}  "
+            notes = item.notes.split("\n", 1)[0].split(" ")
+            first = width - len(said) if width else None
+            parts += [(said, "dim"), hanging(notes, width, TALK_INDENT, first=first), "\n"]
             for label, text in (("gave", item.gave), ("got", item.got)):
                 if text:
                     parts += [(f"    {label}: ", "dim"), text.split("\n", 1)[0], "\n"]
@@ -109,12 +148,7 @@ class ContactCard(ScrollView, can_focus=True):
     card's own lines only, never the layout of the screen (a Static would be
     re-measured and the whole screen reflowed on every cursor move)."""
 
-    BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-    ]
+    BINDINGS = move_bindings(scroll=True)
     DEFAULT_CSS = """
     ContactCard { padding: 0 1; overflow-x: hidden; overflow-y: scroll; }
     """
@@ -123,6 +157,7 @@ class ContactCard(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._service = app_service
         self._content = Content("No contact selected.")
+        self._contact: Contact | None = None
         self._strips: list[Strip] = []
         self._width = 0
         self.contact_id: int | None = None
@@ -135,8 +170,7 @@ class ContactCard(ScrollView, can_focus=True):
     def show(self, contact: Contact | None) -> None:
         """Show ``contact`` (or an empty-state hint)."""
         self.contact_id = contact.id if contact else None
-        self._content = (card_content(self._service, contact) if contact
-                         else Content("No contact selected."))
+        self._contact = contact
         self._layout_lines()
         if self.scroll_offset.y:
             # Scrolling asks the screen for a full layout pass: only when needed.
@@ -146,6 +180,9 @@ class ContactCard(ScrollView, can_focus=True):
     def _layout_lines(self) -> None:
         width = self.scrollable_content_region.width
         self._width = width
+        contact = self._contact
+        self._content = (card_content(self._service, contact, width if width > 0 else None)
+                         if contact else Content("No contact selected."))
         if width <= 0:
             self._strips = []
             return

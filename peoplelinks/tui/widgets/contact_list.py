@@ -23,7 +23,8 @@ from textual.strip import Strip
 
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
-from peoplelinks.tui.cells import fit
+from peoplelinks.tui.cells import fit, fit_words
+from peoplelinks.tui.commands import move_bindings
 
 _MARK = {Status.LEAD: "◦", Status.DORMANT: "z", Status.NOT_HELPFUL: "–",
          Status.DO_NOT_CONTACT: "⊘"}
@@ -32,15 +33,7 @@ _MARK = {Status.LEAD: "◦", Status.DORMANT: "z", Status.NOT_HELPFUL: "–",
 class ContactList(ScrollView, can_focus=True):
     """The contacts pane's list. Post :class:`Highlighted` and :class:`Selected`."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor(1)", "Down", show=False),
-        Binding("k,up", "cursor(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
-    ]
+    BINDINGS = [*move_bindings(), Binding("enter", "select", "Open", show=False)]
     COMPONENT_CLASSES = {
         "contact-list--cursor", "contact-list--company", "contact-list--lead",
         "contact-list--muted", "contact-list--warning",
@@ -151,14 +144,23 @@ class ContactList(ScrollView, can_focus=True):
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
-    def action_cursor(self, step: int) -> None:
-        self.cursor += step
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
 
-    def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(self.size.height - 1, 1)
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
 
-    def action_jump(self, where: int) -> None:
-        self.cursor = where if where >= 0 else len(self._ids) - 1
+    def action_page_down(self) -> None:
+        self.cursor += max(self.size.height - 1, 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(self.size.height - 1, 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._ids) - 1
 
     def action_select(self) -> None:
         if self.highlighted is not None:
@@ -182,6 +184,12 @@ class ContactList(ScrollView, can_focus=True):
             self._refresh_scrollbars()
 
     # ---- drawing ----------------------------------------------------------------
+
+    @property
+    def name_width(self) -> int:
+        """Cells of the name column (the company gets the rest of the row, 4 cells on):
+        names rarely need more than 20."""
+        return max(min(24, self.size.width * 4 // 9), 8)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -227,8 +235,7 @@ class ContactList(ScrollView, can_focus=True):
             name_style, company_style, warn_style = (
                 s + cursor for s in (name_style, company_style, warn_style))
             base = base + cursor
-        name_width = max(min(28, self.size.width * 5 // 9), 8)
-        return self._row(contact, width, name_width, base, name_style, company_style,
+        return self._row(contact, width, self.name_width, base, name_style, company_style,
                          warn_style)
 
     @staticmethod
@@ -249,6 +256,6 @@ class ContactList(ScrollView, can_focus=True):
         ]
         company_width = width - name_width - 4
         if contact.company and company_width > 0:
-            segments.append(Segment(fit(contact.company, company_width, pad=False),
+            segments.append(Segment(fit_words(contact.company, company_width),
                                     company_style))
         return Strip(segments).crop_extend(0, width, base)

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from peoplelinks.domain.models import Contact
 from peoplelinks.domain.schedule import Bucket, DueReport
 from peoplelinks.tui.cells import safe_strip
-from peoplelinks.tui.commands import bindings
+from peoplelinks.tui.commands import FOLLOWUPS_PANE, bindings
+from peoplelinks.tui.widgets.option_keys import KeyedOptionList
 
 TITLES = {Bucket.OVERDUE: "Overdue", Bucket.TODAY: "Today", Bucket.WEEK: "This week",
           Bucket.LATER: "Later"}
@@ -36,11 +36,12 @@ class Entry:
     followup_id: int | None = None
 
 
-class FollowupsPane(OptionList):
+class FollowupsPane(KeyedOptionList):
     """Follow-ups by bucket; ``x`` done, ``s`` snooze, ``e`` edit (run by the screen),
-    ``enter`` opens the contact."""
+    ``enter`` opens the contact; ``j``/``k`` move as in every list."""
 
-    BINDINGS = bindings(pane="follow-ups", namespace="screen")
+    PANE = FOLLOWUPS_PANE
+    BINDINGS = bindings(pane=FOLLOWUPS_PANE, namespace="screen")
 
     class Jump(Message):
         """The user wants to see this contact."""
@@ -65,7 +66,8 @@ class FollowupsPane(OptionList):
              same_place: bool = False) -> None:
         """Fill the pane from ``report``; keep the highlight on the same entry if present,
         or (``same_place``: after done or snooze) at the same place in the list."""
-        keep = self.highlighted_option.id if self.highlighted is not None else None
+        option = self.highlighted_option
+        keep = option.id if option is not None else None
         place = self.highlighted
         self.clear_options()
         self._entries.clear()
@@ -114,9 +116,10 @@ class FollowupsPane(OptionList):
 
     def _entry_near(self, place: int) -> int:
         """The entry at ``place``, or the nearest one after it, or else before it."""
-        last = self.option_count - 1
+        last: int = self.option_count - 1
         start = min(place, last)
-        for index in [*range(start, last + 1), *range(start - 1, -1, -1)]:
+        order: list[int] = [*range(start, last + 1), *range(start - 1, -1, -1)]
+        for index in order:
             if not self.get_option_at_index(index).disabled:
                 return index
         return start

@@ -3,28 +3,49 @@
 Only expanded nodes have children, and the first generation (possibly
 thousands of people) is added a page at a time, so opening the pane costs the
 same at 30 or 30,000 contacts. Labels are Rich ``Text`` built from plain
-strings: names never go through markup.
+strings: names never go through markup. A label is drawn to the width the pane
+has (a company shortened at a word, with "…"), so the tree never scrolls
+sideways: ``→`` and ``←`` expand and collapse.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Tree
+from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
 from peoplelinks.domain import graph
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.service import PeopleLinks
-from peoplelinks.tui.cells import safe_strip
+from peoplelinks.tui.cells import fit, fit_words, safe_strip
+from peoplelinks.tui.commands import GRAPH_PANE, bindings, move_bindings
 
 PAGE = 200
 MORE = -1  # data of the "more…" node
 
 
 class ReferralTree(Tree[int]):
-    """Who introduced whom. Node data is the contact id (0 for "You")."""
+    """Who introduced whom. Node data is the contact id (0 for "You").
+
+    ``→`` expands (expanded: goes to the first child), ``←`` collapses (collapsed:
+    goes to the parent), ``enter`` opens the contact's card, ``space`` toggles."""
+
+    PANE = GRAPH_PANE
+    BINDINGS = [*move_bindings(), *bindings(pane=GRAPH_PANE)]
+    DEFAULT_CSS = "ReferralTree { overflow-x: hidden; }"
+
+    class Open(Message):
+        """The user wants this contact's card."""
+
+        def __init__(self, contact_id: int) -> None:
+            super().__init__()
+            self.contact_id = contact_id
 
     def __init__(self, service: PeopleLinks, *, id: str | None = None) -> None:
         super().__init__("You", data=0, id=id)
@@ -34,7 +55,7 @@ class ReferralTree(Tree[int]):
         self.show_root = True
         self.guide_depth = 3
 
-    def process_label(self, label: str | Text) -> Text:  # type: ignore[override]
+    def process_label(self, label: str | Text) -> Text:
         """Plain strings are literal here (Tree would parse them as markup)."""
         text = Text(label) if isinstance(label, str) else label
         return text.split()[0] if text.plain else text
@@ -45,16 +66,52 @@ class ReferralTree(Tree[int]):
 
     # ---- building ---------------------------------------------------------------
 
-    def label_for(self, contact: Contact) -> Text:
-        """Name, company and generation; leads italic and marked."""
-        gen = self._service.generation(contact.id)
+    def label_for(self, contact: Contact, room: int | None = None) -> Text:
+        """Name, company and generation; leads italic and marked. Within ``room``
+        cells if given: the company shortened at a word (or left out), then the name
+        cut with "…"; the generation always shows."""
+        gen = f"  g{self._service.generation(contact.id)}"
         lead = contact.status == Status.LEAD
+        mark, name, company = "◦ " if lead else "", contact.name, contact.company
+        if room is not None:
+            left = room - cell_len(mark + name + gen)
+            if company and cell_len(company) + 3 > left:
+                company = fit_words(company, left - 3, cut=False)
+            if left < 0:
+                name = fit(name, max(room - cell_len(mark + gen), 1), ellipsis=True, pad=False)
         return Text.assemble(
-            ("◦ " if lead else "", "italic"),
-            (contact.name, "italic" if lead else "bold"),
-            (f" · {contact.company}" if contact.company else "", "dim"),
-            (f"  g{gen}", "dim"),
+            (mark, "italic"),
+            (name, "italic" if lead else "bold"),
+            (f" · {company}" if company else "", "dim"),
+            (gen, "dim"),
         )
+
+    def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
+        """The label fitted to what the pane has left right of the guides."""
+        prefix = ("", base_style)
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            prefix = (icon, base_style + TOGGLE_STYLE)
+        label = node.label if isinstance(node.label, Text) else Text(str(node.label))
+        width = self.scrollable_content_region.width
+        if width > 0:
+            room = width - self._depth(node) * self.guide_depth - cell_len(prefix[0])
+            if label.cell_len > room:
+                cid = node.data
+                contact = self._service.db.contacts.get(cid) if cid and cid > 0 else None
+                label = (self.label_for(contact, max(room, 1)) if contact is not None
+                         else Text(fit_words(label.plain, max(room, 1)), label.style))
+        label = label.copy()
+        label.stylize(style)
+        return Text.assemble(prefix, label)
+
+    @staticmethod
+    def _depth(node: TreeNode[int]) -> int:
+        depth = 0
+        while node.parent is not None:
+            node = node.parent
+            depth += 1
+        return depth
 
     def load(self) -> None:
         """(Re)build the first level; deeper levels load when expanded."""
@@ -93,7 +150,10 @@ class ReferralTree(Tree[int]):
         self._load_children(event.node)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[int]) -> None:
-        node = event.node
+        self._more(event.node)
+
+    def _more(self, node: TreeNode[int]) -> None:
+        """``node`` is a "… more" line: replace it with the next page."""
         if node.data == MORE and node.parent is not None:
             parent = node.parent
             shown = len(parent.children) - 1
@@ -103,6 +163,46 @@ class ReferralTree(Tree[int]):
                 (db.contacts[i] for i in db.introduced(parent.data or 0)),
                 key=lambda c: c.name.casefold())
             self._add_page(parent, [c for c in people if not c.in_trash], shown)
+
+    # ---- keys ---------------------------------------------------------------------
+
+    def action_expand_node(self) -> None:
+        """Expand the highlighted person; already expanded: go to the first child."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and not node.is_expanded:
+            node.expand()
+        elif node.is_expanded and node.children:
+            self.move_cursor(node.children[0], animate=False)
+
+    def action_collapse_node(self) -> None:
+        """Collapse the highlighted person; already collapsed: go to the parent."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None:
+            self.move_cursor(node.parent, animate=False)
+
+    def action_open_node(self) -> None:
+        """Open the highlighted person's card (on "… more": the next page)."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.data == MORE:
+            self._more(node)
+        elif node.data:
+            self.post_message(self.Open(node.data))
+        else:
+            node.toggle()  # "You"
+
+    def action_first(self) -> None:
+        self.move_cursor_to_line(0)
+
+    def action_last(self) -> None:
+        self.move_cursor_to_line(self.last_line)
 
     # ---- revealing a contact ----------------------------------------------------
 
@@ -125,3 +225,4 @@ class ReferralTree(Tree[int]):
         target = node
         self.call_after_refresh(lambda: self.move_cursor(target, animate=False))
         return True
+
