@@ -40,6 +40,8 @@ def test_log_a_coffee_chat_with_a_referral_and_a_next_step(tmp_path: Path) -> No
         term.keys("Nina Park @ Acme - hires PMs", literal=True)  # referrals
         term.tab()
         term.keys("Space")  # I asked for referrals
+        term.tab()  # "Reach out to new leads": left ticked
+        term.tab()  # Priya's open follow-up ("Send the teardown deck"): not answered
         term.tab()
         term.keys("End", "C-u")  # the next step: replace the proposed thank-you
         term.keys("Send the pricing memo", literal=True)
@@ -66,6 +68,8 @@ def test_log_a_coffee_chat_with_a_referral_and_a_next_step(tmp_path: Path) -> No
     assert talk["referrals"] == [nina["id"]] and talk["asked_for_referrals"] is True
     due = cli_json(db, "due")
     assert isinstance(due, dict)
+    reach = [f for f in due["followups"] if f["contact_id"] == nina["id"]]
+    assert [f["action"] for f in reach] == ["Reach out to Nina Park (referred by Priya Shah)"]
     step = [f for f in due["followups"] if f["action"] == "Send the pricing memo"]
     assert len(step) == 1 and step[0]["contact_id"] == priya["id"]
     assert step[0]["due"] == (date.today() + timedelta(days=14)).isoformat()

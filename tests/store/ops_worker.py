@@ -40,7 +40,7 @@ def apply(app: PeopleLinks, op: list[Any]) -> None:
     plain model can choose the same ones."""
     kind, k, text = op
     if kind == "add":
-        app.add_contact({"name": text})
+        app.add_contact({"name": text}, allow_duplicate=True)
     elif kind == "edit" and live(app):
         app.edit_contact(live(app)[k % len(live(app))], {"title": text})
     elif kind == "trash" and live(app):

@@ -106,5 +106,5 @@ async def test_contact_dropdown_shows_names_literally(unsafe_app: PeopleLinksApp
         assert prompts and prompts[0].startswith("[red]Boss[/red]  [link=x]Co[/link]")
         await pilot.press("tab")
         await pilot.pause()
-        assert field.value == "[red]Boss[/red]"
+        assert field.value == "[red]Boss[/red], "
         assert unsafe_app.is_running
