@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from textual import events
 from textual.app import App
 from textual.driver import Driver
-from textual.screen import ModalScreen, Screen, SystemModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import TextArea
 from textual.worker import get_current_worker
 
@@ -170,9 +170,9 @@ class PeopleLinksApp(App[None]):
         self.push_screen(ThemePicker(list(self.available_themes), self.theme), picked)
 
     def _give_footer(self, screen: Screen[Any]) -> None:
-        """A modal of the app's shows its own keys at the bottom, not the main screen's."""
-        if isinstance(screen, ModalScreen) and not isinstance(screen, SystemModalScreen) \
-                and not screen.query(KeysFooter):
+        """A modal (a form, a question, help, the palette) shows its own keys at the
+        bottom, not the main screen's."""
+        if isinstance(screen, ModalScreen) and not screen.query(KeysFooter):
             screen.mount(KeysFooter())
 
     def form(self, kind: type[F], contact: Contact | None, **state: Any) -> F:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.command import CommandPalette
 from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
@@ -56,7 +57,8 @@ async def test_a_modal_shows_its_own_keys_not_the_main_screens(
                 (["f"], FollowupForm, {"ctrl+s", "escape"}),
                 (["question_mark"], HelpScreen, {"escape"}),
                 (["T"], ThemePicker, {"enter", "escape"}),
-                (["delete"], Confirm, {"y", "n"})):
+                (["delete"], Confirm, {"y", "n"}),
+                (["ctrl+p"], CommandPalette, {"escape"})):
             await pilot.press(*keys)
             await pilot.pause()
             assert isinstance(demo_app.screen, modal)
