@@ -8,6 +8,8 @@ subclasses (the user can fix the input) and 1 for the rest.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class PeopleLinksError(Exception):
     """Base of every error meant for the user."""
@@ -42,7 +44,7 @@ class DuplicateContact(InputError):
     """A contact with the same name, email or profile address exists; ``existing``
     lists them (contacts). Adding anyway is a deliberate choice."""
 
-    def __init__(self, message: str, existing: list[object]) -> None:
+    def __init__(self, message: str, existing: Sequence[object]) -> None:
         super().__init__(message, field="name")
         self.existing = existing
 

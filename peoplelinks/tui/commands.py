@@ -64,6 +64,7 @@ class Command:
 
 FOLLOWUPS_PANE = "follow-ups"
 GRAPH_PANE = "graph"
+CARD_PANE = "card"
 
 COMMANDS: tuple[Command, ...] = (
     Command("search", "slash", "Search", "Search contacts as you type (name, company, title, "
@@ -82,11 +83,11 @@ COMMANDS: tuple[Command, ...] = (
             "several names, comma separated, with a dropdown of matching contacts as you type "
             "(`tab` or `enter` takes one; the same dropdown helps in the follow-up form and in "
             "\"Introduced by\"); a new name adds the contact after asking"),
-    Command("history", "h", "History", "The highlighted contact's talks and follow-ups: "
-            "edit or delete a talk, reopen a done follow-up (also enter on the card)",
-            "history", show=False,
-            more="(`enter` edits, `D` deletes a talk — the follow-ups it made go with it, "
-            "and you choose whether the leads it made stay —, `x` done, `r` reopens)"),
+    Command("history", "h", "History", "The highlighted contact's talks and follow-ups, "
+            "to edit or delete a talk or reopen a done follow-up", "history", show=False,
+            more=": `enter` edits a talk, `D` deletes it (the follow-ups it made go with it; "
+            "you choose whether the leads it made stay), `x` marks a follow-up done, `r` "
+            "reopens it"),
     Command("followup", "f", "Follow-up", "Add a follow-up for the highlighted contact",
             "new_followup", show=False,
             more="(`enter` or `ctrl+s` saves; due \"in 1 week\" unless you change it)"),
@@ -111,6 +112,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("edit_followup", "e", "Edit", "Change the highlighted follow-up's action or "
             "due date (on a keep-in-touch reminder: edit the contact)", "edit_followup",
             pane=FOLLOWUPS_PANE, rank=8),
+    Command("card_history", "enter", "History", "The contact's talks and follow-ups, as "
+            "`h` opens them", "history", pane=CARD_PANE, priority=False, rank=7),
     # The graph's own keys run on the tree itself (no namespace), after the screen's.
     Command("expand", "right", "Expand", "Show who the highlighted person introduced "
             "(expanded: go to the first of them)", "expand_node", pane=GRAPH_PANE,

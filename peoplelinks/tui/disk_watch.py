@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.content import Content
 from textual.screen import ModalScreen
 
 from peoplelinks.domain.text import printable
@@ -49,9 +48,9 @@ class DiskWatch:
         if isinstance(self.app.screen, ModalScreen):
             if not self._warned:
                 self._warned = True
-                self.app.notify(Content(printable(f"{what}: it will be reloaded when you "
-                                                  "close this; saving now is refused")),
-                                severity="warning", timeout=8)
+                self.app.notify(printable(f"{what}: it will be reloaded when you close "
+                                          "this; saving now is refused"),
+                                markup=False, severity="warning", timeout=8)
             return
         self.reload(what)
 
@@ -61,15 +60,15 @@ class DiskWatch:
         try:
             read = service.reload()
         except PeopleLinksError as exc:
-            self.app.notify(Content(printable(f"{why}, and it cannot be read: {exc}. Nothing "
+            self.app.notify(printable(f"{why}, and it cannot be read: {exc}. Nothing "
                                               "will be written; quit and check it with "
-                                              "'peoplelinks doctor'")),
+                                              "'peoplelinks doctor'"), markup=False,
                             severity="error", timeout=15)
             return False
         self._warned = False
         self.app.data_changed()
         if read:  # (otherwise the warning says it was written again)
-            self.app.notify(Content(printable(f"{why}: reloaded")), severity="warning",
+            self.app.notify(printable(f"{why}: reloaded"), markup=False, severity="warning",
                             timeout=6)
         self.tell_warnings()
         return True
@@ -78,7 +77,7 @@ class DiskWatch:
         """Show the database's warnings the user has not seen yet (a journal set aside)."""
         warnings = self.app.service.db.warnings
         for message in warnings[self._told:]:
-            self.app.notify(Content(printable(message)), severity="warning", timeout=15)
+            self.app.notify(printable(message), markup=False, severity="warning", timeout=15)
         self._told = len(warnings)
 
     def store_error(self, exc: PeopleLinksError) -> None:
@@ -89,4 +88,4 @@ class DiskWatch:
                                 "Look, then try again.", severity="warning", timeout=8)
             return
         timeout = 15 if isinstance(exc, LockLost) else 8
-        self.app.notify(Content(printable(str(exc))), severity="error", timeout=timeout)
+        self.app.notify(printable(str(exc)), markup=False, severity="error", timeout=timeout)

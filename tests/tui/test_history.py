@@ -10,6 +10,8 @@ from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.edit_log import EditLog
 from peoplelinks.tui.screens.history import HistoryList, HistoryScreen, LeadsChoice
+from peoplelinks.tui.widgets.contact_card import ContactCard
+from peoplelinks.tui.widgets.followups import FollowupsPane
 from tests.tui.helpers import main_screen, notices
 
 
@@ -97,3 +99,29 @@ async def test_deleting_a_log_that_made_leads_asks_about_them(demo_app: PeopleLi
         assert made.interaction.id not in service.db.interactions
         assert service.contact(lead.id).in_trash
         assert isinstance(demo_app.screen, HistoryScreen)
+
+
+async def test_enter_on_the_card_opens_the_history_of_the_contact_it_shows(
+        demo_app: PeopleLinksApp) -> None:
+    """The card follows the follow-ups pane; enter on it opens *that* contact's talks,
+    not those of the contact highlighted in the list."""
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        listed = main_screen(demo_app).contact_list.highlighted
+        await pilot.press("u")
+        await pilot.pause()
+        pane = demo_app.screen.query_one(FollowupsPane)
+        for _ in range(20):
+            if pane.entry is not None and pane.entry.contact_id != listed:
+                break
+            await pilot.press("j")
+        assert pane.entry is not None and pane.entry.contact_id != listed
+        shown = pane.entry.contact_id
+        card = demo_app.screen.query_one(ContactCard)
+        card.focus()
+        await pilot.pause()
+        assert card.contact is not None and card.contact.id == shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, HistoryScreen)
+        assert demo_app.screen.contact.id == shown

@@ -38,12 +38,12 @@ class FilterForm(ModalScreen[Filters | None]):
                     yield Label(field.capitalize(), classes="field-label")
                     yield Select([(str(v), v) for v in enum], value=value or Select.NULL,
                                  prompt="any", id=field, compact=True)
-            for field, label, value in (("tag", "Tag", f.tag), ("company", "Company", f.company),
-                                        ("generation", "Generation",
-                                         str(f.generation or ""))):
+            for field, label, text in (("tag", "Tag", f.tag), ("company", "Company", f.company),
+                                       ("generation", "Generation",
+                                        str(f.generation or ""))):
                 with Horizontal(classes="field-row"):
                     yield Label(label, classes="field-label")
-                    yield Input(value, placeholder="any", id=field, compact=True)
+                    yield Input(text, placeholder="any", id=field, compact=True)
             yield Static("", id="filter-error", markup=False)
 
     def on_mount(self) -> None:

@@ -137,7 +137,7 @@ class FormScreen(ModalScreen[T]):
 
     def clear_errors(self) -> None:
         """Hide every error message."""
-        for error in self.query(".field-error"):
+        for error in self.query(".field-error").results(Static):
             error.update("")
             error.display = False
         self.query_one("#form-error", Static).update("")
@@ -179,12 +179,12 @@ class FormScreen(ModalScreen[T]):
     def action_cancel(self) -> None:
         """Close; ask first when something was typed."""
         if not self.dirty:
-            self.dismiss(None)  # type: ignore[arg-type]
+            self.dismiss(None)
             return
 
         def decided(discard: bool | None) -> None:
             if discard:
-                self.dismiss(None)  # type: ignore[arg-type]
+                self.dismiss(None)
 
         self.app.push_screen(Confirm(self.DISCARD_QUESTION, yes="Discard", no="Keep editing"),
                              decided)

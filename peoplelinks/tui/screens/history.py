@@ -81,15 +81,18 @@ class HistoryScreen(ModalScreen[None]):
         done = sorted((f for f in followups if f.done), key=lambda f: f.done_at or f.created,
                       reverse=True)
         options: list[Option] = []
-        for title, items, line in (("Talks", talks, self._talk_line),
-                                   ("Open follow-ups", open_items, self._followup_line),
-                                   ("Done follow-ups", done, self._followup_line)):
+        groups: list[tuple[str, list[Interaction] | list[FollowUp]]] = [
+            ("Talks", talks), ("Open follow-ups", open_items), ("Done follow-ups", done)]
+        for title, items in groups:
             options.append(Option(Content.styled(f"{title} ({len(items)})", "bold"),
                                   disabled=True))
             for item in items:
-                key = f"{'i' if isinstance(item, Interaction) else 'f'}{item.id}"
+                if isinstance(item, Interaction):
+                    key, prompt = f"i{item.id}", self._talk_line(item)
+                else:
+                    key, prompt = f"f{item.id}", self._followup_line(item)
                 self._items[key] = item
-                options.append(Option(line(item), id=key))  # type: ignore[operator]
+                options.append(Option(prompt, id=key))
         listing.add_options(options)
         if keep and keep in self._items:
             listing.highlighted = listing.get_option_index(keep)
@@ -246,4 +249,4 @@ class LeadsChoice(Confirm):
         self.query_one("#yes", Button).focus()  # keeping loses nothing
 
     def action_cancel(self) -> None:
-        self.dismiss(None)  # type: ignore[arg-type]
+        self.dismiss(None)

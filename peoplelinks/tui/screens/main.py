@@ -289,7 +289,7 @@ class MainScreen(Screen[None]):
             self.notify("A keep-in-touch reminder goes away when you log a talk (l); "
                         "s snoozes it", severity="warning")
             return None
-        if entry is None:
+        if entry is None or entry.followup_id is None:
             self.notify("Highlight a follow-up in the follow-ups pane first", severity="warning")
             return None
         return self.service.followup(entry.followup_id)
@@ -308,7 +308,7 @@ class MainScreen(Screen[None]):
         what shows it. ``same_place``: the pane's highlight stays where it was (on the next
         follow-up), not on the one just done or moved, so a second x never repeats."""
         name = self.service.db.contacts[item.contact_id].name
-        self.notify(Content(said.format(fu=item) + f" — {name}"), timeout=3)
+        self.notify(said.format(fu=item) + f" — {name}", markup=False, timeout=3)
         self.refresh_followups(same_place=same_place)
         self.show_card(self.contact_list.highlighted)
         self._card_follows_focus()
@@ -356,7 +356,7 @@ class MainScreen(Screen[None]):
             except PeopleLinksError as exc:
                 self.app.store_error(exc)  # type: ignore[attr-defined]
                 return
-            self.notify(Content(f"Keep in touch with {contact.name}: moved to {day:%a %d %b}"),
+            self.notify(f"Keep in touch with {contact.name}: moved to {day:%a %d %b}", markup=False,
                         timeout=3)
             self.refresh_followups(same_place=True)
             self.show_card(self.contact_list.highlighted)
@@ -386,7 +386,7 @@ class MainScreen(Screen[None]):
             if contact is not None:
                 self.refresh_all(keep=contact.id)
                 self.jump_to(contact.id)
-                self.notify(Content(f"Added {contact.label}"), timeout=3)
+                self.notify(f"Added {contact.label}", markup=False, timeout=3)
 
         self.app.push_screen(self._form(ContactForm, None), saved)
 
@@ -401,6 +401,9 @@ class MainScreen(Screen[None]):
         elif isinstance(self.focused, FollowupsPane):
             entry = self.query_one(FollowupsPane).entry
             cid = entry.contact_id if entry else cid
+        elif isinstance(self.focused, ContactCard) and self.focused.contact is not None:
+            # The card may show the follow-ups pane's or the graph's contact.
+            cid = self.focused.contact.id
         return self.service.db.contacts.get(cid) if cid else None
 
     def action_quick_log(self) -> None:
@@ -412,7 +415,7 @@ class MainScreen(Screen[None]):
             if self.query_one(ContentSwitcher).current == "graph":
                 self.query_one(ReferralTree).load()
             self._select_contact(first)
-            self.notify(Content(log_summary(self.service, result)), timeout=5)
+            self.notify(log_summary(self.service, result), markup=False, timeout=5)
 
         self.app.push_screen(self._form(QuickLog, self._current()), saved)
 
@@ -439,7 +442,7 @@ class MainScreen(Screen[None]):
         def saved(changed: Contact | None) -> None:
             if changed is not None:
                 self.refresh_all(keep=changed.id)
-                self.notify(Content(f"Saved {changed.label}"), timeout=3)
+                self.notify(f"Saved {changed.label}", markup=False, timeout=3)
 
         self.app.push_screen(self._form(ContactForm, contact), saved)
 
@@ -466,7 +469,7 @@ class MainScreen(Screen[None]):
             self.show_card(self.contact_list.highlighted)
             if self.query_one(ContentSwitcher).current == "graph":
                 self.query_one(ReferralTree).load()
-            self.notify(Content(f"Moved {contact.name} to the trash"), timeout=3)
+            self.notify(f"Moved {contact.name} to the trash", markup=False, timeout=3)
 
         self.app.push_screen(Confirm(question, yes="Delete"), decided)
 
@@ -492,14 +495,14 @@ class MainScreen(Screen[None]):
         try:
             info = step()
         except NothingToUndo as exc:
-            self.notify(Content(str(exc).split(": ", 1)[-1].capitalize()), severity="warning",
+            self.notify(str(exc).split(": ", 1)[-1].capitalize(), markup=False, severity="warning",
                         timeout=3)
             return
         except PeopleLinksError as exc:
             self.app.store_error(exc)  # type: ignore[attr-defined]
             return
         self.show_data_changed(keep, index)
-        self.notify(Content(f"{verb}: {info.summary}"), timeout=4)
+        self.notify(f"{verb}: {info.summary}", markup=False, timeout=4)
 
     def show_data_changed(self, keep: int | None = None, index: int = 0) -> None:
         """Redraw everything from the data (after an undo, a reload): the highlight stays on

@@ -88,7 +88,9 @@ class ContactAutoComplete(AutoComplete):
         chosen = self._chosen(target_state)
         items = [ContactItem(c, self._value(c))
                  for c in self.service.search(typed, limit=SHOWN + len(chosen))]
-        return [item for item in items if item.value.casefold() not in chosen][:SHOWN]
+        kept: list[DropdownItem] = [item for item in items
+                                    if item.value.casefold() not in chosen]
+        return kept[:SHOWN]
 
     def get_matches(self, target_state: TargetState, candidates: list[DropdownItem],
                     search_string: str) -> list[DropdownItem]:

@@ -19,7 +19,7 @@ from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.cells import safe_strip
-from peoplelinks.tui.commands import move_bindings
+from peoplelinks.tui.commands import CARD_PANE, bindings, move_bindings
 
 Part = str | tuple[str, str]
 RECENT = 5
@@ -122,7 +122,9 @@ def card_content(app: PeopleLinks, contact: Contact, width: int | None = None) -
             parts += [(f"  {fu.due:%d %b}  ", style), fu.action, "\n"]
     history = app.db.interactions_of(contact.id)
     if history:
-        parts += ["\n", (f"Last talks ({len(history)})", "bold"), "\n"]
+        # The way to correct a talk, where the talks are.
+        parts += ["\n", (f"Last talks ({len(history)})", "bold"), ("  h: edit, delete", "dim"),
+                  "\n"]
         for item in history[:RECENT]:
             said = f"  {item.date:%d %b %Y}  {item.kind}  "
             notes = item.notes.split("\n", 1)[0].split(" ")
@@ -148,7 +150,8 @@ class ContactCard(ScrollView, can_focus=True):
     card's own lines only, never the layout of the screen (a Static would be
     re-measured and the whole screen reflowed on every cursor move)."""
 
-    BINDINGS = move_bindings(scroll=True)
+    PANE = CARD_PANE
+    BINDINGS = [*move_bindings(scroll=True), *bindings(pane=CARD_PANE, namespace="screen")]
     DEFAULT_CSS = """
     ContactCard { padding: 0 1; overflow-x: hidden; overflow-y: scroll; }
     """
@@ -166,6 +169,11 @@ class ContactCard(ScrollView, can_focus=True):
     def content(self) -> Content:
         """What the card shows."""
         return self._content
+
+    @property
+    def contact(self) -> Contact | None:
+        """The contact the card shows (it follows the pane that last moved)."""
+        return self._contact
 
     def show(self, contact: Contact | None) -> None:
         """Show ``contact`` (or an empty-state hint)."""
