@@ -36,6 +36,9 @@ VIEWS: dict[str, tuple[bool, list[str]]] = {
     "quick_log_with": (True, ["slash", *"priya sh", "enter", "l", *"Talked about the forecasting",
                               "shift+tab", "shift+tab", "shift+tab", "end", *", to"]),
     "help": (True, ["question_mark"]),
+    # A contact's talks and follow-ups, and a talk opened to correct it.
+    "history": (True, ["slash", *"priya sh", "enter", "h"]),
+    "edit_log": (True, ["slash", *"priya sh", "enter", "h", "enter"]),
 }
 
 

@@ -14,6 +14,7 @@ from peoplelinks.tui.screens.ask_date import AskDate
 from peoplelinks.tui.screens.help import HelpScreen
 from peoplelinks.tui.screens.loading import LoadingScreen
 from peoplelinks.tui.screens.welcome import WelcomeScreen
+from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
 from peoplelinks.tui.widgets.followups import FollowupsPane
 from peoplelinks.tui.widgets.referral_tree import ReferralTree
@@ -130,12 +131,12 @@ def test_bindings_footer_and_help_come_from_one_list() -> None:
     from peoplelinks.tui.screens.main import MainScreen
 
     bound = {b.id: b for b in MainScreen.BINDINGS}  # type: ignore[union-attr]
-    panes = {pane.PANE: pane for pane in (FollowupsPane, ReferralTree)}
+    panes = {pane.PANE: pane for pane in (FollowupsPane, ReferralTree, ContactCard)}
     for command in COMMANDS:
         if command.pane:
             widget = panes[command.pane]
             binding = {b.id: b for b in widget.BINDINGS}[command.id]  # type: ignore[union-attr]
-            # The follow-ups pane asks its screen; the graph acts on itself.
+            # The follow-ups pane and the card ask their screen; the graph acts on itself.
             owner = MainScreen if binding.action.startswith("screen.") else widget
             action = binding.action.removeprefix("screen.")
         else:

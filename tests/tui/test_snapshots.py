@@ -25,6 +25,8 @@ VIEWS = {
     "quick_log": ["l"],
     "quick_log_with": ["l", "shift+tab", "shift+tab", "shift+tab", "end", *", pri"],
     "help": ["question_mark"],
+    "history": ["slash", *"priya sh", "enter", "h"],
+    "edit_log": ["slash", *"priya sh", "enter", "h", "enter"],
 }
 
 
