@@ -5,6 +5,8 @@
 - ``Employment``: whether the contact is working or also job seeking.
 - ``Level``: seniority, to judge who can hire or refer.
 - ``Kind``: what sort of interaction was logged.
+- ``PlanStatus``: a meeting plan is planned, then held (logged) or cancelled.
+- ``Outcome``: how a meeting went.
 """
 
 from __future__ import annotations
@@ -67,15 +69,30 @@ class Kind(StrEnum):
         return self in _FACE_TO_FACE
 
 
+    @property
+    def counts_as_meeting(self) -> bool:
+        """True for kinds the weekly face-to-face goal counts (a video call is not one)."""
+        return self in _MEETINGS
+
+
 _FACE_TO_FACE = frozenset({Kind.COFFEE, Kind.VIDEO, Kind.MEETING, Kind.EVENT, Kind.INTERVIEW})
+_MEETINGS = frozenset({Kind.COFFEE, Kind.MEETING, Kind.EVENT, Kind.INTERVIEW})
 
 
 class PlanStatus(StrEnum):
     """State of a meeting plan."""
 
     PLANNED = "planned"
-    DONE = "done"
+    HELD = "held"
     CANCELLED = "cancelled"
+
+
+class Outcome(StrEnum):
+    """How a meeting went (DOMAIN.md section 10)."""
+
+    GOOD = "good"
+    NEUTRAL = "neutral"
+    POOR = "poor"
 
 
 # Words people type for a value, mapped to the value. Keys are lower case.
@@ -85,6 +102,8 @@ ALIASES: dict[type[StrEnum], dict[str, str]] = {
     Employment: {"job seeking": "job-seeking", "seeking": "job-seeking", "looking": "job-seeking"},
     Level: {"individual contributor": "ic", "individual-contributor": "ic", "individual": "ic",
             "mgr": "manager", "exec": "executive", "vp": "executive", "c-level": "executive"},
+    Outcome: {"ok": "neutral", "fine": "neutral", "bad": "poor", "great": "good"},
+    PlanStatus: {"done": "held", "cancelled": "cancelled", "canceled": "cancelled"},
     Kind: {"phone": "call", "zoom": "video", "chat": "message", "text": "message",
            "lunch": "coffee"},
 }

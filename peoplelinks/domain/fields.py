@@ -86,6 +86,14 @@ def lines(value: Any) -> Any:
     return value
 
 
+def entries(value: Any) -> Any:
+    """Clean a list of single-line texts that may hold commas ("Fabrikam, Inc.",
+    "Berlin, Germany"); a string is split on new lines only."""
+    if isinstance(value, str):
+        value = value.splitlines()
+    return lines(list(value)) if isinstance(value, list | tuple) else value
+
+
 def emails(value: Any) -> Any:
     """Clean a list of emails; the domain part is lower-cased."""
     value = lines(value)

@@ -14,7 +14,15 @@ from typing import Annotated, Any, ClassVar, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from peoplelinks.domain import fields as f
-from peoplelinks.domain.enums import Circle, Employment, Kind, Level, PlanStatus, Status
+from peoplelinks.domain.enums import (
+    Circle,
+    Employment,
+    Kind,
+    Level,
+    Outcome,
+    PlanStatus,
+    Status,
+)
 from peoplelinks.domain.fields import Block, Email, Line, Name, Phone, Tag, Timestamp, Url
 
 MAX_KEEP_IN_TOUCH_DAYS = 3650
@@ -81,6 +89,11 @@ class Contact(Record):
     keep_in_touch_days: int | None = Field(default=None, ge=0, le=MAX_KEEP_IN_TOUCH_DAYS)
     # A keep-in-touch reminder snoozed to this day; the next logged talk clears it.
     next_contact_on: dt.date | None = None
+    # The method: tell a few chosen people your goal early; ask them for a
+    # recommendation later (DOMAIN.md section 2).
+    objective_shared_on: dt.date | None = None
+    recommendation_asked_on: dt.date | None = None
+    recommendation_given_on: dt.date | None = None
     created: Timestamp = Field(default_factory=f.now)
     updated: Timestamp = Field(default_factory=f.now)
     deleted_at: Timestamp | None = None
@@ -106,6 +119,7 @@ class Interaction(Record):
     CLEAN: ClassVar[dict[str, f.Cleaner]] = {
         "notes": f.block, "gave": f.block, "got": f.block, "kind": f.choice(Kind),
         "contact_ids": f.ids, "referrals": f.ids, "created": f.utc,
+        "outcome": f.choice(Outcome),
     }
 
     contact_ids: list[int] = Field(min_length=1)
@@ -116,6 +130,11 @@ class Interaction(Record):
     got: Block = ""
     referrals: list[int] = []
     asked_for_referrals: bool = False
+    asked_for_recommendation: bool = False
+    shared_objective: bool = False
+    outcome: Outcome | None = None
+    # The meeting plan this talk held, if it was logged from one.
+    plan_id: int | None = Field(default=None, ge=1)
     created: Timestamp = Field(default_factory=f.now)
 
 
@@ -142,53 +161,59 @@ class FollowUp(Record):
 
 
 class MeetingPlan(Record):
-    """The plan for a meeting: why, agenda, how I can help, what I want to learn."""
+    """A planned meeting (DOMAIN.md section 6): when and where, why, an agenda, how I
+    can help them, what I want to learn, and whom I want to be referred to."""
 
     CLEAN: ClassVar[dict[str, f.Cleaner]] = {
-        "purpose": f.line, "agenda": f.block, "offer": f.block, "info_wanted": f.block,
-        "referrals_wanted": f.lines, "status": f.choice(PlanStatus), "created": f.utc,
+        "place": f.line, "purpose": f.line, "agenda": f.entries, "help_them": f.block,
+        "learn": f.block, "ask_for": f.entries, "status": f.choice(PlanStatus),
+        "created": f.utc,
     }
 
     contact_id: int = Field(ge=1)
-    date: dt.date | None = None
+    date: dt.date
+    place: Line = ""
     purpose: Line = ""
-    agenda: Block = ""
-    offer: Block = ""
-    info_wanted: Block = ""
-    referrals_wanted: list[Line] = []
+    agenda: list[Line] = []
+    help_them: Block = ""
+    learn: Block = ""
+    ask_for: list[Line] = []  # names or roles
     status: PlanStatus = PlanStatus.PLANNED
-    interaction_id: int | None = Field(default=None, ge=1)
+    interaction_id: int | None = Field(default=None, ge=1)  # the talk that held it
     created: Timestamp = Field(default_factory=f.now)
 
 
 class WeeklyGoals(Model):
-    """Weekly targets counted from the log (DOMAIN.md section 9)."""
+    """Weekly targets counted from the log (DOMAIN.md section 9); 0 turns one off."""
 
-    meetings: int = Field(default=5, ge=0, le=100)
-    events: int = Field(default=1, ge=0, le=100)
-    followups: int = Field(default=5, ge=0, le=100)
+    meetings: int = Field(default=5, ge=0, le=100)  # face to face
+    events: int = Field(default=1, ge=0, le=100)  # professional-association events
+    followups: int = Field(default=5, ge=0, le=100)  # follow-ups completed
+    new_contacts: int = Field(default=3, ge=0, le=100)
 
 
 class Objective(Model):
     """The job search objective that contacts and meetings are judged against."""
 
     CLEAN: ClassVar[dict[str, f.Cleaner]] = {
-        "role": f.line, "level": f.line, "industries": f.lines,
-        "target_companies": f.lines, "locations": f.lines, "updated": f.utc,
+        "role": f.line, "level": f.choice(Level), "industries": f.entries,
+        "target_companies": f.entries, "locations": f.entries, "pitch": f.line,
+        "updated": f.utc,
     }
 
     role: Line = ""
-    level: Line = ""
+    level: Level = Level.UNKNOWN
     industries: list[Line] = []
     target_companies: list[Line] = []
     locations: list[Line] = []
+    pitch: Line = ""
     weekly_goals: WeeklyGoals = WeeklyGoals()
     updated: Timestamp | None = None
 
     @property
     def is_set(self) -> bool:
         """True once the user has written anything down."""
-        return bool(self.role or self.target_companies or self.industries)
+        return bool(self.role or self.target_companies or self.industries or self.pitch)
 
 
 DEFAULT_KEEP_IN_TOUCH = {Circle.PERSONAL: 365, Circle.NETWORK: 180, Circle.WORK: 180}

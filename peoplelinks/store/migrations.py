@@ -12,7 +12,7 @@ from typing import Any
 
 from peoplelinks.errors import DatabaseCorrupt, NewerSchema
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Tables = dict[str, dict[str, Any]]
 
@@ -41,7 +41,44 @@ def _v2_to_v3(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+_LEVELS = {"ic", "manager", "director", "executive"}
+_PLAN_RENAMES = {"offer": "help_them", "info_wanted": "learn", "referrals_wanted": "ask_for"}
+
+
+def _v3_to_v4(tables: Tables) -> Tables:
+    """Version 4: the job-search strategy. The objective's level is one of the
+    contact levels (a word it does not know becomes "unknown" and the text is kept
+    in the pitch); meeting plans get the fields the plan form has (place, agenda as
+    a list, help_them, learn, ask_for) and a plan always has a date; "done" plans
+    are "held". Contacts and talks only gain optional fields."""
+    objective = tables.get("objective", {}).get("1")
+    if isinstance(objective, dict):
+        level = objective.get("level", "")
+        word = " ".join(str(level).lower().split()).replace(" ", "-")
+        if word not in _LEVELS:
+            objective["level"] = "unknown"
+            if word and word != "unknown":  # never drop what the user wrote
+                pitch = str(objective.get("pitch", ""))
+                objective["pitch"] = f"{pitch} (level: {level})".strip()
+        else:
+            objective["level"] = word
+    for plan in tables.get("plans", {}).values():
+        if not isinstance(plan, dict):
+            continue
+        for old, new in _PLAN_RENAMES.items():
+            if old in plan:
+                plan[new] = plan.pop(old)
+        if isinstance(plan.get("agenda"), str):
+            plan["agenda"] = [line for line in plan["agenda"].splitlines() if line.strip()]
+        if plan.get("status") == "done":
+            plan["status"] = "held"
+        if not plan.get("date"):
+            plan["date"] = str(plan.get("created", ""))[:10] or "2000-01-01"
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
+    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def version_of(tables: Tables) -> int:

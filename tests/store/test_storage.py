@@ -260,3 +260,25 @@ def test_stale_journal_after_crash_between_rename_and_unlink(db_path: Path) -> N
         again.add_contact({"name": "Bob"})
     with PeopleLinks.open(db_path) as third:
         assert [c.name for c in third.contacts()] == ["Ann", "Bob"]
+
+
+def test_version_3_objective_and_plans_are_migrated_without_losing_text(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    contact = Contact.from_input({"id": 1, "name": "Ann"}).model_dump(mode="json")
+    db_path.write_bytes(orjson.dumps({
+        "_meta": {"1": {"schema": 3}},
+        "contacts": {"1": contact},
+        "objective": {"1": {"role": "PM", "level": "Head of things",
+                            "target_companies": ["Fabrikam"]}},
+        "plans": {"1": {"id": 1, "contact_id": 1, "purpose": "learn", "agenda": "one\ntwo",
+                        "offer": "an intro", "info_wanted": "team size",
+                        "referrals_wanted": ["a recruiter"], "status": "done",
+                        "created": "2026-11-01T10:00:00Z"}},
+    }))
+    with PeopleLinks.open(db_path) as app:
+        objective = app.db.objective
+        assert objective.level == "unknown" and "Head of things" in objective.pitch
+        plan = app.db.plans[1]
+        assert (plan.agenda, plan.help_them, plan.learn, plan.ask_for) == (
+            ["one", "two"], "an intro", "team size", ["a recruiter"])
+        assert plan.status == "held" and plan.date.isoformat() == "2026-11-01"

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from pydantic import ValidationError
 
-from peoplelinks.domain.enums import Circle, Employment, Kind, Level, PlanStatus, Status
+from peoplelinks.domain.enums import Circle, Employment, Kind, Level, Outcome, PlanStatus, Status
 from peoplelinks.domain.models import (
     Contact,
     FollowUp,
@@ -35,7 +35,8 @@ def test_enum_values_are_the_documented_json_contract() -> None:
     assert {k.value for k in Kind} == {"coffee", "call", "video", "email", "message", "meeting",
                                        "event", "interview", "other"}
     assert {lv.value for lv in Level} == {"unknown", "ic", "manager", "director", "executive"}
-    assert [p.value for p in PlanStatus] == ["planned", "done", "cancelled"]
+    assert [p.value for p in PlanStatus] == ["planned", "held", "cancelled"]
+    assert [o.value for o in Outcome] == ["good", "neutral", "poor"]
 
 
 def test_contact_defaults() -> None:
@@ -180,12 +181,15 @@ def test_followup_action_required_and_done_at_consistent() -> None:
 
 
 def test_meeting_plan_and_objective() -> None:
-    plan = MeetingPlan.from_input({"contact_id": 2, "purpose": " learn ", "status": "Done",
-                                   "referrals_wanted": "a hiring manager, a recruiter"})
-    assert plan.purpose == "learn" and plan.status == PlanStatus.DONE
-    assert plan.referrals_wanted == ["a hiring manager", "a recruiter"]
-    obj = Objective.from_input({"role": "PM", "target_companies": ["Acme", "acme", "Globex"]})
-    assert obj.target_companies == ["Acme", "Globex"] and obj.is_set
+    plan = MeetingPlan.from_input({"contact_id": 2, "date": "2026-11-25", "purpose": " learn ",
+                                   "status": "Done",
+                                   "ask_for": "a hiring manager\na recruiter, data team"})
+    assert plan.purpose == "learn" and plan.status == PlanStatus.HELD
+    assert plan.ask_for == ["a hiring manager", "a recruiter, data team"]
+    obj = Objective.from_input({"role": "PM", "level": "Director",
+                                "target_companies": ["Acme", "acme", "Fabrikam, Inc."]})
+    assert obj.target_companies == ["Acme", "Fabrikam, Inc."] and obj.is_set
+    assert obj.level == Level.DIRECTOR
     assert obj.weekly_goals == WeeklyGoals(meetings=5, events=1)
     assert not Objective().is_set
 
