@@ -21,8 +21,12 @@ so it matches only itself; only a blank name has the key "".
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: keys need no pydantic
+    from peoplelinks.domain.models import Contact
 
 # Legal forms, as words after punctuation is handled ("S.A." -> "sa", "& Co." -> "co").
 LEGAL_SUFFIXES = frozenset({
@@ -80,3 +84,15 @@ def is_target(company: str, keys: frozenset[str]) -> bool:
     """True when ``company`` is one of the companies whose keys are ``keys``."""
     key = company_key(company)
     return bool(key) and key in keys
+
+
+def at_company(contacts: Mapping[int, Contact], key: str) -> list[int]:
+    """Ids of the contacts (trash left out, any status) whose company has ``key``, in id order.
+
+    One pass over the network; :func:`company_key` is cached, so this costs a
+    dictionary lookup per contact.
+    """
+    if not key:
+        return []
+    return sorted(cid for cid, c in contacts.items()
+                  if c.deleted_at is None and company_key(c.company) == key)

@@ -1,0 +1,295 @@
+"""Warm paths: who can introduce me to someone at company X? (DOMAIN.md section 4)
+
+The network is a graph. You (node :data:`YOU`, 0) are linked to each contact
+you know directly (not introduced by anyone, not a lead) and to each contact
+you have logged a talk with. Two contacts are linked when one introduced the
+other: ``introduced_by``, or a referral logged in a talk (the talk's first
+person referred them; a referral to someone who already had an introducer does
+not change ``introduced_by`` but is a link all the same). A warm path is a
+chain of such links from you to a person at the company: the first person is
+someone you know, each next one someone the previous one introduced, or who
+introduced them.
+
+Two people logged in the same talk are not linked to each other: both are
+already one step from you (you talked with them), so such a link could never
+make a path shorter; leaving them out keeps the graph small.
+
+:func:`build_links` builds the graph once (the caller caches it until the data
+changes); :func:`warm_paths` then walks it breadth first from you, once per
+query, so it costs O(contacts + links) whatever the number of people at the
+company. Relationship statuses are read at query time from the contacts given
+then, so a status change needs no rebuild: nobody marked not helpful or do not
+contact is ever on a path, neither as an intermediate nor as its end.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from peoplelinks.domain.companies import at_company, company_key
+from peoplelinks.domain.enums import Status
+from peoplelinks.domain.models import Contact, Interaction
+
+YOU = 0
+# Never on a path: they declined, or asked not to be contacted.
+BLOCKED = frozenset({Status.NOT_HELPFUL, Status.DO_NOT_CONTACT})
+
+
+class How(StrEnum):
+    """How a step's contact is linked to the previous person on the path.
+
+    The values read after the contact's name: "Bob — introduced by Ann".
+    """
+
+    KNOWN = "known directly"  # you know them; nobody introduced them to you
+    TALKED = "you talked"  # you logged a talk with them
+    INTRODUCED_BY = "introduced by"  # the previous person introduced them
+    INTRODUCER_OF = "introducer of"  # they introduced the previous person
+
+
+@dataclass(frozen=True)
+class Step:
+    """One person on a warm path, and how the previous one (who would introduce
+    you) is linked to them. ``introducer`` is :data:`YOU` on the first step."""
+
+    contact_id: int
+    introducer: int
+    how: How
+    last_contact: date | None = None  # your last talk with ``contact_id``
+
+    @property
+    def via(self) -> str:
+        """The link without names: "known directly", "introduced by", ..."""
+        return self.how.value
+
+    def describe(self, names: Mapping[int, Contact] | Mapping[int, str]) -> str:
+        """The link as a sentence naming who introduced whom (see :func:`describe`)."""
+        return describe(self, names)
+
+
+def _name(names: Mapping[int, Contact] | Mapping[int, str], cid: int) -> str:
+    if cid == YOU:
+        return "you"
+    found = names.get(cid)
+    if found is None:
+        return f"#{cid}"
+    return found if isinstance(found, str) else found.name
+
+
+def describe(step: Step, names: Mapping[int, Contact] | Mapping[int, str]) -> str:
+    """``step`` as a sentence: "You know Bob", "You talked with Bob", "Ann introduced
+    Bob" (Ann can introduce you to Bob), "Bob introduced Ann" (Ann can ask Bob).
+
+    ``names`` maps ids to names or to contacts; an unknown id shows as ``#id``.
+    """
+    who = _name(names, step.contact_id)
+    prev = _name(names, step.introducer)
+    text = {
+        How.KNOWN: f"you know {who}",
+        How.TALKED: f"you talked with {who}",
+        How.INTRODUCED_BY: f"{prev} introduced {who}",
+        How.INTRODUCER_OF: f"{who} introduced {prev}",
+    }[step.how]
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class WarmPath:
+    """A chain of people from you to ``target``: the first step is someone you know,
+    the last one ``target``.
+
+    ``warmth`` is the warmth of your link with the first person, the one you
+    would ask: it is the only link on the path the log can measure (how well
+    Ann knows Bob is not recorded), and asking a warm contact is what makes a
+    path warm. On a path of one step it is the warmth of the target.
+    """
+
+    steps: tuple[Step, ...]
+    target: int
+    warmth: float
+
+    @property
+    def length(self) -> int:
+        """Number of people on the path (1: you already know the target)."""
+        return len(self.steps)
+
+    @property
+    def first(self) -> int:
+        """The contact you would ask first."""
+        return self.steps[0].contact_id
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        """Contact ids from the first person to the target."""
+        return tuple(step.contact_id for step in self.steps)
+
+    def describe(self, names: Mapping[int, Contact] | Mapping[int, str]) -> str:
+        """Every step as a sentence, joined with "; "."""
+        return "; ".join(describe(step, names) for step in self.steps)
+
+
+@dataclass(frozen=True, eq=False)
+class Links:
+    """The graph warm paths walk; build it with :func:`build_links`."""
+
+    adjacent: Mapping[int, tuple[int, ...]]  # contact -> linked contacts, in id order
+    direct: Mapping[int, How]  # contact -> how you know them (KNOWN or TALKED)
+    first: tuple[int, ...]  # the keys of ``direct``, in id order
+    # (referrer, referred) for referrals logged in talks, to name the link
+    referred: frozenset[tuple[int, int]] = frozenset()
+
+
+def build_links(contacts: Mapping[int, Contact], interactions: Iterable[Interaction]) -> Links:
+    """Link the network (see the module docstring); contacts in the trash are left out.
+
+    An introducer that is missing or in the trash counts as unknown, as in
+    :func:`peoplelinks.domain.graph.generations`: the contact is then known
+    directly unless they are a lead (a lead was only suggested, never met).
+    """
+    alive = {cid for cid, c in contacts.items() if c.deleted_at is None and cid != YOU}
+    adjacent: dict[int, set[int]] = {}
+    direct: dict[int, How] = {}
+    referred: set[tuple[int, int]] = set()
+
+    def link(a: int, b: int) -> None:
+        adjacent.setdefault(a, set()).add(b)
+        adjacent.setdefault(b, set()).add(a)
+
+    for cid in alive:
+        contact = contacts[cid]
+        parent = contact.introduced_by
+        if parent is not None and parent != cid and parent in alive:
+            link(parent, cid)
+        elif contact.status != Status.LEAD:
+            direct[cid] = How.KNOWN
+    for talk in interactions:
+        ids = [cid for cid in talk.contact_ids if cid in alive]
+        for cid in ids:
+            direct[cid] = How.TALKED
+        # The service makes the talk's first person the introducer of its referrals.
+        referrer = talk.contact_ids[0]
+        if talk.referrals and referrer in alive:
+            for cid in talk.referrals:
+                if cid in alive and cid != referrer:
+                    link(referrer, cid)
+                    referred.add((referrer, cid))
+    return Links(adjacent={cid: tuple(sorted(near)) for cid, near in adjacent.items()},
+                 direct=direct, first=tuple(sorted(direct)), referred=frozenset(referred))
+
+
+def usable(contact: Contact | None) -> bool:
+    """True when ``contact`` may be on a warm path: it exists, is not in the trash,
+    and is neither not helpful nor do not contact."""
+    return contact is not None and contact.deleted_at is None and contact.status not in BLOCKED
+
+
+@dataclass(frozen=True, eq=False)
+class _Walk:
+    """The breadth-first walk from you: for each person reached, the step count of
+    the shortest path, the previous person on it and its first person."""
+
+    level: dict[int, int]
+    parent: dict[int, int]
+    root: dict[int, int]
+
+
+def _walk(links: Links, contacts: Mapping[int, Contact], warmth: Mapping[int, float],
+          targets: frozenset[int], limit: int | None) -> _Walk:
+    """Breadth first from you. Among the shortest paths to a person it keeps the one
+    whose first person is warmest (then the lowest id). Stops once ``limit`` of
+    ``targets`` are settled at a depth no later target can beat (None: walk all)."""
+    level: dict[int, int] = {}
+    parent: dict[int, int] = {}
+    root: dict[int, int] = {}
+    blocked: set[int] = set()
+    found_at: dict[int, int] = {}  # depth -> targets found there
+    queue: deque[int] = deque()
+    for cid in links.first:
+        if usable(contacts.get(cid)):
+            level[cid], parent[cid], root[cid] = 1, YOU, cid
+            queue.append(cid)
+            if cid in targets:
+                found_at[1] = found_at.get(1, 0) + 1
+    depth, settled = 1, found_at.get(1, 0)
+    while queue:
+        node = queue.popleft()
+        here = level[node]
+        if here != depth:  # every person at depth ``here`` is now final
+            depth = here
+            settled += found_at.get(here, 0)
+        if limit is not None and settled >= limit:
+            break
+        first = root[node]
+        heat = warmth.get(first, 0.0)
+        for near in links.adjacent.get(node, ()):
+            seen = level.get(near)
+            if seen is None:
+                if near in blocked:
+                    continue
+                if not usable(contacts.get(near)):
+                    blocked.add(near)
+                    continue
+                level[near], parent[near], root[near] = here + 1, node, first
+                queue.append(near)
+                if near in targets:
+                    found_at[here + 1] = found_at.get(here + 1, 0) + 1
+            elif seen == here + 1:
+                other = root[near]
+                other_heat = warmth.get(other, 0.0)
+                if heat > other_heat or (heat == other_heat and first < other):
+                    parent[near], root[near] = node, first
+    return _Walk(level, parent, root)
+
+
+def _how(links: Links, contacts: Mapping[int, Contact], prev: int, cid: int) -> How:
+    if prev == YOU:
+        return links.direct[cid]
+    if contacts[cid].introduced_by == prev or (prev, cid) in links.referred:
+        return How.INTRODUCED_BY
+    return How.INTRODUCER_OF  # the only other link: they introduced (referred) ``prev``
+
+
+def _path(walk: _Walk, links: Links, contacts: Mapping[int, Contact],
+          warmth: Mapping[int, float], last_contact: Mapping[int, date | None],
+          target: int) -> WarmPath:
+    ids = [target]
+    while walk.parent[ids[-1]] != YOU:
+        ids.append(walk.parent[ids[-1]])
+    ids.reverse()
+    steps = tuple(Step(cid, prev, _how(links, contacts, prev, cid), last_contact.get(cid))
+                  for prev, cid in zip([YOU, *ids], ids, strict=False))
+    return WarmPath(steps, target, warmth.get(ids[0], 0.0))
+
+
+def paths_to(links: Links, contacts: Mapping[int, Contact], targets: Iterable[int], *,
+             warmth: Mapping[int, float], last_contact: Mapping[int, date | None],
+             limit: int | None = 5) -> list[WarmPath]:
+    """One warm path to each of ``targets`` that can be reached, shortest first, then
+    warmest (:attr:`WarmPath.warmth`), then by target id; at most ``limit`` (None: all).
+
+    Targets that may not be on a path (see :func:`usable`) are left out.
+    """
+    wanted = frozenset(cid for cid in targets if usable(contacts.get(cid)))
+    if not wanted or (limit is not None and limit <= 0):
+        return []
+    walk = _walk(links, contacts, warmth, wanted, limit)
+    reached = sorted((walk.level[cid], -warmth.get(walk.root[cid], 0.0), cid)
+                     for cid in wanted if cid in walk.level)
+    chosen = reached if limit is None else reached[:limit]
+    return [_path(walk, links, contacts, warmth, last_contact, cid) for _, _, cid in chosen]
+
+
+def warm_paths(links: Links, contacts: Mapping[int, Contact], company: str, *,
+               warmth: Mapping[int, float], last_contact: Mapping[int, date | None],
+               limit: int | None = 5) -> list[WarmPath]:
+    """One warm path to each person at ``company`` (matched with
+    :func:`~peoplelinks.domain.companies.company_key`), as :func:`paths_to` orders
+    them. Someone there you know or talk to is a path of one step; [] when nobody
+    there can be reached."""
+    key = company_key(company)
+    return paths_to(links, contacts, at_company(contacts, key), warmth=warmth,
+                    last_contact=last_contact, limit=limit)
