@@ -283,6 +283,26 @@ def paths_to(links: Links, contacts: Mapping[int, Contact], targets: Iterable[in
     return [_path(walk, links, contacts, warmth, last_contact, cid) for _, _, cid in chosen]
 
 
+def best_paths(links: Links, contacts: Mapping[int, Contact],
+               groups: Mapping[str, Iterable[int]], *, warmth: Mapping[int, float],
+               last_contact: Mapping[int, date | None]) -> dict[str, WarmPath]:
+    """The first path :func:`paths_to` would give into each group of people (say, each
+    company), from one walk for all groups; groups nobody can reach are left out."""
+    wanted = {name: frozenset(cid for cid in ids if usable(contacts.get(cid)))
+              for name, ids in groups.items()}
+    everyone = frozenset().union(*wanted.values())
+    if not everyone:
+        return {}
+    walk = _walk(links, contacts, warmth, everyone, None)
+    found: dict[str, WarmPath] = {}
+    for name, ids in wanted.items():
+        reached = [(walk.level[cid], -warmth.get(walk.root[cid], 0.0), cid)
+                   for cid in ids if cid in walk.level]
+        if reached:
+            found[name] = _path(walk, links, contacts, warmth, last_contact, min(reached)[2])
+    return found
+
+
 def warm_paths(links: Links, contacts: Mapping[int, Contact], company: str, *,
                warmth: Mapping[int, float], last_contact: Mapping[int, date | None],
                limit: int | None = 5) -> list[WarmPath]:

@@ -17,6 +17,7 @@ from peoplelinks.domain.paths import (
     Links,
     Step,
     WarmPath,
+    best_paths,
     build_links,
     describe,
     paths_to,
@@ -235,6 +236,16 @@ def test_the_walk_stops_early_but_the_order_holds() -> None:
                        *[person(10 + i, "T", "Fabrikam", introduced_by=i) for i in range(1, 6)])
     warmth = {i: float(i) for i in range(1, 6)}
     assert ids(find(contacts, warmth=warmth, limit=2)) == [(5, 15), (4, 14)]
+
+
+def test_best_paths_one_walk_for_many_groups() -> None:
+    contacts = network(person(1, "Ann"), person(2, "Bob", introduced_by=1),
+                       person(3, "Cy", introduced_by=2), person(4, "Dee", status="not-helpful"))
+    links = build_links(contacts, [])
+    found = best_paths(links, contacts, {"a": [3, 2], "b": [3], "c": [4, 99], "d": []},
+                       warmth={}, last_contact={})
+    assert {k: p.ids for k, p in found.items()} == {"a": (1, 2), "b": (1, 2, 3)}
+    assert best_paths(links, contacts, {"c": [4]}, warmth={}, last_contact={}) == {}
 
 
 # ---- against a slow, obviously right search -------------------------------------------
