@@ -145,7 +145,7 @@ def _bucket(first: date, last: date, *, interactions: Iterable[Interaction],
     end = last + timedelta(days=7)  # exclusive
     per_day: list[dict[date, int]] = [{}, {}, {}, {}]
     meetings, events, done, added = per_day
-    event = Kind.EVENT
+    event = Kind.EVENT  # enum members as locals: looking one up costs as much as a test
     for talk in interactions:
         day = talk.date
         if first <= day < end:
@@ -163,10 +163,11 @@ def _bucket(first: date, last: date, *, interactions: Iterable[Interaction],
         if done_at is not None and low <= done_at < high and fu.done:
             day = done_at.astimezone(tz).date()
             done[day] = done.get(day, 0) + 1
+    lead = Status.LEAD
     for contact in contacts:
         created = contact.created
         if (low <= created < high and contact.deleted_at is None
-                and contact.status != Status.LEAD):
+                and contact.status != lead):
             day = created.astimezone(tz).date()
             added[day] = added.get(day, 0) + 1
 
