@@ -15,7 +15,7 @@ from peoplelinks.service import PeopleLinks
 
 OBJECTIVE = {
     "role": "Senior Product Manager",
-    "level": "senior / lead",
+    "level": "manager",
     "industries": ["health tech", "logistics software"],
     "target_companies": ["Contoso Health", "Northwind Analytics", "Fabrikam Robotics",
                          "Blue Yonder Airlines", "Proseware"],

@@ -72,6 +72,12 @@ def _when(text: str | None, field: str, direction: Any = None) -> date | None:
     return parse_date(text, field=field, direction=direction or Direction.of(field))
 
 
+def _past() -> Any:
+    from peoplelinks.domain.dates import Direction  # noqa: PLC0415
+
+    return Direction.PAST
+
+
 def _out(text: str = "") -> None:
     # Records are cleaned when stored; paths and file names are not: never print a code.
     sys.stdout.write(printable(text) + "\n")
@@ -110,6 +116,11 @@ def _contact_fields(args: argparse.Namespace, app: Any) -> dict[str, Any]:
         value = getattr(args, attr, None)
         if value is not None:
             data[key] = value
+    for key in ("objective_shared", "recommendation_asked", "recommendation_given"):
+        text = getattr(args, key, None)
+        if text is not None:
+            data[f"{key}_on"] = (None if text.strip().lower() in ("", "none", "-")
+                                 else _when(text, f"{key}_on", _past()))
     if args.keep_in_touch is not None:
         data["keep_in_touch_days"] = (None if args.keep_in_touch.strip().lower() == "default"
                                       else _int(args.keep_in_touch, "keep_in_touch_days"))
@@ -120,11 +131,11 @@ def _contact_fields(args: argparse.Namespace, app: Any) -> dict[str, Any]:
     return data
 
 
-def _int(text: str, field: str) -> int:
+def _int(text: str, field: str, unit: str = " of days") -> int:
     try:
         return int(text)
     except ValueError:
-        raise InputError(f"{field}: {text!r} is not a whole number of days", field=field) from None
+        raise InputError(f"{field}: {text!r} is not a whole number{unit}", field=field) from None
 
 
 def _fid(followup_id: int) -> str:
@@ -137,27 +148,37 @@ def _lid(interaction_id: int) -> str:
     return f"L{interaction_id}"
 
 
-def _log_id(text: str) -> int:
-    """A logged interaction's id typed as printed (``L12``, ``l12``) or bare (``12``)."""
+def _pid(plan_id: int) -> str:
+    """A meeting plan's id as printed: ``P4``."""
+    return f"P{plan_id}"
+
+
+def _typed_id(text: str, letter: str, what: str, see: str) -> int:
+    """An id typed as printed (``L12``, ``l12``) or bare (``12``). ``#12`` is how
+    contacts are written, so it is refused with a hint rather than taken."""
     typed = text.strip()
-    digits = typed[1:] if typed[:1] in ("L", "l") else typed
+    digits = typed[1:] if typed[:1] in (letter, letter.lower()) else typed
     if not digits.isascii() or not digits.isdigit():
-        hint = " (#12 is a contact; logs are L12)" if typed.startswith("#") else ""
-        raise InputError(f"log: {text!r} is not a log id{hint}; see 'peoplelinks show WHO'",
-                         field="log")
+        number = typed[1:] if typed[1:].isdigit() else "6"
+        hint = (f" (#{number} is a contact; {what}s are {letter}{number})"
+                if typed.startswith("#") else "")
+        raise InputError(f"{what}: {text!r} is not a {what} id{hint}; see '{see}'", field=what)
     return int(digits)
+
+
+def _log_id(text: str) -> int:
+    """A logged interaction's id (``L12``)."""
+    return _typed_id(text, "L", "log", "peoplelinks show WHO")
 
 
 def _followup_id(text: str) -> int:
-    """A follow-up id typed as printed (``F6``, ``f6``) or bare (``6``). ``#6`` is how
-    contacts are written, so it is refused with a hint rather than taken."""
-    typed = text.strip()
-    digits = typed[1:] if typed[:1] in ("F", "f") else typed
-    if not digits.isascii() or not digits.isdigit():
-        hint = " (#6 is a contact; follow-ups are F6)" if typed.startswith("#") else ""
-        raise InputError(f"follow-up: {text!r} is not a follow-up id{hint}; see "
-                         "'peoplelinks due'", field="follow-up")
-    return int(digits)
+    """A follow-up's id (``F6``)."""
+    return _typed_id(text, "F", "follow-up", "peoplelinks due")
+
+
+def _plan_id(text: str) -> int:
+    """A meeting plan's id (``P4``)."""
+    return _typed_id(text, "P", "plan", "peoplelinks plans")
 
 
 def _contact_json(app: Any, contact: Any) -> dict[str, Any]:

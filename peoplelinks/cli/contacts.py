@@ -117,6 +117,11 @@ def _show_contact(app: Any, c: Any, history: list[Any], followups: list[Any]) ->
         ("last contact", _day(app.last_contact(c.id))),
         ("next contact", _day(app.next_contact(c))),
         ("warning", c.warning),
+        ("objective shared", _day(c.objective_shared_on) if c.objective_shared_on else ""),
+        ("recommendation", "; ".join(
+            f"{label} {_day(day)}" for label, day in
+            (("asked", c.recommendation_asked_on), ("given", c.recommendation_given_on))
+            if day)),
     ]
     _out(f"#{c.id} {c.name}" + ("  [in the trash]" if c.in_trash else ""))
     for label, value in rows:
@@ -196,6 +201,10 @@ def _contact_options(p: argparse.ArgumentParser, *, edit: bool) -> None:
     p.add_argument("--notes", metavar="TEXT")
     p.add_argument("--profile-url", metavar="URL")
     p.add_argument("--warning", metavar="TEXT", help="e.g. 'repair this relationship'")
+    for flag, what in (("objective-shared", "you told them your objective"),
+                       ("recommendation-asked", "you asked them for a recommendation"),
+                       ("recommendation-given", "they gave you a recommendation")):
+        p.add_argument(f"--{flag}", metavar="WHEN", help=f"when {what} ('none' clears)")
     p.add_argument("--keep-in-touch", metavar="DAYS",
                    help="days between contacts (0: never; 'default': by circle)")
 

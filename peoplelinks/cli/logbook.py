@@ -19,6 +19,8 @@ from peoplelinks.cli.common import (
     _log_id,
     _open,
     _out,
+    _pid,
+    _plan_id,
     _when,
 )
 from peoplelinks.errors import InputError
@@ -39,6 +41,10 @@ def cmd_log(args: argparse.Namespace) -> int:
             asked_for_referrals=args.asked, next_for=next_for,
             reach_out=not args.no_reach_out,
             close=[_followup_id(f) for f in args.close or []],
+            outcome=args.outcome, shared_objective=args.shared_objective,
+            asked_for_recommendation=args.asked_recommendation,
+            plan_id=_plan_id(args.plan) if args.plan else None,
+            repair=not args.no_repair, warning=args.warning,
         )
         item = result.interaction
         names = ", ".join(p.name for p in people)
@@ -50,7 +56,10 @@ def cmd_log(args: argparse.Namespace) -> int:
         for met in result.activated:
             _out(f"  #{met.id} {met.name} is no longer a lead: now active")
         contacts = app.db.contacts
-        for f in [*([result.followup] if result.followup else []), *result.reach_outs]:
+        if result.plan is not None:
+            _out(f"  held the meeting planned as {_pid(result.plan.id)}")
+        extra = [result.followup, result.repair]
+        for f in [*(f for f in extra if f is not None), *result.reach_outs]:
             _out(f"  follow-up {_fid(f.id)} for {contacts[f.contact_id].name}: {f.action}, "
                  f"due {_day(f.due)}")
         for f in result.closed:
@@ -79,8 +88,13 @@ def cmd_edit_log(args: argparse.Namespace) -> int:
             changes["contact_ids"] = _people(app, args.with_, "with")
         if args.referral is not None or args.no_referrals:
             changes["referrals"] = _people(app, args.referral or [], "referrals")
-        if args.asked is not None:
-            changes["asked_for_referrals"] = args.asked == "yes"
+        for key, attr in (("asked_for_referrals", "asked"),
+                          ("asked_for_recommendation", "asked_recommendation"),
+                          ("shared_objective", "shared_objective")):
+            if getattr(args, attr) is not None:
+                changes[key] = getattr(args, attr) == "yes"
+        if args.outcome is not None:
+            changes["outcome"] = "" if args.outcome == "none" else args.outcome
         if not changes:
             raise InputError("edit-log: nothing to change; give at least one option such as "
                              "--notes")
@@ -133,7 +147,7 @@ def cmd_snooze_contact(args: argparse.Namespace) -> int:
 
 def cmd_due(args: argparse.Namespace) -> int:
     from peoplelinks.domain.schedule import Bucket  # noqa: PLC0415
-    from peoplelinks.interop.jsonio import followup_json  # noqa: PLC0415
+    from peoplelinks.interop.jsonio import followup_json, plan_json  # noqa: PLC0415
 
     with _open(args, write=False) as app:
         report = app.due()
@@ -148,11 +162,19 @@ def cmd_due(args: argparse.Namespace) -> int:
                      "last_contact": d.last_contact.isoformat() if d.last_contact else None,
                      "next_contact": d.next_contact.isoformat()}
                     for d in report.keep_in_touch],
+                "plans": [plan_json(p, contacts[p.contact_id].name) for p in report.plans],
             })
             return 0
         titles = {Bucket.OVERDUE: "overdue", Bucket.TODAY: "today",
                   Bucket.WEEK: "this week", Bucket.LATER: "later"}
         shown = False
+        if report.plans:
+            shown = True
+            _out("meetings planned")
+            for p in report.plans:
+                late = "  (not logged yet)" if p.date < report.today else ""
+                _out(f"  {_pid(p.id):<5} {_day(p.date)}  {_cut(contacts[p.contact_id].name, 24)} "
+                     f"{p.purpose or p.place}{late}")
         for b in Bucket:
             if report.followups[b]:
                 shown = True
@@ -241,6 +263,18 @@ def add_commands(command: Command) -> None:
                    help="whom the next step is for: one of the people logged (default: WHO)")
     p.add_argument("--no-reach-out", action="store_true",
                    help="no 'Reach out to NAME' follow-up for the new leads")
+    p.add_argument("--outcome", choices=("good", "neutral", "poor"),
+                   help="how it went (poor: a 'repair' follow-up is filed)")
+    p.add_argument("--no-repair", action="store_true",
+                   help="after a poor meeting, file no 'repair' follow-up")
+    p.add_argument("--warning", metavar="TEXT",
+                   help="set the contact's warning (e.g. 'repair this relationship')")
+    p.add_argument("--shared-objective", action="store_true",
+                   help="you told them your job search objective")
+    p.add_argument("--asked-recommendation", action="store_true",
+                   help="you asked them for a recommendation")
+    p.add_argument("--plan", metavar="PLAN_ID",
+                   help="the meeting plan this talk held (P4), marked held")
     p.add_argument("--close", action="append", metavar="FOLLOWUP_ID",
                    help="a follow-up of theirs this talk answered: mark it done (repeat)")
 
@@ -257,6 +291,12 @@ def add_commands(command: Command) -> None:
                    help="a contact they referred (repeat; replaces the list)")
     p.add_argument("--no-referrals", action="store_true", help="clear the referrals")
     p.add_argument("--asked", choices=("yes", "no"), help="whether you asked for referrals")
+    p.add_argument("--asked-recommendation", choices=("yes", "no"),
+                   help="whether you asked for a recommendation")
+    p.add_argument("--shared-objective", choices=("yes", "no"),
+                   help="whether you told them your objective")
+    p.add_argument("--outcome", choices=("good", "neutral", "poor", "none"),
+                   help="how it went (none: not said)")
     p = command("delete-log", cmd_delete_log,
                 "delete a logged talk and the follow-ups it created (undoable)")
     p.add_argument("id", metavar="LOG_ID")

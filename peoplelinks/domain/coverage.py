@@ -61,12 +61,10 @@ def coverage(targets: Sequence[str], contacts: Mapping[int, Contact], *, links: 
         key = company_key(company)
         if key and key not in wanted:
             wanted[key] = company
-    people: dict[str, list[int]] = {key: [] for key in wanted}
-    for cid, contact in contacts.items():  # one pass for every company
-        if contact.deleted_at is None:
-            found = people.get(company_key(contact.company))
-            if found is not None:
-                found.append(cid)
+    # Who works where comes from the links' index; statuses from ``contacts``.
+    people = {key: [cid for cid in links.companies.get(key, ())
+                    if cid in contacts and contacts[cid].deleted_at is None]
+              for key in wanted}
     rows = [_row(company, key, people[key], contacts, warmth, last_contact)
             for key, company in wanted.items()]
     need = {row.key: row.leads for row in rows if not row.contacts}

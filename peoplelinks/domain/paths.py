@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from peoplelinks.domain.companies import at_company, company_key
+from peoplelinks.domain.companies import company_key
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact, Interaction
 
@@ -134,13 +134,16 @@ class WarmPath:
 
 @dataclass(frozen=True, eq=False)
 class Links:
-    """The graph warm paths walk; build it with :func:`build_links`."""
+    """The graph warm paths walk; build it with :func:`build_links`, and build it again
+    when contacts or talks change (statuses excepted: they are read at query time)."""
 
     adjacent: Mapping[int, tuple[int, ...]]  # contact -> linked contacts, in id order
     direct: Mapping[int, How]  # contact -> how you know them (KNOWN or TALKED)
     first: tuple[int, ...]  # the keys of ``direct``, in id order
     # (referrer, referred) for referrals logged in talks, to name the link
     referred: frozenset[tuple[int, int]] = frozenset()
+    # company_key -> the contacts there (trash left out), in id order
+    companies: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def build_links(contacts: Mapping[int, Contact], interactions: Iterable[Interaction]) -> Links:
@@ -154,31 +157,38 @@ def build_links(contacts: Mapping[int, Contact], interactions: Iterable[Interact
     adjacent: dict[int, set[int]] = {}
     direct: dict[int, How] = {}
     referred: set[tuple[int, int]] = set()
+    companies: dict[str, list[int]] = {}
+    # Locals: this runs over tens of thousands of records, and an enum member
+    # looked up on its class costs as much as the rest of the loop body.
+    known, talked, lead = How.KNOWN, How.TALKED, Status.LEAD
 
     def link(a: int, b: int) -> None:
         adjacent.setdefault(a, set()).add(b)
         adjacent.setdefault(b, set()).add(a)
 
-    for cid in alive:
+    for cid in sorted(alive):
         contact = contacts[cid]
         parent = contact.introduced_by
         if parent is not None and parent != cid and parent in alive:
             link(parent, cid)
-        elif contact.status != Status.LEAD:
-            direct[cid] = How.KNOWN
+        elif contact.status != lead:
+            direct[cid] = known
+        if contact.company:
+            companies.setdefault(company_key(contact.company), []).append(cid)
     for talk in interactions:
-        ids = [cid for cid in talk.contact_ids if cid in alive]
+        ids = talk.contact_ids
         for cid in ids:
-            direct[cid] = How.TALKED
+            if cid in alive:
+                direct[cid] = talked
         # The service makes the talk's first person the introducer of its referrals.
-        referrer = talk.contact_ids[0]
-        if talk.referrals and referrer in alive:
+        if talk.referrals and ids[0] in alive:
             for cid in talk.referrals:
-                if cid in alive and cid != referrer:
-                    link(referrer, cid)
-                    referred.add((referrer, cid))
+                if cid in alive and cid != ids[0]:
+                    link(ids[0], cid)
+                    referred.add((ids[0], cid))
     return Links(adjacent={cid: tuple(sorted(near)) for cid, near in adjacent.items()},
-                 direct=direct, first=tuple(sorted(direct)), referred=frozenset(referred))
+                 direct=direct, first=tuple(sorted(direct)), referred=frozenset(referred),
+                 companies={key: tuple(ids) for key, ids in companies.items() if key})
 
 
 def usable(contact: Contact | None) -> bool:
@@ -276,6 +286,11 @@ def paths_to(links: Links, contacts: Mapping[int, Contact], targets: Iterable[in
     wanted = frozenset(cid for cid in targets if usable(contacts.get(cid)))
     if not wanted or (limit is not None and limit <= 0):
         return []
+    if limit is not None:  # enough people there you know: no walk needed
+        near = sorted((-warmth.get(cid, 0.0), cid) for cid in wanted if cid in links.direct)
+        if len(near) >= limit:
+            return [WarmPath((Step(cid, YOU, links.direct[cid], last_contact.get(cid)),), cid,
+                             -heat) for heat, cid in near[:limit]]
     walk = _walk(links, contacts, warmth, wanted, limit)
     reached = sorted((walk.level[cid], -warmth.get(walk.root[cid], 0.0), cid)
                      for cid in wanted if cid in walk.level)
@@ -306,10 +321,11 @@ def best_paths(links: Links, contacts: Mapping[int, Contact],
 def warm_paths(links: Links, contacts: Mapping[int, Contact], company: str, *,
                warmth: Mapping[int, float], last_contact: Mapping[int, date | None],
                limit: int | None = 5) -> list[WarmPath]:
-    """One warm path to each person at ``company`` (matched with
-    :func:`~peoplelinks.domain.companies.company_key`), as :func:`paths_to` orders
-    them. Someone there you know or talk to is a path of one step; [] when nobody
-    there can be reached."""
-    key = company_key(company)
-    return paths_to(links, contacts, at_company(contacts, key), warmth=warmth,
-                    last_contact=last_contact, limit=limit)
+    """One warm path to each person at ``company``, as :func:`paths_to` orders them.
+
+    Who is there comes from the index in ``links`` (companies matched with
+    :func:`~peoplelinks.domain.companies.company_key`). Someone there you know or
+    talk to is a path of one step; [] when nobody there can be reached."""
+    there = links.companies.get(company_key(company), ())
+    return paths_to(links, contacts, there, warmth=warmth, last_contact=last_contact,
+                    limit=limit)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from peoplelinks.domain.enums import Status
-from peoplelinks.domain.models import Contact, FollowUp, Settings
+from peoplelinks.domain.models import Contact, FollowUp, MeetingPlan, Settings
 
 # Relationships the tickler leaves alone: not met yet, or better left alone.
 UNTRACKED = frozenset({Status.LEAD, Status.NOT_HELPFUL, Status.DO_NOT_CONTACT})
@@ -70,9 +70,13 @@ class DueReport:
     )
     keep_in_touch: list[DueItem] = field(default_factory=list)
     keep_in_touch_total: int = 0
+    # Meetings planned and not yet held (nor cancelled), by date.
+    plans: list[MeetingPlan] = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        """Follow-ups due by today plus keep-in-touch contacts due."""
+        """Follow-ups due by today, meetings planned for today or earlier (not logged
+        yet), plus keep-in-touch contacts due."""
         return (len(self.followups[Bucket.OVERDUE]) + len(self.followups[Bucket.TODAY])
+                + sum(1 for plan in self.plans if plan.date <= self.today)
                 + self.keep_in_touch_total)

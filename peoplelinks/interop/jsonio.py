@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from peoplelinks.domain.models import Contact, FollowUp, Interaction
+from peoplelinks.domain.models import Contact, FollowUp, Interaction, MeetingPlan
 
 
 def _iso(day: date | None) -> str | None:
@@ -42,3 +42,11 @@ def followup_json(item: FollowUp, contact_name: str | None = None) -> dict[str, 
         data["contact_name"] = contact_name
     return data
 
+
+
+def plan_json(item: MeetingPlan, contact_name: str | None = None) -> dict[str, Any]:
+    """A meeting plan, with its contact's name for convenience."""
+    data = item.model_dump(mode="json")
+    if contact_name is not None:
+        data["contact_name"] = contact_name
+    return data

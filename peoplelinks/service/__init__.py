@@ -20,5 +20,5 @@ class PeopleLinks(SafetyVerbs):
     """The application: one open database and the verbs that change it.
 
     The verbs live in modules by concern (contacts, logbook, follow-ups,
-    settings, safety), stacked one on another; this is the one facade the CLI
+    settings, plans, strategy, safety), stacked one on another; this is the one facade the CLI
     and the TUI use."""

@@ -9,10 +9,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from peoplelinks.domain.dates import check_date, not_earlier
+from peoplelinks.domain.enums import PlanStatus
 from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import (
     Contact,
     FollowUp,
+    MeetingPlan,
 )
 from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket
 from peoplelinks.domain.tickler import Tickler
@@ -109,6 +111,7 @@ class FollowupVerbs(LogbookVerbs):
             report.followups[bucket(item.due, today)].append(item)
         for items in report.followups.values():
             items.sort(key=lambda fu: (fu.due, fu.id))
+        report.plans = self.planned()
         if self._tickler is None:
             self._tickler = Tickler()
             for contact in contacts.values():
@@ -117,6 +120,14 @@ class FollowupVerbs(LogbookVerbs):
         for when, cid in chosen:
             report.keep_in_touch.append(DueItem(contacts[cid], self.db.last_contact(cid), when))
         return report
+
+    def planned(self) -> list[MeetingPlan]:
+        """Meetings planned and not yet held nor cancelled (also those whose day has
+        passed unlogged), by date, with contacts not in the trash."""
+        contacts = self.db.contacts
+        found = [p for p in self.db.plans.values() if p.status == PlanStatus.PLANNED
+                 and p.contact_id in contacts and not contacts[p.contact_id].in_trash]
+        return sorted(found, key=lambda p: (p.date, p.id))
 
     def open_followups(self) -> list[FollowUp]:
         """Every open follow-up of a contact not in the trash, by due date."""

@@ -17,9 +17,9 @@ from typing import Any
 
 from peoplelinks.domain import graph
 from peoplelinks.domain.dates import check_date
-from peoplelinks.domain.enums import Kind, Status
+from peoplelinks.domain.enums import Kind, Outcome, PlanStatus, Status
 from peoplelinks.domain.fields import now
-from peoplelinks.domain.models import Contact, FollowUp, Interaction
+from peoplelinks.domain.models import Contact, FollowUp, Interaction, MeetingPlan
 from peoplelinks.domain.referrals import Referral
 from peoplelinks.errors import InputError, NotFound
 from peoplelinks.service.base import DEFAULT_NEXT_STEP_DAYS, MAX_LOG_DAYS_AHEAD, validated
@@ -43,6 +43,8 @@ class LogResult:
     closed: list[FollowUp] = field(default_factory=list)
     # Follow-ups of the people logged that are still open: the talk may answer them.
     still_open: list[FollowUp] = field(default_factory=list)
+    plan: MeetingPlan | None = None  # the plan the talk held, now held
+    repair: FollowUp | None = None  # after a poor meeting
 
 
 class LeadsQuestion(InputError):
@@ -114,6 +116,12 @@ class LogbookVerbs(ContactVerbs):
         next_for: int | None = None,
         reach_out: bool = True,
         close: Sequence[int] = (),
+        outcome: str | None = None,
+        shared_objective: bool = False,
+        asked_for_recommendation: bool = False,
+        plan_id: int | None = None,
+        repair: bool = True,
+        warning: str | None = None,
     ) -> LogResult:
         """Log an interaction, all of it one durable write (and one undo).
 
@@ -122,10 +130,15 @@ class LogbookVerbs(ContactVerbs):
         existing contacts; new ones become leads with a "reach out" follow-up
         unless not ``reach_out``. The next step becomes a follow-up for
         ``next_for`` (one of the people; default the first). ``close``: ids of
-        follow-ups of these people that the talk answered.
+        follow-ups of these people that the talk answered. ``outcome``: how it went;
+        a poor one files a "repair" follow-up unless not ``repair``, and ``warning``
+        sets the first person's warning. ``shared_objective`` and
+        ``asked_for_recommendation`` are remembered on each person; ``plan_id`` is
+        the meeting plan this talk held (marked held).
         """
         when = self._log_date(when)
         people = self._people(contact_ids)
+        plan = self._held_plan(plan_id, people)
         owner = self._next_owner(people, next_for)
         if next_due is not None:
             check_date(next_due, "due")
@@ -147,9 +160,24 @@ class LogbookVerbs(ContactVerbs):
             "date": when, "kind": kind, "notes": notes, "gave": gave, "got": got,
             "referrals": referral_ids, "created": stamp,
             "asked_for_referrals": asked_for_referrals or bool(referral_ids),
+            "outcome": outcome or None, "shared_objective": shared_objective,
+            "asked_for_recommendation": asked_for_recommendation,
+            "plan_id": plan.id if plan else None,
         })
         result = LogResult(interaction, new_leads=new_leads, linked=linked)
         puts.records.insert(0, interaction)
+        if plan is not None:
+            result.plan = plan.model_copy(update={"status": PlanStatus.HELD,
+                                                  "interaction_id": interaction.id})
+            puts.records.append(result.plan)
+        if interaction.outcome == Outcome.POOR and repair:
+            result.repair = validated(FollowUp, {
+                "id": self.db.new_id(FollowUp), "contact_id": people[0].id,
+                "action": f"Repair the relationship with {people[0].name}"[:200],
+                "due": max(when, self.today) + timedelta(days=1),
+                "interaction_id": interaction.id, "created": stamp})
+            puts.records.append(result.repair)
+        self._remember(puts, people, interaction, warning)
         if next_action.strip():
             result.followup = validated(FollowUp, {
                 "id": self.db.new_id(FollowUp), "contact_id": owner.id, "action": next_action,
@@ -186,6 +214,35 @@ class LogbookVerbs(ContactVerbs):
         result.still_open = [f for p in people for f in self.db.followups_of(p.id)
                              if not f.done and f.id not in taken]
         return result
+
+    def _held_plan(self, plan_id: int | None, people: list[Contact]) -> MeetingPlan | None:
+        if plan_id is None:
+            return None
+        plan = self.db.plans.get(plan_id)
+        if plan is None or plan.status != PlanStatus.PLANNED:
+            raise InputError(f"plan: P{plan_id} is not a meeting still planned", field="plan")
+        if plan.contact_id not in {p.id for p in people}:
+            raise InputError(f"plan: P{plan_id} is a meeting with someone not in this log",
+                             field="plan")
+        return plan
+
+    @staticmethod
+    def _remember(puts: _Puts, people: list[Contact], talk: Interaction,
+                  warning: str | None) -> None:
+        """What a talk says about the people in it: the objective shared, a
+        recommendation asked, and a warning after a poor meeting."""
+        for person in people:
+            changes: dict[str, Any] = {}
+            if talk.shared_objective and (person.objective_shared_on is None
+                                          or talk.date < person.objective_shared_on):
+                changes["objective_shared_on"] = talk.date
+            if talk.asked_for_recommendation and (person.recommendation_asked_on is None
+                                                  or talk.date > person.recommendation_asked_on):
+                changes["recommendation_asked_on"] = talk.date
+            if warning is not None and person is people[0]:
+                changes["warning"] = warning
+            if changes:
+                puts.contact(person, **changes)
 
     def _next_owner(self, people: list[Contact], next_for: int | None) -> Contact:
         if next_for is None:
@@ -275,14 +332,18 @@ class LogbookVerbs(ContactVerbs):
     def edit_log(self, interaction_id: int, **changes: Any) -> Interaction:
         """Change any field of a logged talk: ``contact_ids``, ``kind``, ``date``,
         ``notes``, ``gave``, ``got``, ``referrals`` (ids of existing contacts),
-        ``asked_for_referrals``. People added who were leads become active."""
+        ``asked_for_referrals``, ``asked_for_recommendation``, ``shared_objective``,
+        ``outcome``. People added who were leads become active."""
         old = self.interaction(interaction_id)
         known = {"contact_ids", "kind", "date", "notes", "gave", "got", "referrals",
-                 "asked_for_referrals"}
+                 "asked_for_referrals", "asked_for_recommendation", "shared_objective",
+                 "outcome"}
         unknown = set(changes) - known
         if unknown:
             raise InputError(f"{sorted(unknown)[0]}: is not a field of a log",
                              field=sorted(unknown)[0])
+        if changes.get("outcome") == "":
+            changes["outcome"] = None  # "how it went" cleared
         data = {**old.model_dump(), **changes}
         data["date"] = self._log_date(data["date"])
         people = self._people(data["contact_ids"], "with")
@@ -330,8 +391,11 @@ class LogbookVerbs(ContactVerbs):
                                       if f.interaction_id == item.id
                                       and f.contact_id not in kept)]
         stamp = now()
-        trashed = [c.model_copy(update={"deleted_at": stamp}) for c in created] \
+        trashed: list[Any] = [c.model_copy(update={"deleted_at": stamp}) for c in created] \
             if leads == "trash" else []
+        # The meeting it held is planned again.
+        trashed += [p.model_copy(update={"status": PlanStatus.PLANNED, "interaction_id": None})
+                    for p in self.db.plans.values() if p.interaction_id == item.id]
         names = ", ".join(self.db.contacts[c].name for c in item.contact_ids
                           if c in self.db.contacts)
         self.db.commit(trashed, deletes,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peoplelinks.domain import graph
-from peoplelinks.service.settings import SettingsVerbs
+from peoplelinks.service.strategy import StrategyVerbs
 from peoplelinks.store.history import ChangeInfo
 
 
@@ -22,7 +22,7 @@ class Problem:
     message: str
 
 
-class SafetyVerbs(SettingsVerbs):
+class SafetyVerbs(StrategyVerbs):
     """Undo, redo, batches, backups, restore, reload, quarantine and doctor."""
 
     def undo(self) -> ChangeInfo:

@@ -13,6 +13,7 @@ file untouched and are listed in :attr:`Records.problems`.
 from __future__ import annotations
 
 import gc
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -59,6 +60,11 @@ def _reach_keys(contact: Contact) -> list[str]:
     return keys
 
 
+# Revisions are unique across reloads and instances, so a cache keyed on one can
+# never match data it was not computed from.
+_REVISIONS = itertools.count(1)
+
+
 @dataclass(frozen=True)
 class Problem:
     """A stored document that is not valid (kept as it is, reported by doctor)."""
@@ -72,6 +78,9 @@ class Records:
     """The data in memory: models, problems, the change history's documents, indexes."""
 
     def _reset(self) -> None:
+        # Changes whenever any record does: what is derived from all the data
+        # (warm-path links, the dashboard) is cached against it.
+        self.revision = next(_REVISIONS)
         self.contacts: dict[int, Contact] = {}
         self.interactions: dict[int, Interaction] = {}
         self.followups: dict[int, FollowUp] = {}
@@ -245,11 +254,16 @@ class Records:
         """Contact id -> id of who introduced them."""
         return self._parents
 
-    def generation(self, contact_id: int) -> int | None:
-        """Referral generation of ``contact_id`` (1 = known directly)."""
+    @property
+    def generations(self) -> dict[int, int]:
+        """Contact id -> referral generation (1 = known directly)."""
         if self._generations is None:
             self._generations = graph.generations(self._parents)
-        return self._generations.get(contact_id)
+        return self._generations
+
+    def generation(self, contact_id: int) -> int | None:
+        """Referral generation of ``contact_id`` (1 = known directly)."""
+        return self.generations.get(contact_id)
 
     def introduced(self, contact_id: int) -> list[int]:
         """Ids of the contacts ``contact_id`` introduced."""
@@ -259,6 +273,7 @@ class Records:
 
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
         """Bring the models and indexes in line with one document just written."""
+        self.revision = next(_REVISIONS)
         self.problems = [p for p in self.problems if (p.table, p.doc_id) != (table, key)]
         if table in MODEL_OF:
             old = getattr(self, table).get(int(key)) if key.isdigit() else None

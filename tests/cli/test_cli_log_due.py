@@ -448,7 +448,7 @@ def test_done_refuses_unknown_and_non_numeric_ids(steps: CLI) -> None:
     assert "'F'" in steps.fails(2, "done", "F")
     # "#3" is how contacts are written: refused with a hint, never taken as F3
     assert steps.fails(2, "done", "#3") == (
-        "follow-up: '#3' is not a follow-up id (#6 is a contact; follow-ups are F6); "
+        "follow-up: '#3' is not a follow-up id (#3 is a contact; follow-ups are F3); "
         "see 'peoplelinks due'")
     assert steps.snapshot() == before
 

@@ -1,0 +1,166 @@
+"""The job-search strategy, read from the data (DOMAIN.md sections 1, 4, 5, 6, 9):
+briefs, target-company coverage, warm paths, the dashboard and today's list.
+
+The computations are pure functions in :mod:`peoplelinks.domain`; this module
+gathers what they need. What is derived from the whole network (the links warm
+paths walk, warmth) is cached against the database's revision, which changes
+with every record written, undone or reloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from typing import Any, TypeVar
+
+from peoplelinks.domain import graph
+from peoplelinks.domain.balance import Balance, balance
+from peoplelinks.domain.companies import company_key
+from peoplelinks.domain.coverage import CompanyCoverage, coverage
+from peoplelinks.domain.goals import WeekProgress, history, streak
+from peoplelinks.domain.network import NetworkShape, network_shape
+from peoplelinks.domain.paths import Links, WarmPath, build_links, warm_paths
+from peoplelinks.domain.warmth import warmth
+from peoplelinks.errors import InputError
+from peoplelinks.interop.brief import BriefData, brief_markdown
+from peoplelinks.service.plans import PlanVerbs
+
+T = TypeVar("T")
+WEEKS_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """This week's goals, the weeks before, the streak and the network's shape."""
+
+    weeks: list[WeekProgress]  # the last WEEKS_SHOWN weeks, this week last
+    streak: int
+    shape: NetworkShape
+    objective_shared: int  # people told the objective
+    recommendations_asked: int
+    recommendations_given: int
+
+    @property
+    def week(self) -> WeekProgress:
+        """This week."""
+        return self.weeks[-1]
+
+
+class StrategyVerbs(PlanVerbs):
+    """Reading the network against the objective."""
+
+    _cache: dict[str, tuple[int, Any]]
+
+    def _cached(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered until any record changes."""
+        cache = self.__dict__.setdefault("_cache", {})
+        revision = self.db.revision
+        hit = cache.get(name)
+        if hit is not None and hit[0] == revision:
+            return hit[1]  # type: ignore[no-any-return]
+        value = compute()
+        cache[name] = (revision, value)
+        return value
+
+    # ---- what the strategy functions take ---------------------------------------
+
+    def links(self) -> Links:
+        """Who can introduce whom: introductions and shared talks."""
+        return self._cached("links", lambda: build_links(self.db.contacts,
+                                                         self.db.interactions.values()))
+
+    def warmth_of(self) -> dict[int, float]:
+        """How warm each relationship is (recency and frequency of talks)."""
+        def compute() -> dict[int, float]:
+            dates: dict[int, list[date]] = {}
+            for talk in self.db.interactions.values():
+                for cid in talk.contact_ids:
+                    dates.setdefault(cid, []).append(talk.date)
+            today = self.today
+            return {cid: warmth(days, today) for cid, days in dates.items()}
+        return self._cached("warmth", compute)
+
+    def last_contacts(self) -> dict[int, date | None]:
+        """The last talk with each contact."""
+        return self._cached("last", lambda: {cid: self.db.last_contact(cid)
+                                             for cid in self.db.contacts})
+
+    # ---- the views ------------------------------------------------------------
+
+    def coverage(self) -> list[CompanyCoverage]:
+        """How well the network covers each target company, the emptiest first."""
+        return coverage(self.db.objective.target_companies, self.db.contacts,
+                        links=self.links(), warmth=self.warmth_of(),
+                        last_contact=self.last_contacts())
+
+    def company(self, typed: str) -> str:
+        """The company ``typed`` names, as written in the objective or on a contact:
+        the same company however written ("fabrikam" is "Fabrikam, Inc."), else the
+        one company whose name starts with those letters; a company nobody is at yet
+        is taken as typed."""
+        key = company_key(typed)
+        if not key:
+            raise InputError(f"company: {typed!r} names no company", field="company")
+        names: dict[str, str] = {}
+        for name in [*self.db.objective.target_companies,
+                     *(c.company for c in self.db.contacts.values() if not c.in_trash)]:
+            names.setdefault(company_key(name), name)
+        if key in names:
+            return names[key]
+        starting = sorted(k for k in names if k.startswith(key))
+        if len(starting) == 1:
+            return names[starting[0]]
+        if starting:
+            listed = "; ".join(names[k] for k in starting[:8])
+            raise InputError(f"company: {typed!r} could be {listed}; type more of the name",
+                             field="company")
+        return typed
+
+    def paths(self, company: str, limit: int = 5) -> list[WarmPath]:
+        """The warm ways into ``company``, shortest and warmest first."""
+        return warm_paths(self.links(), self.db.contacts, self.company(company),
+                          warmth=self.warmth_of(), last_contact=self.last_contacts(),
+                          limit=limit)
+
+    def dashboard(self, tz: tzinfo | None = None) -> Dashboard:
+        """Weekly goals against the log (weeks start on Monday, local time), the
+        streak, and the shape of the network (``tz``: the machine's zone)."""
+        def compute() -> Dashboard:
+            db = self.db
+            live = [c for c in db.contacts.values() if not c.in_trash]
+            weeks = history(self.today, WEEKS_SHOWN, interactions=db.interactions.values(),
+                            followups=db.followups.values(), contacts=db.contacts.values(),
+                            goals=db.objective.weekly_goals, tz=tz)
+            talked = {cid for talk in db.interactions.values() for cid in talk.contact_ids}
+            shape = network_shape(db.contacts, db.generations, db.interactions.values(),
+                                  today=self.today, target_level=db.objective.level,
+                                  talked=talked)
+            return Dashboard(
+                weeks=weeks, streak=streak(weeks), shape=shape,
+                objective_shared=sum(1 for c in live if c.objective_shared_on),
+                recommendations_asked=sum(1 for c in live if c.recommendation_asked_on),
+                recommendations_given=sum(1 for c in live if c.recommendation_given_on))
+        return self._cached(f"dashboard {self.today} {tz}", compute)
+
+    def balance(self, contact_id: int) -> Balance:
+        """What I gave a contact and what I asked of them, from the log."""
+        return balance(self.db.interactions_of(contact_id))
+
+    def brief(self, contact_id: int, plan_id: int | None = None) -> str:
+        """A one-page Markdown brief to read before meeting a contact."""
+        contact = self.contact(contact_id)
+        plan = self.plan(plan_id) if plan_id is not None else self.next_plan(contact_id)
+        if plan is not None and plan.contact_id != contact_id:
+            raise InputError(f"plan: P{plan.id} is a meeting with someone else", field="plan")
+        talks = self.db.interactions_of(contact_id)
+        chain = [self.db.contacts[cid] for cid in
+                 reversed(graph.chain(self.db.parents, contact_id))]
+        names = {cid: self.db.contacts[cid].name for talk in talks for cid in talk.contact_ids
+                 if cid in self.db.contacts}
+        given = self.balance(contact_id)
+        return brief_markdown(BriefData(
+            contact=contact, today=self.today, generation=self.generation(contact_id),
+            last_contact=self.last_contact(contact_id), chain=chain, plan=plan, talks=talks,
+            open_followups=[f for f in self.db.followups_of(contact_id) if not f.done],
+            names=names, gave=given.gave, asked=given.asked))

@@ -1,0 +1,131 @@
+"""The strategy commands (issue 10): objective, goals, coverage, paths, plan, plans,
+edit-plan, cancel-plan, brief, and the log options for plans and outcomes. Every
+command has --json with a stable shape and clean one-line errors."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.cli.conftest import CLI
+
+
+def test_objective_prints_sets_and_edits_targets(demo: CLI) -> None:
+    assert "role       Senior Product Manager" in demo.ok("objective")
+    data = demo.json("objective", "--add-target", "Globex LLC", "--remove-target",
+                     "proseware", "--pitch", "PM for logistics data")
+    assert data["target_companies"] == ["Contoso Health", "Northwind Analytics",
+                                        "Fabrikam Robotics", "Blue Yonder Airlines",
+                                        "Globex LLC"]
+    assert data["pitch"] == "PM for logistics data" and data["level"] == "manager"
+    assert set(data) >= {"role", "level", "industries", "target_companies", "locations",
+                         "pitch", "weekly_goals", "updated"}
+    data = demo.json("objective", "--target-company", "Fabrikam, Inc.",
+                     "--target-company", "Contoso")
+    assert data["target_companies"] == ["Fabrikam, Inc.", "Contoso"]
+    demo.ok("undo")
+    assert len(demo.json("objective")["target_companies"]) == 5
+
+
+def test_objective_errors_name_the_field_and_value(demo: CLI) -> None:
+    before = demo.snapshot()
+    assert "level" in demo.fails(2, "objective", "--level", "wizard") and \
+        "'wizard'" in demo.fails(2, "objective", "--level", "wizard")
+    assert demo.fails(2, "objective", "--remove-target", "Initech").startswith(
+        "target_company: 'Initech' is not a target company")
+    assert demo.snapshot() == before
+
+
+def test_goals_show_set_and_json(demo: CLI) -> None:
+    text = demo.ok("goals")
+    assert "face-to-face meetings" in text and "streak:" in text and "network: 30" in text
+    data = demo.json("goals", "--set", "meetings=3", "events=0")
+    assert data["week"]["goals"]["meetings"]["target"] == 3
+    assert data["week"]["goals"]["events"] == {"done": 0, "target": 0, "met": True}
+    assert len(data["weeks"]) == 8 and isinstance(data["streak"], int)
+    assert data["network"]["contacts"] == 30
+    assert set(data["network"]["per_circle"]) == {"personal", "network", "work"}
+    assert demo.fails(2, "goals", "--set", "coffees=2").startswith(
+        "goals: 'coffees' is not a goal")
+    assert "goals meetings: 'x' is not a whole number" in demo.fails(2, "goals", "--set",
+                                                                      "meetings=x")
+    assert demo.fails(2, "goals", "--set", "meetings").startswith("goals: 'meetings' is not")
+
+
+def test_coverage_flags_companies_with_nobody_first(demo: CLI) -> None:
+    rows = demo.json("coverage")["targets"]
+    assert rows[0]["company"] == "Proseware" and rows[0]["nobody"]
+    assert rows[0]["contacts"] == [] and rows[0]["leads"] == []
+    northwind = next(r for r in rows if r["company"] == "Northwind Analytics")
+    assert len(northwind["contacts"]) == 3 and not northwind["nobody"]
+    assert "Proseware: NOBODY THERE" in demo.ok("coverage").splitlines()[0]
+
+
+def test_paths_to_a_company_typed_loosely(demo: CLI) -> None:
+    data = demo.json("paths", "blue yonder")
+    assert data["company"] == "Blue Yonder Airlines"
+    first, second = data["paths"][:2]
+    assert [s["name"] for s in first["steps"]] == ["Li Wei"]
+    assert [s["name"] for s in second["steps"]] == ["Li Wei", "Carlos Mendes"]
+    assert "introduced Carlos Mendes" in second["steps"][1]["via"]
+    assert demo.json("paths", "northwind", "--limit", "1")["paths"][0]["length"] == 1
+    assert "could be" in demo.fails(2, "paths", "c")
+    assert demo.fails(2, "paths", "northwind", "--limit", "x") == \
+        "limit: 'x' is not a whole number"
+    assert "no warm path to anyone at Proseware" in demo.ok("paths", "Proseware")
+
+
+def test_plan_brief_log_it_and_see_it_held(demo: CLI, today: date) -> None:
+    out = demo.ok("plan", "Tom Becker", "--date", "in 2 days", "--place", "Blue Bottle",
+                  "--purpose", "Intro to Aisha", "--agenda", "Dashboard", "--agenda", "Aisha",
+                  "--help-them", "Routing article", "--ask-for", "Aisha Karim")
+    assert out.startswith(f"planned P1: meeting with Tom Becker on "
+                          f"{(today + timedelta(days=2)).isoformat()}")
+    plans = demo.json("plans")
+    assert [p["id"] for p in plans] == [1] and plans[0]["ask_for"] == ["Aisha Karim"]
+    assert plans[0]["contact_name"] == "Tom Becker" and plans[0]["status"] == "planned"
+    assert demo.json("due")["plans"][0]["id"] == 1
+    assert "meetings planned" in demo.ok("due")
+    brief = demo.ok("brief", "P1")
+    assert brief.startswith("# Brief: Tom Becker") and "You → Dev Patel → Priya Shah" in brief
+    assert "1. Dashboard" in brief and "Routing article" in brief
+    assert demo.ok("brief", "Tom Becker") == brief
+    out = demo.ok("log", "Tom Becker", "--plan", "P1", "--outcome", "good")
+    assert "held the meeting planned as P1" in out
+    assert demo.json("plans") == []
+    assert demo.json("plans", "--all")[0]["status"] == "held"
+    assert demo.fails(2, "log", "Tom Becker", "--plan", "P1").startswith(
+        "plan: P1 is not a meeting still planned")
+
+
+def test_plan_errors(demo: CLI) -> None:
+    before = demo.snapshot()
+    assert demo.fails(2, "plan", "Tom Becker", "--date", "yesterday").startswith("date:")
+    assert "do-not-contact" in demo.fails(2, "plan", "Derek Olsen", "--date", "tomorrow")
+    assert demo.fails(2, "edit-plan", "P9", "--place", "x").startswith(
+        "plan: no meeting plan has id P9")
+    assert "(#6 is a contact; plans are P6)" in demo.fails(2, "cancel-plan", "#6")
+    assert demo.snapshot() == before
+
+
+def test_edit_and_cancel_a_plan(demo: CLI) -> None:
+    demo.ok("plan", "Priya Shah", "--date", "tomorrow")
+    assert "at Café" in demo.ok("edit-plan", "P1", "--place", "Café")
+    assert demo.ok("cancel-plan", "p1").startswith("cancelled P1")
+    assert demo.json("plans") == []
+    demo.ok("undo")
+    assert demo.json("plans")[0]["place"] == "Café"
+
+
+def test_log_outcome_repair_and_what_was_shared(demo: CLI) -> None:
+    out = demo.ok("log", "Karen Liu", "--outcome", "poor", "--warning", "Repair this",
+                  "--shared-objective", "--asked-recommendation")
+    assert "Repair the relationship with Karen Liu" in out
+    karen = demo.contact("Karen Liu")
+    assert karen["warning"] == "Repair this"
+    assert karen["objective_shared_on"] == karen["recommendation_asked_on"] is not None
+    talk = karen["interactions"][0]
+    assert talk["outcome"] == "poor" and talk["shared_objective"]
+    demo.ok("edit-log", f"L{talk['id']}", "--outcome", "none")
+    assert demo.contact("Karen Liu")["interactions"][0]["outcome"] is None
+    demo.ok("edit", "Karen Liu", "--recommendation-given", "yesterday")
+    assert "recommendation asked " in demo.ok("show", "Karen Liu")
