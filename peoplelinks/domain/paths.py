@@ -14,12 +14,13 @@ Two people logged in the same talk are not linked to each other: both are
 already one step from you (you talked with them), so such a link could never
 make a path shorter; leaving them out keeps the graph small.
 
-:func:`build_links` builds the graph once (the caller caches it until the data
-changes); :func:`warm_paths` then walks it breadth first from you, once per
-query, so it costs O(contacts + links) whatever the number of people at the
-company. Relationship statuses are read at query time from the contacts given
-then, so a status change needs no rebuild: nobody marked not helpful or do not
-contact is ever on a path, neither as an intermediate nor as its end.
+:func:`build_links` builds the graph and an index of who works where once (the
+caller caches it until contacts or talks change); :func:`warm_paths` then walks
+it breadth first from you, once per query, so it costs O(contacts + links)
+whatever the number of people at the company, and less when enough people there
+are one step away. Statuses and the trash are also checked at query time,
+against the contacts given then: nobody in the trash, marked not helpful or do
+not contact is ever on a path, neither as an intermediate nor as its end.
 """
 
 from __future__ import annotations
