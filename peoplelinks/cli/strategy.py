@@ -1,4 +1,4 @@
-"""Commands about the job-search strategy: objective, goals, coverage, paths."""
+"""Commands about the job-search strategy: objective, goals, today, coverage, paths."""
 
 from __future__ import annotations
 
@@ -226,6 +226,42 @@ def cmd_goals(args: argparse.Namespace) -> int:
     return 0
 
 
+_HOW = {"log": "peoplelinks log {who}", "plan": "peoplelinks plan {who} --date WHEN",
+        "done": "peoplelinks done F{fid}", "snooze": "peoplelinks snooze F{fid} WHEN",
+        "open": "peoplelinks show {who}"}
+
+
+def _today_json(item: Any) -> dict[str, Any]:
+    return {"kind": item.kind, "why": item.why, "title": item.title,
+            "contact_id": item.contact_id, "followup_id": item.followup_id,
+            "plan_id": item.plan_id, "action": item.action}
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    import shlex  # noqa: PLC0415
+
+    with _open(args, write=False) as app:
+        items = app.today_items()
+        if args.json:
+            _json([_today_json(item) for item in items])
+            return 0
+        if not items:
+            _out("nothing to do today: no follow-up due, no meeting planned, goals on track")
+            return 0
+        for n, item in enumerate(items, start=1):
+            _out(f"{n:2}. {item.title}")
+            who = (shlex.quote(app.db.contacts[item.contact_id].name)
+                   if item.contact_id is not None else "")
+            how = _HOW.get(item.action, "").format(who=who, fid=item.followup_id)
+            if item.plan_id is not None:  # the brief before, the log after
+                how = (f"peoplelinks brief P{item.plan_id}; after it: peoplelinks log {who} "
+                       f"--plan P{item.plan_id}")
+            hint = f" — {how}" if who or item.followup_id else ""
+            label = "" if item.why.startswith(item.kind) else f"{item.kind}: "
+            _out(f"    {label}{item.why}{hint}")
+    return 0
+
+
 def add_commands(command: Command) -> None:
     """Add the strategy commands to the parser."""
     p = command("objective", cmd_objective,
@@ -246,6 +282,10 @@ def add_commands(command: Command) -> None:
                                     "the streak and the shape of your network")
     p.add_argument("--set", nargs="+", metavar="NAME=N",
                    help="set goals: meetings=5 events=1 followups=5 new_contacts=3 (0: off)")
+    p.add_argument("--json", action="store_true")
+    p = command("today", cmd_today, "what to do now, ranked: meetings planned, overdue "
+                                    "follow-ups, keep in touch, goals, target companies, "
+                                    "leads, referrals to ask for")
     p.add_argument("--json", action="store_true")
     p = command("coverage", cmd_coverage, "how well your network covers each target company "
                                           "(companies with nobody first)")

@@ -18,9 +18,11 @@ from peoplelinks.domain import graph
 from peoplelinks.domain.balance import Balance, balance
 from peoplelinks.domain.companies import company_key
 from peoplelinks.domain.coverage import CompanyCoverage, coverage
-from peoplelinks.domain.goals import WeekProgress, history, streak
+from peoplelinks.domain.enums import Status
+from peoplelinks.domain.goals import WeekProgress, history, local_day, streak
 from peoplelinks.domain.network import NetworkShape, network_shape
 from peoplelinks.domain.paths import Links, WarmPath, build_links, warm_paths
+from peoplelinks.domain.today import NeverAsked, TodayItem, Uncovered, today_list
 from peoplelinks.domain.warmth import warmth
 from peoplelinks.errors import InputError
 from peoplelinks.interop.brief import BriefData, brief_markdown
@@ -28,6 +30,10 @@ from peoplelinks.service.plans import PlanVerbs
 
 T = TypeVar("T")
 WEEKS_SHOWN = 8
+# "2 more meetings: here are people you have not seen in 6 months".
+NOT_SEEN_DAYS = 180
+# Who the strategy suggests reaching: never those who asked not to be, or declined.
+_REACHABLE = frozenset({Status.ACTIVE, Status.DORMANT, Status.LEAD})
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,45 @@ class StrategyVerbs(PlanVerbs):
                 recommendations_asked=sum(1 for c in live if c.recommendation_asked_on),
                 recommendations_given=sum(1 for c in live if c.recommendation_given_on))
         return self._cached(f"dashboard {self.today} {tz}", compute)
+
+    def today_items(self, tz: tzinfo | None = None, limit_per_kind: int = 5) -> list[TodayItem]:
+        """One ranked list of what to do now, each with why and the key that acts."""
+        def compute() -> list[TodayItem]:
+            db, today = self.db, self.today
+            last = self.last_contacts()
+            reachable = [c for c in db.contacts.values()
+                         if not c.in_trash and c.status in _REACHABLE]
+            leads = sorted(((c, local_day(c.created, tz)) for c in reachable
+                            if c.status == Status.LEAD and last.get(c.id) is None),
+                           key=lambda pair: (pair[1], pair[0].id))
+            met: dict[int, int] = {}
+            asked: set[int] = set()
+            for talk in db.interactions.values():
+                if talk.asked_for_referrals:
+                    asked.update(talk.contact_ids)
+                if talk.kind.counts_as_meeting:
+                    for cid in talk.contact_ids:
+                        met[cid] = met.get(cid, 0) + 1
+            live = {c.id for c in reachable}
+            never_asked = sorted((NeverAsked(cid, n) for cid, n in met.items()
+                                  if cid not in asked and cid in live),
+                                 key=lambda item: (-item.meetings, item.contact_id))
+            uncovered = []
+            for row in self.coverage():
+                if not row.contacts:
+                    first = row.path.steps[0].contact_id if row.path else None
+                    uncovered.append(Uncovered(row.company, first, db.contacts[first].name
+                                               if first is not None else None))
+            cutoff = date.fromordinal(today.toordinal() - NOT_SEEN_DAYS)
+            lapsed = sorted((c for c in reachable if c.status != Status.LEAD
+                             and (seen := last.get(c.id)) is not None and seen <= cutoff),
+                            key=lambda c: (last[c.id] or today, c.id))
+            return today_list(
+                today=today, due=self.due(), plans=self.planned(), leads=leads,
+                never_asked=never_asked, uncovered=uncovered, week=self.dashboard(tz).week,
+                goal_candidates=[c.id for c in lapsed[:limit_per_kind]],
+                names={c.id: c.name for c in reachable}, limit_per_kind=limit_per_kind)
+        return self._cached(f"today {self.today} {tz} {limit_per_kind}", compute)
 
     def balance(self, contact_id: int) -> Balance:
         """What I gave a contact and what I asked of them, from the log."""

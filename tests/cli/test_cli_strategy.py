@@ -129,3 +129,19 @@ def test_log_outcome_repair_and_what_was_shared(demo: CLI) -> None:
     assert demo.contact("Karen Liu")["interactions"][0]["outcome"] is None
     demo.ok("edit", "Karen Liu", "--recommendation-given", "yesterday")
     assert "recommendation asked " in demo.ok("show", "Karen Liu")
+
+
+def test_today_ranks_plans_first_and_says_why(demo: CLI, today: date) -> None:
+    demo.ok("plan", "Tom Becker", "--date", "today", "--place", "Blue Bottle")
+    items = demo.json("today")
+    assert items[0]["kind"] == "plan" and items[0]["plan_id"] == 1
+    assert "Blue Bottle" in items[0]["why"]
+    kinds = [item["kind"] for item in items]
+    order = ["plan", "overdue", "keep-in-touch", "goal", "target", "lead", "ask-referrals"]
+    assert [k for k in order if k in kinds] == sorted(set(kinds), key=order.index)
+    assert any(i["kind"] == "target" and "Proseware" in i["why"] for i in items)
+    assert set(items[0]) == {"kind", "why", "title", "contact_id", "followup_id", "plan_id",
+                             "action"}
+    text = demo.ok("today")
+    assert text.startswith(" 1. ")
+    assert "peoplelinks brief P1; after it: peoplelinks log 'Tom Becker' --plan P1" in text
