@@ -36,6 +36,30 @@ def cmd_edit(args: argparse.Namespace) -> int:
             raise InputError("edit: nothing to change; give at least one option such as --title")
         contact = app.edit_contact(old.id, changes)
         _out(f"updated #{contact.id} {contact.label}")
+        if contact.status != old.status and contact.status in ("not-helpful", "dormant"):
+            _suggest(app, contact)
+    return 0
+
+
+def _suggest(app: Any, contact: Any) -> None:
+    """Replace the string of lights that does not work: others to try."""
+    found = app.replacements(contact.id)
+    if not found:
+        _out(f"  nobody to suggest instead of {contact.name} yet")
+        return
+    _out(f"  try instead of {contact.name}:")
+    for s in found:
+        _out(f"    #{s.contact_id:<5} {app.db.contacts[s.contact_id].label} — {s.reason}")
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as app:
+        contact = app.resolve(args.who)
+        if args.json:
+            _json([{"contact_id": s.contact_id, "name": app.db.contacts[s.contact_id].name,
+                    "reason": s.reason} for s in app.replacements(contact.id)])
+            return 0
+        _suggest(app, contact)
     return 0
 
 
@@ -234,5 +258,9 @@ def add_commands(command: Command) -> None:
     p.add_argument("--json", action="store_true")
 
     p = command("show", cmd_show, "show everything about a contact")
+    p.add_argument("who", metavar="WHO")
+    p.add_argument("--json", action="store_true")
+    p = command("suggest", cmd_suggest, "whom to try instead of someone who cannot help: "
+                                        "the same company, the same circle, new leads")
     p.add_argument("who", metavar="WHO")
     p.add_argument("--json", action="store_true")

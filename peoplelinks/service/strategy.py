@@ -22,6 +22,7 @@ from peoplelinks.domain.enums import Status
 from peoplelinks.domain.goals import WeekProgress, history, local_day, streak
 from peoplelinks.domain.network import NetworkShape, network_shape
 from peoplelinks.domain.paths import Links, WarmPath, build_links, warm_paths
+from peoplelinks.domain.replacements import Suggestion, replacements
 from peoplelinks.domain.today import NeverAsked, TodayItem, Uncovered, today_list
 from peoplelinks.domain.warmth import warmth
 from peoplelinks.errors import InputError
@@ -32,6 +33,8 @@ T = TypeVar("T")
 WEEKS_SHOWN = 8
 # "2 more meetings: here are people you have not seen in 6 months".
 NOT_SEEN_DAYS = 180
+# Asks this recent count against a contact when choosing whom to try instead.
+RECENT_ASK_DAYS = 90
 # Who the strategy suggests reaching: never those who asked not to be, or declined.
 _REACHABLE = frozenset({Status.ACTIVE, Status.DORMANT, Status.LEAD})
 
@@ -187,6 +190,21 @@ class StrategyVerbs(PlanVerbs):
                 goal_candidates=[c.id for c in lapsed[:limit_per_kind]],
                 names={c.id: c.name for c in reachable}, limit_per_kind=limit_per_kind)
         return self._cached(f"today {self.today} {tz} {limit_per_kind}", compute)
+
+    def replacements(self, contact_id: int, limit: int = 5) -> list[Suggestion]:
+        """Whom to try instead of a contact who cannot or will not help (DOMAIN.md
+        section 5): people at the same company, then in the same circle asked least
+        lately, then leads not contacted yet."""
+        contact = self.contact(contact_id)
+        since = date.fromordinal(self.today.toordinal() - RECENT_ASK_DAYS)
+        asks: dict[int, int] = {}
+        for talk in self.db.interactions.values():
+            if talk.date >= since and (talk.asked_for_referrals
+                                       or talk.asked_for_recommendation):
+                for cid in talk.contact_ids:
+                    asks[cid] = asks.get(cid, 0) + 1
+        return replacements(contact, self.db.contacts, recent_asks=asks,
+                            last_contact=self.last_contacts(), limit=limit)
 
     def balance(self, contact_id: int) -> Balance:
         """What I gave a contact and what I asked of them, from the log."""

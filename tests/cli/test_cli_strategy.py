@@ -145,3 +145,14 @@ def test_today_ranks_plans_first_and_says_why(demo: CLI, today: date) -> None:
     text = demo.ok("today")
     assert text.startswith(" 1. ")
     assert "peoplelinks brief P1; after it: peoplelinks log 'Tom Becker' --plan P1" in text
+
+
+def test_marking_someone_not_helpful_suggests_others(demo: CLI) -> None:
+    out = demo.ok("edit", "Priya Shah", "--status", "not-helpful")
+    assert "try instead of Priya Shah:" in out
+    assert "Tom Becker" in out and "also at Northwind Analytics" in out
+    found = demo.json("suggest", "Priya Shah")
+    assert found[0]["reason"].startswith("also at") and "Priya Shah" not in \
+        [s["name"] for s in found]
+    assert set(found[0]) == {"contact_id", "name", "reason"}
+    assert "try instead" not in demo.ok("edit", "Tom Becker", "--title", "Group PM")
