@@ -261,7 +261,7 @@ class Database(Records):
             tables = self.storage.read()
             for table, key, before, _after in reversed(pending):
                 _put_raw(tables, table, key, before)
-                self._set_doc(table, key, before)
+                self._set_doc(table, key, before, _UNKNOWN)  # its model, read again
             raise
 
     def _write(self, changes: Sequence[DocChange], *, summary: str, kind: str = "do",
