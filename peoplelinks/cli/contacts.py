@@ -37,15 +37,17 @@ def cmd_edit(args: argparse.Namespace) -> int:
         contact = app.edit_contact(old.id, changes)
         _out(f"updated #{contact.id} {contact.label}")
         if contact.status != old.status and contact.status in ("not-helpful", "dormant"):
-            _suggest(app, contact)
+            _suggest(app, contact, quiet=True)
     return 0
 
 
-def _suggest(app: Any, contact: Any) -> None:
+def _suggest(app: Any, contact: Any, *, quiet: bool = False) -> None:
     """Replace the string of lights that does not work: others to try."""
     found = app.replacements(contact.id)
     if not found:
-        _out(f"  nobody to suggest instead of {contact.name} yet")
+        if not quiet:
+            _out(f"nobody to suggest instead of {contact.name} yet: no one else at their "
+                 "company or in their circle, and no lead waiting")
         return
     _out(f"  try instead of {contact.name}:")
     for s in found:
