@@ -112,11 +112,15 @@ class FollowupVerbs(LogbookVerbs):
         for items in report.followups.values():
             items.sort(key=lambda fu: (fu.due, fu.id))
         report.plans = self.planned()
-        if self._tickler is None:
-            self._tickler = Tickler()
-            for contact in contacts.values():
-                self._tickler.set(contact.id, self.next_contact(contact), contact.name)
-        report.keep_in_touch_total, chosen = self._tickler.due(today, keep_limit)
+        tickler = self._tickler
+        if tickler is None:
+            # Built aside and then published, so that a reader in another thread (the
+            # app prepares its views in the background) never sees it half full.
+            tickler = Tickler()
+            for contact in list(contacts.values()):
+                tickler.set(contact.id, self.next_contact(contact), contact.name)
+            self._tickler = tickler
+        report.keep_in_touch_total, chosen = tickler.due(today, keep_limit)
         for when, cid in chosen:
             report.keep_in_touch.append(DueItem(contacts[cid], self.db.last_contact(cid), when))
         return report

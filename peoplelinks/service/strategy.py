@@ -62,15 +62,29 @@ class StrategyVerbs(PlanVerbs):
     _cache: dict[str, tuple[int, Any]]
 
     def _cached(self, name: str, compute: Callable[[], T]) -> T:
-        """``compute()``, remembered until any record changes."""
+        """``compute()``, remembered until any record changes. A value computed while
+        the data changed (in a background thread) is returned but not remembered."""
         cache = self.__dict__.setdefault("_cache", {})
         revision = self.db.revision
         hit = cache.get(name)
         if hit is not None and hit[0] == revision:
             return hit[1]  # type: ignore[no-any-return]
         value = compute()
-        cache[name] = (revision, value)
+        if self.db.revision == revision:
+            cache[name] = (revision, value)
         return value
+
+    def prepare(self, tz: tzinfo | None = None) -> bool:
+        """Compute every strategy view ahead, so that opening one after a change is
+        instant (the app calls this in a background thread after each change).
+        False when the data changed meanwhile (call again) or moved under the
+        computation (a dict changed size): nothing half-made is remembered."""
+        revision = self.db.revision
+        try:
+            self.today_items(tz)  # computes the links, warmth, coverage and dashboard
+        except RuntimeError:  # the data changed under the computation
+            return False
+        return self.db.revision == revision
 
     # ---- what the strategy functions take ---------------------------------------
 
@@ -90,10 +104,9 @@ class StrategyVerbs(PlanVerbs):
             return {cid: warmth(days, today) for cid, days in dates.items()}
         return self._cached("warmth", compute)
 
-    def last_contacts(self) -> dict[int, date | None]:
-        """The last talk with each contact."""
-        return self._cached("last", lambda: {cid: self.db.last_contact(cid)
-                                             for cid in self.db.contacts})
+    def last_contacts(self) -> dict[int, date]:
+        """The last talk with each contact that has one."""
+        return self._cached("last", lambda: dict(self.db.last_contacts))
 
     # ---- the views ------------------------------------------------------------
 
@@ -141,7 +154,7 @@ class StrategyVerbs(PlanVerbs):
             weeks = history(self.today, WEEKS_SHOWN, interactions=db.interactions.values(),
                             followups=db.followups.values(), contacts=db.contacts.values(),
                             goals=db.objective.weekly_goals, tz=tz)
-            talked = {cid for talk in db.interactions.values() for cid in talk.contact_ids}
+            talked = set(db.last_contacts)  # everyone with a logged talk
             shape = network_shape(db.contacts, db.generations, db.interactions.values(),
                                   today=self.today, target_level=db.objective.level,
                                   talked=talked)

@@ -255,6 +255,11 @@ class Records:
         return self._parents
 
     @property
+    def last_contacts(self) -> dict[int, date]:
+        """Contact id -> the date of the last talk, for contacts with one (read only)."""
+        return self._last
+
+    @property
     def generations(self) -> dict[int, int]:
         """Contact id -> referral generation (1 = known directly)."""
         if self._generations is None:

@@ -125,3 +125,30 @@ def test_brief_has_the_plan_the_chain_and_escapes_markdown(app: PeopleLinks) -> 
     assert "You → Dev \\[Patel\\](http://x) → Priya Shah" in text
     assert "Talked \\*roles\\*" in text
     assert "I gave in 1 talk(s) and asked in 1." in text
+
+
+def test_views_are_cached_until_a_record_changes(app: PeopleLinks) -> None:
+    priya = app.add_contact({"name": "Priya Shah", "company": "Fabrikam"})
+    app.set_objective({"target_companies": ["Fabrikam", "Contoso"]})
+    assert app.prepare()
+    first = app.today_items()
+    assert app.today_items() is first  # cached
+    app.log([priya.id], when=TODAY)
+    again = app.today_items()
+    assert again is not first
+    assert app.dashboard().week.goal("meetings").done == 1  # type: ignore[union-attr]
+    app.undo()
+    assert app.dashboard().week.goal("meetings").done == 0  # type: ignore[union-attr]
+
+
+def test_a_value_computed_while_the_data_changed_is_not_kept(app: PeopleLinks) -> None:
+    app.add_contact({"name": "Ann Lee"})
+    calls = []
+
+    def compute() -> int:
+        calls.append(1)
+        app.add_contact({"name": f"Bob {len(calls)}"})  # the data moves meanwhile
+        return len(calls)
+
+    assert app._cached("probe", compute) == 1
+    assert app._cached("probe", compute) == 2  # not remembered: computed again
