@@ -39,6 +39,9 @@ VIEWS: dict[str, tuple[bool, list[str]]] = {
     # A contact's talks and follow-ups, and a talk opened to correct it.
     "history": (True, ["slash", *"priya sh", "enter", "h"]),
     "edit_log": (True, ["slash", *"priya sh", "enter", "h", "enter"]),
+    # Objective & goals (o): the objective, the week's goals, the weeks before, the network.
+    "objective": (True, ["o"]),
+    "objective_form": (True, ["o", "e"]),
 }
 
 

@@ -29,6 +29,7 @@ from peoplelinks.tui.palette import CommandsProvider, ContactsProvider
 from peoplelinks.tui.screens.form import FormScreen
 from peoplelinks.tui.screens.loading import LoadingScreen
 from peoplelinks.tui.screens.main import MainScreen
+from peoplelinks.tui.screens.objective import ObjectiveScreen
 from peoplelinks.tui.screens.theme_picker import ThemePicker
 from peoplelinks.tui.screens.welcome import WelcomeScreen
 from peoplelinks.tui.widgets.footer import KeysFooter
@@ -151,6 +152,8 @@ class PeopleLinksApp(App[None]):
             if isinstance(screen, MainScreen):
                 screen.show_data_changed(screen.contact_list.highlighted,
                                          screen.contact_list.cursor)
+            elif isinstance(screen, ObjectiveScreen):
+                screen.redraw()
 
     def _remember_theme(self, theme: object) -> None:
         if self.service is None:

@@ -97,6 +97,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("graph", "g", "Graph", "Show the referral graph, rooted at you, with the "
             "highlighted contact revealed, and focus it (again: back to the card)", "graph",
             rank=4),
+    Command("objective", "o", "Goals", "Objective & goals: the objective, this week's goals, "
+            "the last 8 weeks and the streak, the shape of the network, the top referrers",
+            "objective", rank=1,
+            more="(`j`/`k` and the page keys scroll, `e` edits the objective, `ctrl+z` "
+            "undoes, `escape` closes)"),
+    Command("edit_objective", "O", "Edit the objective", "Edit the objective (role, level, "
+            "industries, target companies, locations, pitch) and the weekly goals",
+            "edit_objective", show=False,
+            more="(a form: lists take one entry a line; `ctrl+s` saves both as one change)"),
     Command("followups", "u", "Due", "Show and focus the follow-ups pane: overdue, today, "
             "this week, later, keep in touch", "followups", key_display="u", rank=2),
     Command("sort", "S", "Sort", "Sort contacts by name, last contact, next due or company",

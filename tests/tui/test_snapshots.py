@@ -27,6 +27,8 @@ VIEWS = {
     "help": ["question_mark"],
     "history": ["slash", *"priya sh", "enter", "h"],
     "edit_log": ["slash", *"priya sh", "enter", "h", "enter"],
+    "objective": ["o"],
+    "objective_form": ["o", "e"],
 }
 
 

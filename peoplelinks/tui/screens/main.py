@@ -15,8 +15,9 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Tree
 
 from peoplelinks.domain.browse import Filters, SortKey
+from peoplelinks.domain.companies import target_keys
 from peoplelinks.domain.dates import snooze_suggestion
-from peoplelinks.domain.models import Contact, FollowUp
+from peoplelinks.domain.models import Contact, FollowUp, Objective
 from peoplelinks.domain.schedule import Bucket
 from peoplelinks.errors import NothingToUndo, PeopleLinksError
 from peoplelinks.service import LogResult, PeopleLinks
@@ -30,6 +31,8 @@ from peoplelinks.tui.screens.followup_form import FollowupForm
 from peoplelinks.tui.screens.form import FormScreen
 from peoplelinks.tui.screens.help import HelpScreen
 from peoplelinks.tui.screens.history import HistoryScreen
+from peoplelinks.tui.screens.objective import ObjectiveScreen
+from peoplelinks.tui.screens.objective_form import ObjectiveForm
 from peoplelinks.tui.screens.quick_log import QuickLog
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
@@ -135,7 +138,8 @@ class MainScreen(Screen[None]):
     def refresh_list(self, keep: int | None = None) -> None:
         """Re-run the search, filters and sort."""
         found = self.service.browse_ids(self.query_text, self.filters, self.sort)
-        self.contact_list.set_ids(found, keep=keep)
+        targets = target_keys(self.service.db.objective.target_companies)  # once, not a row
+        self.contact_list.set_ids(found, keep=keep, targets=targets)
         self._title_contacts(len(found))
 
     def _title_contacts(self, shown: int) -> None:
@@ -274,6 +278,17 @@ class MainScreen(Screen[None]):
             tree.reveal(self.contact_list.highlighted)
         # At once, not after a refresh: a key typed right after "g" or "u" goes there.
         self.set_focus(tree)
+
+    def action_objective(self) -> None:
+        self.app.push_screen(ObjectiveScreen(self.service))
+
+    def action_edit_objective(self) -> None:
+        def saved(objective: Objective | None) -> None:
+            if objective is not None:
+                self.show_data_changed(self.contact_list.highlighted, self.contact_list.cursor)
+                self.notify("Saved the objective and goals", timeout=3)
+
+        self.app.push_screen(self._form(ObjectiveForm, None), saved)
 
     def action_followups(self) -> None:
         self.set_focus(self.query_one(FollowupsPane))

@@ -15,6 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from peoplelinks.domain.companies import is_target, target_keys
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.service import PeopleLinks
@@ -23,6 +24,7 @@ from peoplelinks.tui.commands import CARD_PANE, bindings, move_bindings
 
 Part = str | tuple[str, str]
 RECENT = 5
+TARGET_FACT = "◎ target company"  # the contact works at one of the objective's targets
 
 
 def _day(value: date | None, today: date) -> list[str]:
@@ -99,6 +101,9 @@ def card_content(app: PeopleLinks, contact: Contact, width: int | None = None) -
     facts = [str(contact.circle), str(contact.status)]
     facts += [str(v) for v in (contact.level, contact.employment) if v != "unknown"]
     facts.append(f"generation {app.generation(contact.id) or '?'}")
+    if contact.company and is_target(contact.company,
+                                     target_keys(app.db.objective.target_companies)):
+        facts.append(TARGET_FACT)
     parts += [("\n".join(pieces(facts, width)), "dim"), "\n\n"]
 
     def row(label: str, value: str | list[str]) -> None:

@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from peoplelinks.domain.companies import is_target
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.tui.cells import fit, fit_words
@@ -28,6 +29,7 @@ from peoplelinks.tui.commands import move_bindings
 
 _MARK = {Status.LEAD: "◦", Status.DORMANT: "z", Status.NOT_HELPFUL: "–",
          Status.DO_NOT_CONTACT: "⊘"}
+TARGET_MARK = "◎"  # before the company: one of the objective's target companies
 
 
 class ContactList(ScrollView, can_focus=True):
@@ -36,7 +38,7 @@ class ContactList(ScrollView, can_focus=True):
     BINDINGS = [*move_bindings(), Binding("enter", "select", "Open", show=False)]
     COMPONENT_CLASSES = {
         "contact-list--cursor", "contact-list--company", "contact-list--lead",
-        "contact-list--muted", "contact-list--warning",
+        "contact-list--muted", "contact-list--warning", "contact-list--target",
     }
     DEFAULT_CSS = """
     ContactList { height: 1fr; overflow-x: hidden; overflow-y: scroll; }
@@ -48,6 +50,7 @@ class ContactList(ScrollView, can_focus=True):
     ContactList > .contact-list--lead { color: $text-accent; text-style: italic; }
     ContactList > .contact-list--muted { color: $text-disabled; }
     ContactList > .contact-list--warning { color: $text-warning; }
+    ContactList > .contact-list--target { color: $text-success; text-style: bold; }
     """
 
     # repaint=False: moving the cursor redraws two lines (watch_cursor), not the list.
@@ -78,6 +81,9 @@ class ContactList(ScrollView, can_focus=True):
         self._ids: list[int] = []
         self._last_posted: int | None | bool = False
         self._styles: dict[str, Style] | None = None
+        # Keys of the objective's target companies (company_key), set with the rows:
+        # a row at one of them is marked.
+        self.targets: frozenset[str] = frozenset()
 
     # ---- data -------------------------------------------------------------------
 
@@ -91,8 +97,12 @@ class ContactList(ScrollView, can_focus=True):
         """Id of the contact under the cursor."""
         return self._ids[self.cursor] if 0 <= self.cursor < len(self._ids) else None
 
-    def set_ids(self, ids: Sequence[int], keep: int | None = None) -> None:
-        """Show ``ids``; keep the cursor on ``keep`` (or the current contact) if still shown."""
+    def set_ids(self, ids: Sequence[int], keep: int | None = None,
+                targets: frozenset[str] | None = None) -> None:
+        """Show ``ids``; keep the cursor on ``keep`` (or the current contact) if still shown;
+        ``targets``: the target companies' keys, when they may have changed."""
+        if targets is not None:
+            self.targets = targets
         target = keep if keep is not None else self.highlighted
         self._ids = list(ids)
         self._set_virtual_height(len(self._ids))
@@ -212,6 +222,7 @@ class ContactList(ScrollView, can_focus=True):
                 "muted": base + get("contact-list--muted"),
                 "company": base + get("contact-list--company"),
                 "warning": base + get("contact-list--warning"),
+                "target": base + get("contact-list--target"),
                 "cursor": get("contact-list--cursor"),
             }
         return self._styles
@@ -230,20 +241,24 @@ class ContactList(ScrollView, can_focus=True):
         elif contact.status in (Status.NOT_HELPFUL, Status.DO_NOT_CONTACT):
             name_style = styles["muted"]
         company_style, warn_style = styles["company"], styles["warning"]
+        target_style = styles["target"]
         if index == self.cursor:
             cursor = styles["cursor"]
-            name_style, company_style, warn_style = (
-                s + cursor for s in (name_style, company_style, warn_style))
+            name_style, company_style, warn_style, target_style = (
+                s + cursor for s in (name_style, company_style, warn_style, target_style))
             base = base + cursor
+        at_target = bool(self.targets) and is_target(contact.company, self.targets)
         return self._row(contact, width, self.name_width, base, name_style, company_style,
-                         warn_style)
+                         warn_style, target_style if at_target else None)
 
     @staticmethod
     def _row(contact: Contact, width: int, name_width: int, base: Style, name_style: Style,
-             company_style: Style, warn_style: Style) -> Strip:
-        """`` !◦ Name…  Company``: each column cut to its cells with graphemes kept whole,
+             company_style: Style, warn_style: Style, target_style: Style | None = None) -> Strip:
+        """`` !◦ Name… ◎Company``: each column cut to its cells with graphemes kept whole,
         so that a name in CJK, with combining marks or joined emoji, keeps the border
-        in place; a cut name ends in "…" and never runs into the company."""
+        in place; a cut name ends in "…" and never runs into the company. A company
+        that is a target (``target_style`` given) is marked in the cell before it, the
+        one the name's column always leaves blank."""
         mark = _MARK.get(contact.status, " ")
         warn = "!" if contact.warning else " "
         name = fit(contact.name, name_width - 1, ellipsis=True, pad=False)
@@ -252,7 +267,9 @@ class ContactList(ScrollView, can_focus=True):
             Segment(warn, warn_style),
             Segment(mark + " ", name_style),
             Segment(name, name_style),
-            Segment(" " * (name_width - cell_len(name)), base),
+            Segment(" " * (name_width - cell_len(name) - 1), base),
+            Segment(TARGET_MARK, target_style) if target_style is not None and contact.company
+            else Segment(" ", base),
         ]
         company_width = width - name_width - 4
         if contact.company and company_width > 0:
