@@ -4,15 +4,19 @@ company marked in the list and on the card (issue 10, points 1 and 3)."""
 
 from __future__ import annotations
 
+from textual.command import CommandList, CommandPalette
+from textual.content import Content
 from textual.widgets import Input, Static, TextArea
 
+from peoplelinks.domain.enums import Level
+from peoplelinks.domain.network import NetworkShape
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.objective import DashboardBox, ObjectiveScreen
 from peoplelinks.tui.screens.objective_form import ObjectiveForm
 from peoplelinks.tui.widgets.contact_list import TARGET_MARK
-from peoplelinks.tui.widgets.dashboard import JOB_SEEKER_WARNING, NO_OBJECTIVE
+from peoplelinks.tui.widgets.dashboard import JOB_SEEKER_WARNING, NO_OBJECTIVE, shape_parts
 from tests.tui.helpers import card_text, list_lines, main_screen
 
 
@@ -29,6 +33,9 @@ def form(app: PeopleLinksApp) -> ObjectiveForm:
 
 
 async def test_o_shows_the_objective_and_this_weeks_goals(demo_app: PeopleLinksApp) -> None:
+    board = demo_app.service.dashboard()
+    meetings = board.week.goals[0]
+    shape = board.shape
     async with demo_app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("o")
@@ -36,11 +43,13 @@ async def test_o_shows_the_objective_and_this_weeks_goals(demo_app: PeopleLinksA
         text = view(demo_app).text
         assert "Senior Product Manager (manager)" in text
         assert "Contoso Health · Northwind Analytics" in text
-        assert "face-to-face meetings" in text and "3/5" in text  # 3 of 5 this week
-        assert "Last 8 weeks" in text and "Streak: 0 weeks" in text
-        assert "gen 1: 13" in text and "3 of 6 meetings this month (50%)" in text
-        assert "Top referrers" in text and "Dev Patel" in text
-        assert JOB_SEEKER_WARNING not in text  # 1 of 6 recent meetings
+        assert "face-to-face meetings" in text and f"{meetings.done}/{meetings.target}" in text
+        assert "Last 8 weeks" in text and f"Streak: {board.streak} week" in text
+        assert f"gen 1: {shape.per_generation[1]}" in text
+        assert f"{shape.month_meetings_past_first} of {shape.month_meetings} meetings" in text
+        top = demo_app.service.contact(shape.top_referrers[0].contact_id).name
+        assert "Top referrers" in text and top in text
+        assert (JOB_SEEKER_WARNING in " ".join(text.split())) == shape.too_many_job_seekers
         box = demo_app.screen.query_one(DashboardBox)
         assert box.has_focus
         await pilot.press("end")
@@ -58,6 +67,7 @@ async def test_edit_role_and_a_goal_saves_one_undoable_change(
         demo_app: PeopleLinksApp) -> None:
     service = demo_app.service
     before = service.db.objective
+    done = service.dashboard().week.goals[0].done
     async with demo_app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("o", "e")
@@ -78,13 +88,13 @@ async def test_edit_role_and_a_goal_saves_one_undoable_change(
         assert objective.target_companies[-1] == "Fabrikam, Inc."
         assert objective.industries == before.industries  # untouched
         text = view(demo_app).text  # the view shows what was saved
-        assert "Staff Product Manager" in text and "3/7" in text
+        assert "Staff Product Manager" in text and f"{done}/7" in text
         await pilot.press("ctrl+z")  # one step undoes both
         await pilot.pause()
         assert service.db.objective.role == before.role
         assert service.db.objective.weekly_goals == before.weekly_goals
         assert service.db.objective.target_companies == before.target_companies
-        assert "3/5" in view(demo_app).text
+        assert f"{done}/{before.weekly_goals.meetings}" in view(demo_app).text
 
 
 async def test_a_goal_that_is_not_a_number_shows_why_and_saves_nothing(
@@ -215,3 +225,43 @@ async def test_contacts_at_a_target_company_are_marked(demo_app: PeopleLinksApp)
         await pilot.pause()
         lines = list_lines(demo_app)
         assert TARGET_MARK not in line_of("Ben Carter")
+
+
+async def test_typed_in_one_burst_the_form_saves_every_key(demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        # o, e, the role's end, " II", to the meetings goal (level, three lists, pitch),
+        # its 5 replaced by 8, save: all at once, as a script or a paste would.
+        await pilot.press("o", "e", "end", *" II", *["tab"] * 6, "end", "backspace", "8",
+                          "ctrl+s")
+        await pilot.pause()
+        view(demo_app)
+        assert service.db.objective.role == "Senior Product Manager II"
+        assert service.db.objective.weekly_goals.meetings == 8
+
+
+async def test_the_palette_offers_edit_the_objective(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CommandPalette)
+        await pilot.press(*"edit the objective")
+        await pilot.pause(0.3)
+        found = demo_app.screen.query_one(CommandList)
+        first = str(found.get_option_at_index(0).prompt).split("\n")[0]
+        assert first.startswith("Edit the objective")
+        await pilot.press("enter")
+        await pilot.pause()
+        form(demo_app)
+
+
+def test_most_recent_meetings_with_job_seekers_warn() -> None:
+    shape = NetworkShape(per_circle={}, per_generation={}, month_meetings=0,
+                         month_meetings_past_first=0, meetings_by_level={},
+                         target_level=Level.UNKNOWN, recent_meetings=4,
+                         recent_with_job_seekers=3, top_referrers=())
+    text = Content.assemble(*shape_parts(shape, 76)).plain
+    assert "3 of 4 recent meetings (75%)" in text
+    assert " ".join(JOB_SEEKER_WARNING.split()) in " ".join(text.split())

@@ -114,7 +114,7 @@ def history_parts(board: Dashboard) -> list[Part]:
     return parts
 
 
-def shape_parts(service: PeopleLinks, shape: NetworkShape, width: int | None) -> list[Part]:
+def shape_parts(shape: NetworkShape, width: int | None) -> list[Part]:
     """Where the contacts come from, how far past the first generation, at what level,
     and how many meetings were with job seekers."""
     parts: list[Part] = [("Network", "bold $text-primary"),
@@ -169,6 +169,6 @@ def dashboard_content(service: PeopleLinks, width: int | None = None) -> Content
     board = service.dashboard()
     parts: list[Part] = [*objective_parts(service.db.objective, width), "\n",
                          *week_parts(board.week), "\n", *history_parts(board), "\n",
-                         *shape_parts(service, board.shape, width), "\n",
+                         *shape_parts(board.shape, width), "\n",
                          *asking_parts(board, service, width)]
     return Content.assemble(*parts)
