@@ -7,7 +7,7 @@ always shows something overdue, due today, this week and later.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError
@@ -129,6 +129,33 @@ LOG: list[tuple[list[str], int, str, str, str, str, list[str], str, int | None]]
 ]
 
 
+# What some of those talks also did (DOMAIN.md section 2: tell a few chosen people
+# your objective early, and ask them for a recommendation).
+LOG_EXTRAS: dict[tuple[str, int], dict[str, bool]] = {
+    ("dev", 60): {"shared_objective": True},
+    ("karen", 45): {"shared_objective": True, "asked_for_recommendation": True},
+    ("julia", 1): {"shared_objective": True},
+}
+
+# The two weeks before this one, with every weekly goal met (a streak of two):
+# weeks back, day of that week (0 = Monday), who, kind, notes, next step (done the
+# next day, for the follow-ups goal).
+GOAL_TALKS: list[tuple[int, int, str, str, str, str]] = [
+    (2, 0, "hannah", "coffee", "Design-led product teams at Tailspin.",
+     "Send Hannah the case study"),
+    (2, 1, "rachel", "event", "PMA panel: product in health tech.", ""),
+    (2, 2, "yusuf", "meeting", "Walked through their supply chain tools.",
+     "Send Yusuf the routing article"),
+    (1, 0, "lena", "coffee", "Initech's platform team; she offered a referral later.",
+     "Thank Lena"),
+    (1, 1, "rachel", "event", "PMA workshop: pricing experiments.", ""),
+    (1, 2, "ravi", "coffee", "The forecasting stack at Northwind.", "Send Ravi my notes"),
+]
+# Contacts added in those weeks (for the new-contacts goal): who, weeks back, day.
+ADDED_IN_WEEK = {"hannah": (2, 0), "yusuf": (1, 0)}
+GOALS = {"meetings": 3, "events": 1, "followups": 1, "new_contacts": 1}
+
+
 def load_demo(app: PeopleLinks, *, force: bool = False) -> int:
     """Write the demo network; refuse a database that has contacts unless ``force``.
 
@@ -152,11 +179,18 @@ def _write_demo(app: PeopleLinks, live: list[Contact]) -> None:
     for contact in live:
         app.delete_contact(contact.id)
     today = app.today
-    # Added three months ago, so the demo looks the same whatever the real date.
-    added = datetime.combine(today - timedelta(days=90), time(12), tzinfo=UTC)
     ids: dict[str, int] = {}
+    monday = today - timedelta(days=today.weekday())
+
+    def week_day(back: int, day: int) -> date:
+        return monday - timedelta(days=7 * back - day)
+
     for (key, name, company, title, level, circle, status, employment, by, how_met, tags,
          notes) in PEOPLE:
+        if key in ADDED_IN_WEEK:
+            added = datetime.combine(week_day(*ADDED_IN_WEEK[key]), time(12)).astimezone(UTC)
+        else:  # Three months ago, so the demo looks the same whatever the real date.
+            added = datetime.combine(today - timedelta(days=90), time(12), tzinfo=UTC)
         contact = app.add_contact(allow_duplicate=True, data={
             "name": name, "company": company, "title": title, "level": level, "circle": circle,
             "status": status, "employment": employment,
@@ -171,5 +205,23 @@ def _write_demo(app: PeopleLinks, live: list[Contact]) -> None:
             [ids[k] for k in who], kind=kind, when=when, notes=notes, gave=gave, got=got,
             referrals=[ids[k] for k in refs], next_action=action,
             next_due=today + timedelta(days=due) if due is not None else None,
+            shared_objective=LOG_EXTRAS.get((who[0], ago), {}).get("shared_objective", False),
+            asked_for_recommendation=LOG_EXTRAS.get((who[0], ago), {}).get(
+                "asked_for_recommendation", False),
         )
+    for back, day, person, kind, notes, action in GOAL_TALKS:
+        when = week_day(back, day)
+        result = app.log([ids[person]], kind=kind, when=when, notes=notes, outcome="good",
+                         next_action=action,
+                         next_due=when + timedelta(days=1) if action else None)
+        if result.followup is not None:
+            app.complete_followup(result.followup.id, on=when + timedelta(days=1))
     app.set_objective(OBJECTIVE)
+    app.set_goals(GOALS)
+    # A meeting to come, planned (DOMAIN.md section 6).
+    app.plan_meeting(ids["tom"], today + timedelta(days=2), place="Blue Bottle, Wacker Dr",
+                     purpose="Ask Tom to introduce me to Aisha", agenda=[
+                         "Feedback on the dashboard teardown", "Northwind's 2027 roadmap",
+                         "An introduction to Aisha"],
+                     help_them="Share the routing article; intro to Yusuf (supply chain)",
+                     learn="How Aisha decides on headcount", ask_for=["Aisha Karim"])

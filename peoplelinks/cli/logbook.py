@@ -196,7 +196,7 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 def cmd_done(args: argparse.Namespace) -> int:
     with _open(args, write=True) as app:
-        item = app.complete_followup(_followup_id(args.id))
+        item = app.complete_followup(_followup_id(args.id), on=_when(args.date, "date"))
         _out(f"done: {_fid(item.id)} {item.action}")
     return 0
 
@@ -315,6 +315,8 @@ def add_commands(command: Command) -> None:
     p.add_argument("--due", metavar="WHEN")
     p = command("done", cmd_done, "mark a follow-up done")
     p.add_argument("id", metavar="FOLLOWUP_ID")
+    p.add_argument("--date", metavar="WHEN",
+                   help="the day you did it, when not today (counts in that week's goals)")
     p = command("snooze", cmd_snooze, "move a follow-up to a new due date")
     p.add_argument("id", metavar="FOLLOWUP_ID")
     p.add_argument("when", metavar="WHEN")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from pydantic import ValidationError
@@ -50,12 +50,21 @@ class FollowupVerbs(LogbookVerbs):
         contact = self.db.contacts.get(item.contact_id)
         return contact.name if contact else f"contact #{item.contact_id}"
 
-    def complete_followup(self, followup_id: int) -> FollowUp:
-        """Mark a follow-up done."""
+    def complete_followup(self, followup_id: int, on: date | None = None) -> FollowUp:
+        """Mark a follow-up done (``on``: the day it was done, when not today; it
+        counts in that day's week for the weekly goals)."""
         old = self.followup(followup_id)
         if old.done:
             return old
-        item = old.model_copy(update={"done": True, "done_at": now()})
+        done_at = now()
+        if on is not None and on != self.today:
+            on = check_date(on, "date")
+            if on > self.today:
+                raise InputError(f"date: {on.isoformat()} is in the future; a follow-up is "
+                                 "done today or was done before", field="date")
+            # Noon local time that day, kept in UTC like every time stored.
+            done_at = datetime.combine(on, time(12)).astimezone(UTC)
+        item = old.model_copy(update={"done": True, "done_at": done_at})
         self.db.commit([item], summary=f"Done: {item.action} — {self._whose(item)}")
         return item
 

@@ -393,7 +393,7 @@ def test_show_text_has_what_json_has(demo: CLI, today: date) -> None:
         "      asked for referrals",
     ]
     meeting = next(i for i, line in enumerate(lines) if line.endswith("meeting   sync"))
-    assert lines[meeting].startswith("  L17 ") and meeting < coffee
+    assert lines[meeting].startswith("  L23 ") and meeting < coffee
     assert lines[meeting + 1] == "      with: #13 Tom Becker (Northwind Analytics)"
     data = demo.contact("Priya Shah")
     assert data["interactions"][1]["referrals"] == [13]

@@ -633,7 +633,7 @@ def test_doctor_on_a_good_database(demo: CLI) -> None:
     result = demo("doctor")
     assert result.code == 0 and result.err == ""
     assert result.out.splitlines() == [
-        f"checked {demo.db}: 30 contacts, 16 interactions, 10 follow-ups",
+        f"checked {demo.db}: 30 contacts, 22 interactions, 14 follow-ups",
         "no problems found",
     ]
 

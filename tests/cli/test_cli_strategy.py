@@ -75,26 +75,27 @@ def test_paths_to_a_company_typed_loosely(demo: CLI) -> None:
 
 
 def test_plan_brief_log_it_and_see_it_held(demo: CLI, today: date) -> None:
+    demo.ok("cancel-plan", "P1")  # the demo's own plan with Tom
     out = demo.ok("plan", "Tom Becker", "--date", "in 2 days", "--place", "Blue Bottle",
                   "--purpose", "Intro to Aisha", "--agenda", "Dashboard", "--agenda", "Aisha",
                   "--help-them", "Routing article", "--ask-for", "Aisha Karim")
-    assert out.startswith(f"planned P1: meeting with Tom Becker on "
+    assert out.startswith(f"planned P2: meeting with Tom Becker on "
                           f"{(today + timedelta(days=2)).isoformat()}")
     plans = demo.json("plans")
-    assert [p["id"] for p in plans] == [1] and plans[0]["ask_for"] == ["Aisha Karim"]
+    assert [p["id"] for p in plans] == [2] and plans[0]["ask_for"] == ["Aisha Karim"]
     assert plans[0]["contact_name"] == "Tom Becker" and plans[0]["status"] == "planned"
-    assert demo.json("due")["plans"][0]["id"] == 1
+    assert demo.json("due")["plans"][0]["id"] == 2
     assert "meetings planned" in demo.ok("due")
-    brief = demo.ok("brief", "P1")
+    brief = demo.ok("brief", "P2")
     assert brief.startswith("# Brief: Tom Becker") and "You → Dev Patel → Priya Shah" in brief
     assert "1. Dashboard" in brief and "Routing article" in brief
     assert demo.ok("brief", "Tom Becker") == brief
-    out = demo.ok("log", "Tom Becker", "--plan", "P1", "--outcome", "good")
-    assert "held the meeting planned as P1" in out
+    out = demo.ok("log", "Tom Becker", "--plan", "P2", "--outcome", "good")
+    assert "held the meeting planned as P2" in out
     assert demo.json("plans") == []
-    assert demo.json("plans", "--all")[0]["status"] == "held"
-    assert demo.fails(2, "log", "Tom Becker", "--plan", "P1").startswith(
-        "plan: P1 is not a meeting still planned")
+    assert [p["status"] for p in demo.json("plans", "--all")] == ["cancelled", "held"]
+    assert demo.fails(2, "log", "Tom Becker", "--plan", "P2").startswith(
+        "plan: P2 is not a meeting still planned")
 
 
 def test_plan_errors(demo: CLI) -> None:
@@ -109,32 +110,32 @@ def test_plan_errors(demo: CLI) -> None:
 
 def test_edit_and_cancel_a_plan(demo: CLI) -> None:
     demo.ok("plan", "Priya Shah", "--date", "tomorrow")
-    assert "at Café" in demo.ok("edit-plan", "P1", "--place", "Café")
-    assert demo.ok("cancel-plan", "p1").startswith("cancelled P1")
-    assert demo.json("plans") == []
+    assert "at Café" in demo.ok("edit-plan", "P2", "--place", "Café")
+    assert demo.ok("cancel-plan", "p2").startswith("cancelled P2")
+    assert [p["id"] for p in demo.json("plans")] == [1]
     demo.ok("undo")
-    assert demo.json("plans")[0]["place"] == "Café"
+    assert demo.json("plans")[0]["place"] == "Café"  # tomorrow's, before the demo's
 
 
 def test_log_outcome_repair_and_what_was_shared(demo: CLI) -> None:
-    out = demo.ok("log", "Karen Liu", "--outcome", "poor", "--warning", "Repair this",
+    out = demo.ok("log", "Ben Carter", "--outcome", "poor", "--warning", "Repair this",
                   "--shared-objective", "--asked-recommendation")
-    assert "Repair the relationship with Karen Liu" in out
-    karen = demo.contact("Karen Liu")
-    assert karen["warning"] == "Repair this"
-    assert karen["objective_shared_on"] == karen["recommendation_asked_on"] is not None
-    talk = karen["interactions"][0]
+    assert "Repair the relationship with Ben Carter" in out
+    ben = demo.contact("Ben Carter")
+    assert ben["warning"] == "Repair this"
+    assert ben["objective_shared_on"] == ben["recommendation_asked_on"] is not None
+    talk = ben["interactions"][0]
     assert talk["outcome"] == "poor" and talk["shared_objective"]
     demo.ok("edit-log", f"L{talk['id']}", "--outcome", "none")
-    assert demo.contact("Karen Liu")["interactions"][0]["outcome"] is None
-    demo.ok("edit", "Karen Liu", "--recommendation-given", "yesterday")
-    assert "recommendation asked " in demo.ok("show", "Karen Liu")
+    assert demo.contact("Ben Carter")["interactions"][0]["outcome"] is None
+    demo.ok("edit", "Ben Carter", "--recommendation-given", "yesterday")
+    assert "recommendation asked " in demo.ok("show", "Ben Carter")
 
 
 def test_today_ranks_plans_first_and_says_why(demo: CLI, today: date) -> None:
     demo.ok("plan", "Tom Becker", "--date", "today", "--place", "Blue Bottle")
     items = demo.json("today")
-    assert items[0]["kind"] == "plan" and items[0]["plan_id"] == 1
+    assert items[0]["kind"] == "plan" and items[0]["plan_id"] == 2
     assert "Blue Bottle" in items[0]["why"]
     kinds = [item["kind"] for item in items]
     order = ["plan", "overdue", "keep-in-touch", "goal", "target", "lead", "ask-referrals"]
@@ -144,7 +145,7 @@ def test_today_ranks_plans_first_and_says_why(demo: CLI, today: date) -> None:
                              "action"}
     text = demo.ok("today")
     assert text.startswith(" 1. ")
-    assert "peoplelinks brief P1; after it: peoplelinks log 'Tom Becker' --plan P1" in text
+    assert "peoplelinks brief P2; after it: peoplelinks log 'Tom Becker' --plan P2" in text
 
 
 def test_marking_someone_not_helpful_suggests_others(demo: CLI) -> None:
