@@ -157,3 +157,12 @@ def test_marking_someone_not_helpful_suggests_others(demo: CLI) -> None:
         [s["name"] for s in found]
     assert set(found[0]) == {"contact_id", "name", "reason"}
     assert "try instead" not in demo.ok("edit", "Tom Becker", "--title", "Group PM")
+
+
+def test_done_on_an_earlier_day_counts_in_that_week(demo: CLI, today: date) -> None:
+    monday = today - timedelta(days=today.weekday())
+    last_week = monday - timedelta(days=3)
+    before = demo.json("goals")["weeks"][-2]["goals"]["followups"]["done"]
+    demo.ok("done", "F1", "--date", last_week.isoformat())
+    assert demo.json("goals")["weeks"][-2]["goals"]["followups"]["done"] == before + 1
+    assert demo.fails(2, "done", "F2", "--date", "tomorrow").startswith("date:")
