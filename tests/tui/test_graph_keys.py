@@ -10,6 +10,7 @@ from textual.widgets._footer import FooterKey
 
 from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.screens.help import HelpScreen
+from peoplelinks.tui.widgets.contact_list import TARGET_MARK
 from peoplelinks.tui.widgets.footer import KeysFooter
 from peoplelinks.tui.widgets.referral_tree import ReferralTree
 from tests.tui.helpers import main_screen
@@ -95,7 +96,7 @@ async def test_graph_lines_fit_and_are_cut_between_words(demo_app: PeopleLinksAp
             assert re.search(r"  g\d+$", line), line
             company = line.rsplit("  g", 1)[0].split(" · ")[1:]
             if company:
-                shown = company[0]
+                shown = company[0].removeprefix(TARGET_MARK)  # a target company
                 if shown.endswith("…"):
                     cut += 1
                     words = shown[:-1].split(" ")

@@ -17,6 +17,7 @@ from peoplelinks.tui.screens.objective import DashboardBox, ObjectiveScreen
 from peoplelinks.tui.screens.objective_form import ObjectiveForm
 from peoplelinks.tui.widgets.contact_list import TARGET_MARK
 from peoplelinks.tui.widgets.dashboard import JOB_SEEKER_WARNING, NO_OBJECTIVE, shape_parts
+from peoplelinks.tui.widgets.referral_tree import ReferralTree
 from tests.tui.helpers import card_text, list_lines, main_screen
 
 
@@ -265,3 +266,16 @@ def test_most_recent_meetings_with_job_seekers_warn() -> None:
     text = Content.assemble(*shape_parts(shape, 76)).plain
     assert "3 of 4 recent meetings (75%)" in text
     assert " ".join(JOB_SEEKER_WARNING.split()) in " ".join(text.split())
+
+
+async def test_the_graph_marks_target_companies_too(demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    aisha, ben = service.resolve("Aisha Karim"), service.resolve("Ben Carter")
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        main_screen(demo_app).jump_to(aisha.id)
+        await pilot.press("g")
+        await pilot.pause()
+        tree = main_screen(demo_app).query_one(ReferralTree)
+        assert TARGET_MARK + "Northwind Analytics" in tree.label_for(aisha).plain
+        assert TARGET_MARK not in tree.label_for(ben).plain

@@ -20,11 +20,13 @@ from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
 from peoplelinks.domain import graph
+from peoplelinks.domain.companies import is_target, target_keys
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.cells import fit, fit_words, safe_strip
 from peoplelinks.tui.commands import GRAPH_PANE, bindings, move_bindings
+from peoplelinks.tui.widgets.contact_list import TARGET_MARK
 
 PAGE = 200
 MORE = -1  # data of the "more…" node
@@ -52,6 +54,7 @@ class ReferralTree(Tree[int]):
         self._service = service
         self._loaded: set[int] = set()
         self._roots: list[Contact] = []
+        self._targets: frozenset[str] = frozenset()  # target companies' keys, at load
         self.show_root = True
         self.guide_depth = 3
 
@@ -73,16 +76,20 @@ class ReferralTree(Tree[int]):
         gen = f"  g{self._service.generation(contact.id)}"
         lead = contact.status == Status.LEAD
         mark, name, company = "◦ " if lead else "", contact.name, contact.company
+        # A target company is marked as in the contact list: " · ◎Company".
+        target = TARGET_MARK if company and is_target(company, self._targets) else ""
         if room is not None:
             left = room - cell_len(mark + name + gen)
-            if company and cell_len(company) + 3 > left:
-                company = fit_words(company, left - 3, cut=False)
+            if company and cell_len(company) + 3 + len(target) > left:
+                company = fit_words(company, left - 3 - len(target), cut=False)
             if left < 0:
                 name = fit(name, max(room - cell_len(mark + gen), 1), ellipsis=True, pad=False)
         return Text.assemble(
             (mark, "italic"),
             (name, "italic" if lead else "bold"),
-            (f" · {company}" if company else "", "dim"),
+            (" · " if company else "", "dim"),
+            (target if company else "", "bold green"),
+            (company, "dim"),
             (gen, "dim"),
         )
 
@@ -116,6 +123,7 @@ class ReferralTree(Tree[int]):
     def load(self) -> None:
         """(Re)build the first level; deeper levels load when expanded."""
         contacts = self._service.db.contacts
+        self._targets = target_keys(self._service.db.objective.target_companies)
         self._roots = [c for c in self._service.contacts()
                        if c.introduced_by is None or c.introduced_by not in contacts]
         self.clear()
