@@ -42,6 +42,10 @@ VIEWS: dict[str, tuple[bool, list[str]]] = {
     # Objective & goals (o): the objective, the week's goals, the weeks before, the network.
     "objective": (True, ["o"]),
     "objective_form": (True, ["o", "e"]),
+    # Today (t): what to do now, ranked; and planning a meeting (p).
+    "today": (True, ["t"]),
+    "plan": (True, ["slash", *"tom be", "enter", "p", "ctrl+u", *"next thu", "tab",
+                    *"Blue Bottle"]),
 }
 
 

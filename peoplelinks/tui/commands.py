@@ -108,6 +108,14 @@ COMMANDS: tuple[Command, ...] = (
             more="(a form: lists take one entry a line; `ctrl+s` saves both as one change)"),
     Command("followups", "u", "Due", "Show and focus the follow-ups pane: overdue, today, "
             "this week, later, keep in touch", "followups", key_display="u", rank=2),
+    Command("today", "t", "Today", "Today: what to do now, ranked — meetings planned, "
+            "follow-ups due, keep in touch, this week's goals, target companies with nobody, "
+            "leads, who to ask for referrals — each with why", "today", rank=2,
+            more="(`enter` does what the line offers; `l` log, `p` plan, `x` done, `s` snooze, "
+            "`o` open the contact)"),
+    Command("plan", "p", "Plan", "Plan a meeting with the highlighted contact: when and "
+            "where, why, agenda, how you can help them, what to learn, whom to ask to meet",
+            "plan_meeting", show=False),
     Command("sort", "S", "Sort", "Sort contacts by name, last contact, next due or company",
             "cycle_sort", show=False),
     Command("filter", "F", "Filter", "Filter contacts by circle, status, employment, tag, "

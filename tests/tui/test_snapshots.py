@@ -29,6 +29,8 @@ VIEWS = {
     "edit_log": ["slash", *"priya sh", "enter", "h", "enter"],
     "objective": ["o"],
     "objective_form": ["o", "e"],
+    "today": ["t"],
+    "plan": ["slash", *"tom be", "enter", "p"],
 }
 
 

@@ -17,7 +17,7 @@ from textual.widgets import ContentSwitcher, Header, Input, OptionList, Tree
 from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.companies import target_keys
 from peoplelinks.domain.dates import snooze_suggestion
-from peoplelinks.domain.models import Contact, FollowUp, Objective
+from peoplelinks.domain.models import Contact, FollowUp, MeetingPlan, Objective
 from peoplelinks.domain.schedule import Bucket
 from peoplelinks.errors import NothingToUndo, PeopleLinksError
 from peoplelinks.service import LogResult, PeopleLinks
@@ -33,7 +33,9 @@ from peoplelinks.tui.screens.help import HelpScreen
 from peoplelinks.tui.screens.history import HistoryScreen
 from peoplelinks.tui.screens.objective import ObjectiveScreen
 from peoplelinks.tui.screens.objective_form import ObjectiveForm
+from peoplelinks.tui.screens.plan_form import PlanForm
 from peoplelinks.tui.screens.quick_log import QuickLog
+from peoplelinks.tui.screens.today import TodayChoice, TodayScreen
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
 from peoplelinks.tui.widgets.followups import KEEP_IN_TOUCH_SHOWN, FollowupsPane
@@ -290,6 +292,44 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(self._form(ObjectiveForm, None), saved)
 
+    def action_today(self) -> None:
+        self.app.push_screen(TodayScreen(self.service), self._today_chosen)
+
+    def _today_chosen(self, choice: TodayChoice | None) -> None:
+        """Carry out what was chosen on today's list, with the screen's own flows."""
+        if choice is None:
+            return
+        item = choice.item
+        if item.contact_id is not None:
+            self.jump_to(item.contact_id)
+        if choice.action == "log":
+            self.action_quick_log()
+        elif choice.action == "plan":
+            self.action_plan_meeting()
+        elif choice.action in ("done", "snooze") and item.followup_id is not None:
+            followup = self.service.followup(item.followup_id)
+            if choice.action == "done":
+                self._change_followup(lambda: self.service.complete_followup(followup.id),
+                                      "Done: {fu.action}")
+            else:
+                self._snooze(followup)
+        elif choice.action == "snooze" and item.contact_id is not None:
+            self._snooze_reminder(item.contact_id)
+
+    def action_plan_meeting(self) -> None:
+        contact = self._current()
+        if contact is None:
+            self.notify("No contact highlighted", severity="warning")
+            return
+
+        def saved(plan: MeetingPlan | None) -> None:
+            if plan is not None:
+                self.refresh_followups(same_place=True)
+                self.notify(f"Planned P{plan.id}: meeting with {contact.name} on "
+                            f"{plan.date:%a %d %b}", markup=False, timeout=4)
+
+        self.app.push_screen(self._form(PlanForm, contact), saved)
+
     def action_followups(self) -> None:
         self.set_focus(self.query_one(FollowupsPane))
 
@@ -340,8 +380,11 @@ class MainScreen(Screen[None]):
             self._snooze_reminder(entry.contact_id)
             return
         item = self._highlighted_followup()
-        if item is None:
-            return
+        if item is not None:
+            self._snooze(item)
+
+    def _snooze(self, item: FollowUp) -> None:
+        """Ask until when, then move ``item`` there (never earlier)."""
         question = Content.assemble("Snooze “", item.action,
                                     f"” (due {item.due:%a %d %b}) until when?")
 

@@ -1,0 +1,106 @@
+"""Today's list (t) and planning a meeting (p), issue 10."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+
+from peoplelinks.domain.enums import PlanStatus
+from peoplelinks.tui.app import PeopleLinksApp
+from peoplelinks.tui.screens.plan_form import PlanForm
+from peoplelinks.tui.screens.today import TodayList, TodayScreen
+from tests.tui.helpers import main_screen, notices
+
+
+async def test_p_plans_a_meeting_with_the_highlighted_contact(demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    priya = service.resolve("Priya Shah")
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        main_screen(demo_app).jump_to(priya.id)
+        await pilot.press("p")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, PlanForm)
+        form.query_one("#date", Input).value = "tomorrow"
+        form.query_one("#place", Input).value = "Blue Bottle"
+        form.query_one("#agenda", TextArea).load_text("Her team\nThe role")
+        form.query_one("#ask_for", TextArea).load_text("a hiring manager, data")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)
+        plan = service.next_plan(priya.id)
+        assert plan is not None and plan.place == "Blue Bottle"
+        assert plan.agenda == ["Her team", "The role"]
+        assert plan.ask_for == ["a hiring manager, data"]  # commas stay in one line
+        assert any("Planned P" in n for n in notices(demo_app))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.next_plan(priya.id) is None
+
+
+async def test_a_past_date_is_refused_under_the_field(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, PlanForm)
+        form.query_one("#date", Input).value = "2020-01-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is form
+        assert "in the past" in str(form.query_one("#date-error").render())
+
+
+async def test_today_lists_what_to_do_and_enter_acts(demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    overdue = service.open_followups()[0]
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        screen = demo_app.screen
+        assert isinstance(screen, TodayScreen)
+        listing = screen.query_one(TodayList)
+        first = screen._selected()
+        assert first is not None and first.kind == "overdue"
+        assert first.followup_id == overdue.id
+        await pilot.press("x")  # done, from today's list
+        await pilot.pause()
+        assert service.followup(overdue.id).done
+        await pilot.press("t")
+        await pilot.pause()
+        screen = demo_app.screen
+        assert isinstance(screen, TodayScreen)
+        listing = screen.query_one(TodayList)
+        start = listing.highlighted
+        await pilot.press("j")
+        assert listing.highlighted is not None and start is not None
+        assert listing.highlighted > start
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)
+
+
+async def test_p_on_todays_list_plans_with_the_lines_contact(
+        demo_app: PeopleLinksApp) -> None:
+    """The demo's plan is in two days: today's list does not show it; p on today's
+    list plans one for the line's contact."""
+    service = demo_app.service
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        screen = demo_app.screen
+        assert isinstance(screen, TodayScreen)
+        items = list(screen._items.values())
+        assert all(item.kind != "plan" for item in items)
+        assert [p.status for p in service.planned()] == [PlanStatus.PLANNED]
+        lead = next(key for key, item in screen._items.items() if item.kind == "lead")
+        listing = screen.query_one(TodayList)
+        listing.highlighted = listing.get_option_index(lead)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, PlanForm)
+        assert demo_app.screen.contact is not None
+        assert demo_app.screen.contact.id == screen._items[lead].contact_id
