@@ -104,3 +104,64 @@ async def test_p_on_todays_list_plans_with_the_lines_contact(
         assert isinstance(demo_app.screen, PlanForm)
         assert demo_app.screen.contact is not None
         assert demo_app.screen.contact.id == screen._items[lead].contact_id
+
+
+async def test_l_on_the_day_of_a_plan_logs_that_meeting(demo_app: PeopleLinksApp) -> None:
+    """The quick log opens prefilled from the plan (what to ask for proposed as
+    referrals); saving holds the plan, and the week's meetings goal moves."""
+    from textual.widgets import Checkbox, Select
+
+    from peoplelinks.domain.enums import Kind, Outcome
+    from peoplelinks.tui.screens.quick_log import QuickLog
+
+    service = demo_app.service
+    tom = service.resolve("Tom Becker")
+    plan = service.next_plan(tom.id)
+    assert plan is not None
+    service.edit_plan(plan.id, date=service.today)
+    before = service.dashboard().week.goal("meetings")
+    assert before is not None
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        main_screen(demo_app).jump_to(tom.id)
+        await pilot.press("l")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, QuickLog) and form.plan is not None
+        assert form.query_one("#referrals", TextArea).text == "Aisha Karim"
+        assert form.query_one("#kind", Select).value == Kind.MEETING
+        form.query_one("#outcome", Select).value = Outcome.GOOD
+        form.query_one("#shared", Checkbox).value = True
+        form.query_one("#referrals", TextArea).load_text("")  # not given this time
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)
+        held = service.plan(plan.id)
+        assert held.status == PlanStatus.HELD and held.interaction_id is not None
+        talk = service.interaction(held.interaction_id)
+        assert talk.outcome == Outcome.GOOD and talk.shared_objective
+        after = service.dashboard().week.goal("meetings")
+        assert after is not None and after.done == before.done + 1
+        assert any("P1 is held" in n for n in notices(demo_app))
+
+
+async def test_asking_again_without_giving_nudges(demo_app: PeopleLinksApp) -> None:
+    from textual.widgets import Checkbox, Static
+
+    service = demo_app.service
+    karen = service.resolve("Karen Liu")
+    service.log([karen.id], when=service.today, asked_for_referrals=True)
+    service.log([karen.id], when=service.today, asked_for_recommendation=True)
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        main_screen(demo_app).jump_to(karen.id)
+        await pilot.press("l")
+        await pilot.pause()
+        nudge = demo_app.screen.query_one("#nudge", Static)
+        assert not nudge.display
+        demo_app.screen.query_one("#asked", Checkbox).value = True
+        await pilot.pause()
+        assert nudge.display and "Karen" in str(nudge.render())
+        demo_app.screen.query_one("#gave", Input).value = "An intro to Yusuf"
+        await pilot.pause()
+        assert not nudge.display

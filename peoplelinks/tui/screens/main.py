@@ -58,6 +58,10 @@ def log_summary(service: PeopleLinks, result: LogResult) -> str:
                                                            else ""))
     if result.followup:
         parts.append(f"next: {result.followup.action} ({result.followup.due:%a %d %b})")
+    if result.plan is not None:
+        parts.append(f"the meeting planned as P{result.plan.id} is held")
+    if result.repair is not None:
+        parts.append(f"follow-up: {result.repair.action}")
     return "; ".join(parts)
 
 
@@ -475,7 +479,11 @@ class MainScreen(Screen[None]):
             self._select_contact(first)
             self.notify(log_summary(self.service, result), markup=False, timeout=5)
 
-        self.app.push_screen(self._form(QuickLog, self._current()), saved)
+        contact = self._current()
+        plan = self.service.next_plan(contact.id) if contact is not None else None
+        # A meeting planned for today or before is the one being logged: prefill it.
+        held = plan if plan is not None and plan.date <= self.service.today else None
+        self.app.push_screen(self._form(QuickLog, contact, plan=held), saved)
 
     def action_history(self) -> None:
         contact = self._current()

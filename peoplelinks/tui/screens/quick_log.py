@@ -21,9 +21,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
+from peoplelinks.domain.balance import nudge
 from peoplelinks.domain.dates import Direction, parse_date
-from peoplelinks.domain.enums import Kind
-from peoplelinks.domain.models import Contact
+from peoplelinks.domain.enums import Kind, Outcome
+from peoplelinks.domain.models import Contact, MeetingPlan
 from peoplelinks.domain.referrals import Referral, parse_referrals
 from peoplelinks.errors import InputError, NotFound
 from peoplelinks.service import LogResult, PeopleLinks
@@ -32,6 +33,9 @@ from peoplelinks.tui.screens.form import FormScreen, show_preview
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete, in_name_list
 
 THANK_YOU = "Send a thank-you note"
+OUTCOMES = [("how it went: not said", ""), ("good", Outcome.GOOD),
+            ("neutral", Outcome.NEUTRAL), ("poor", Outcome.POOR)]
+WARNING = "Repair this relationship"
 
 
 class AnswersList(SelectionList[int]):
@@ -48,9 +52,15 @@ class QuickLog(FormScreen[LogResult | None]):
 
     DISCARD_QUESTION = "Discard this log?"
 
-    def __init__(self, service: PeopleLinks, contact: Contact | None = None) -> None:
+    def __init__(self, service: PeopleLinks, contact: Contact | None = None,
+                 plan: MeetingPlan | None = None) -> None:
         super().__init__(service, contact)
+        self.plan = plan  # the meeting this log holds, prefilled from its plan
         self._thank_you_touched = False
+
+    def reopen(self, contact: Contact | None, **state: Any) -> None:
+        """Open again: an empty log, unless ``plan=`` the meeting it holds."""
+        super().reopen(contact, plan=state.get("plan"))
 
     # ---- layout -----------------------------------------------------------------
 
@@ -87,6 +97,16 @@ class QuickLog(FormScreen[LogResult | None]):
                 yield Label("This talk answered (space ticks; ticked ones are marked done):",
                             id="answers-label", classes="field-label wide")
                 yield AnswersList(id="answers", compact=True)
+                with Horizontal(id="more-checks"):
+                    yield Checkbox("I told them my objective", id="shared", compact=True)
+                    yield Checkbox("I asked for a recommendation", id="asked-rec",
+                                   compact=True)
+                yield Static("", id="nudge", markup=False)
+                with Horizontal(classes="field-row"):
+                    yield Label("How it went", classes="field-label")
+                    yield Select(OUTCOMES, id="outcome", compact=True, allow_blank=False)
+                    yield Checkbox(f"Warn on their card: {WARNING.lower()}", id="warn",
+                                   compact=True)
                 yield from self._row("next", "Next step", Input(
                     id="next", compact=True, placeholder="the next step, if any"))
                 with Horizontal(classes="field-row"):
@@ -121,11 +141,30 @@ class QuickLog(FormScreen[LogResult | None]):
         self.query_one("#kind", Select).value = Kind.COFFEE
         for area in self.query(TextArea):
             area.load_text("")
-        self.query_one("#asked", Checkbox).value = False
+        for box in ("asked", "shared", "asked-rec", "warn"):
+            self.query_one(f"#{box}", Checkbox).value = False
         self.query_one("#reach-out", Checkbox).value = True
+        self.query_one("#outcome", Select).value = ""
+        self.query_one("#form-box").border_title = "Log a conversation"
+        if self.plan is not None:
+            self._fill_from_plan(self.plan)
         self._people_for_next()
+        self._show_warn()
+        self._show_nudge()
         self._preview("date")
         self._preview("due")
+
+    def _fill_from_plan(self, plan: MeetingPlan) -> None:
+        """The meeting as planned: its day, what I meant to give, and the people I
+        meant to ask for, proposed as referrals to keep or delete."""
+        self.query_one("#form-box").border_title = (
+            f"Log the meeting planned as P{plan.id}" + (f" at {plan.place}" if plan.place else ""))
+        self.query_one("#kind", Select).value = Kind.MEETING
+        if plan.date < self.service.today:
+            self.set_text("date", plan.date.isoformat())
+        self.set_text("gave", plan.help_them.replace("\n", " "))
+        self.query_one("#notes", TextArea).load_text(plan.purpose)
+        self.query_one("#referrals", TextArea).load_text("\n".join(plan.ask_for))
 
     # ---- reading ----------------------------------------------------------------
 
@@ -137,6 +176,10 @@ class QuickLog(FormScreen[LogResult | None]):
         raw["referrals"] = self.query_one("#referrals", TextArea).text
         raw["asked"] = self.query_one("#asked", Checkbox).value
         raw["reach_out"] = self.query_one("#reach-out", Checkbox).value
+        raw["shared"] = self.query_one("#shared", Checkbox).value
+        raw["asked_rec"] = self.query_one("#asked-rec", Checkbox).value
+        raw["outcome"] = self.query_one("#outcome", Select).value or ""
+        raw["warn"] = self.query_one("#warn", Checkbox).value
         chosen = self.query_one("#next-for", Select).value
         raw["next_for"] = chosen if isinstance(chosen, int) else None
         raw["close"] = sorted(self.query_one("#answers", AnswersList).selected)
@@ -188,6 +231,27 @@ class QuickLog(FormScreen[LogResult | None]):
             answers.highlighted = 0  # space ticks the first at once
         for widget in (answers, self.query_one("#answers-label")):
             widget.display = bool(items)
+
+    @on(Select.Changed, "#outcome")
+    def _show_warn(self) -> None:
+        """After a poor meeting: a repair follow-up is filed; offer a warning too."""
+        self.query_one("#warn", Checkbox).display = \
+            self.query_one("#outcome", Select).value == Outcome.POOR
+
+    @on(Checkbox.Changed, "#asked, #asked-rec")
+    @on(Input.Changed, "#gave")
+    def _show_nudge(self) -> None:
+        """About to ask someone asked twice since I last gave: say so (never block)."""
+        text = ""
+        asking = self.query_one("#asked", Checkbox).value or \
+            self.query_one("#asked-rec", Checkbox).value
+        if asking and self.contact is not None and \
+                not self.query_one("#gave", Input).value.strip():
+            text = nudge(self.service.balance(self.contact.id),
+                         self.contact.name.split()[0]) or ""
+        label = self.query_one("#nudge", Static)
+        label.update(Content(text))
+        label.display = bool(text)
 
     @on(Input.Changed, "#date")
     def _date_changed(self) -> None:
@@ -304,4 +368,9 @@ class QuickLog(FormScreen[LogResult | None]):
             gave=raw["gave"], got=raw["got"], referrals=referrals,
             next_action=raw["next"], next_due=due if raw["next"].strip() else None,
             asked_for_referrals=raw["asked"], reach_out=raw["reach_out"], close=raw["close"],
-            next_for=raw["next_for"] if raw["next_for"] in {p.id for p in people} else None))
+            next_for=raw["next_for"] if raw["next_for"] in {p.id for p in people} else None,
+            outcome=raw["outcome"] or None, shared_objective=raw["shared"],
+            asked_for_recommendation=raw["asked_rec"],
+            warning=WARNING if raw["warn"] and raw["outcome"] == Outcome.POOR else None,
+            plan_id=self.plan.id if self.plan is not None and self.plan.contact_id in
+            {p.id for p in people} else None))
