@@ -165,3 +165,31 @@ async def test_asking_again_without_giving_nudges(demo_app: PeopleLinksApp) -> N
         demo_app.screen.query_one("#gave", Input).value = "An intro to Yusuf"
         await pilot.pause()
         assert not nudge.display
+
+
+async def test_plans_show_in_the_followups_pane_and_e_changes_one(
+        demo_app: PeopleLinksApp) -> None:
+    from peoplelinks.tui.widgets.followups import FollowupsPane
+
+    service = demo_app.service
+    (plan,) = service.planned()
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        pane = demo_app.screen.query_one(FollowupsPane)
+        assert pane.entry is not None and pane.entry.followup_id is not None  # overdue first
+        pane.highlighted = pane.get_option_index(f"p{plan.id}")
+        await pilot.pause()
+        assert pane.entry is not None and pane.entry.plan_id == plan.id
+        await pilot.press("x")  # not a follow-up: says how a plan is held
+        await pilot.pause()
+        assert any("l logs it" in n for n in notices(demo_app))
+        await pilot.press("e")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, PlanForm) and form.plan == plan
+        form.query_one("#place", Input).value = "Their office"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert service.plan(plan.id).place == "Their office"

@@ -320,6 +320,18 @@ class MainScreen(Screen[None]):
         elif choice.action == "snooze" and item.contact_id is not None:
             self._snooze_reminder(item.contact_id)
 
+    def _edit_plan(self, plan_id: int) -> None:
+        plan = self.service.plan(plan_id)
+
+        def saved(changed: MeetingPlan | None) -> None:
+            if changed is not None:
+                self.refresh_followups(same_place=True)
+                self.notify(f"Saved P{changed.id}: meeting on {changed.date:%a %d %b}",
+                            markup=False, timeout=3)
+
+        self.app.push_screen(self._form(PlanForm, self.service.contact(plan.contact_id),
+                                        plan=plan), saved)
+
     def action_plan_meeting(self) -> None:
         contact = self._current()
         if contact is None:
@@ -344,6 +356,10 @@ class MainScreen(Screen[None]):
 
     def _highlighted_followup(self) -> FollowUp | None:
         entry = self.query_one(FollowupsPane).entry
+        if entry is not None and entry.plan_id is not None:
+            self.notify("A meeting planned: l logs it once held (the plan is then held); "
+                        "e changes it", severity="warning")
+            return None
         if entry is not None and entry.followup_id is None:
             self.notify("A keep-in-touch reminder goes away when you log a talk (l); "
                         "s snoozes it", severity="warning")
@@ -380,6 +396,9 @@ class MainScreen(Screen[None]):
 
     def action_snooze_followup(self) -> None:
         entry = self.query_one(FollowupsPane).entry
+        if entry is not None and entry.plan_id is not None:
+            self._edit_plan(entry.plan_id)  # a meeting moves by changing its plan
+            return
         if entry is not None and entry.followup_id is None:
             self._snooze_reminder(entry.contact_id)
             return
@@ -429,6 +448,9 @@ class MainScreen(Screen[None]):
 
     def action_edit_followup(self) -> None:
         entry = self.query_one(FollowupsPane).entry
+        if entry is not None and entry.plan_id is not None:
+            self._edit_plan(entry.plan_id)
+            return
         if entry is not None and entry.followup_id is None:
             self.action_edit_contact()  # a keep-in-touch reminder: its contact
             return

@@ -1,4 +1,5 @@
-"""The follow-ups pane: overdue, today, this week, later, and keep-in-touch due.
+"""The follow-ups pane: overdue, today, meetings planned, this week, later, and
+keep-in-touch due.
 
 Each entry shows the contact and the action as literal text (Content), never
 markup. Keep-in-touch entries are capped so a 30,000-contact network that has
@@ -30,10 +31,12 @@ PER_BUCKET_SHOWN = 50
 
 @dataclass(frozen=True)
 class Entry:
-    """What an option stands for: a follow-up or a keep-in-touch contact."""
+    """What an option stands for: a follow-up, a meeting planned, or a keep-in-touch
+    contact."""
 
     contact_id: int
     followup_id: int | None = None
+    plan_id: int | None = None
 
 
 class FollowupsPane(KeyedOptionList):
@@ -73,6 +76,8 @@ class FollowupsPane(KeyedOptionList):
         self._entries.clear()
         options: list[Option] = []
         for bucket in Bucket:
+            if bucket == Bucket.WEEK:  # among what is coming: after today's follow-ups
+                options += self._plans(report, contacts)
             items = report.followups[bucket]
             if not items:
                 continue
@@ -113,6 +118,23 @@ class FollowupsPane(KeyedOptionList):
             self.highlighted = self.get_option_index(keep)
         elif self._entries:
             self.highlighted = self.get_option_index(next(iter(self._entries)))
+
+    def _plans(self, report: DueReport, contacts: dict[int, Contact]) -> list[Option]:
+        """Meetings planned (one not logged after its day is marked like today's)."""
+        if not report.plans:
+            return []
+        options = [Option(Content.styled(f"Meetings planned ({len(report.plans):,})", "bold"),
+                          disabled=True)]
+        for plan in report.plans[:PER_BUCKET_SHOWN]:
+            key = f"p{plan.id}"
+            self._entries[key] = Entry(plan.contact_id, plan_id=plan.id)
+            style = "$text-warning" if plan.date <= report.today else "dim"
+            what = plan.purpose or "meeting"
+            where = f" · {plan.place}" if plan.place else ""
+            options.append(Option(Content.assemble(
+                (f"{plan.date:%d %b} ", style), (contacts[plan.contact_id].name, "bold"),
+                " · ", what, (where, "dim")), id=key))
+        return options
 
     def _entry_near(self, place: int) -> int:
         """The entry at ``place``, or the nearest one after it, or else before it."""
