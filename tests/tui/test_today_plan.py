@@ -193,3 +193,16 @@ async def test_plans_show_in_the_followups_pane_and_e_changes_one(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert service.plan(plan.id).place == "Their office"
+
+
+def test_the_card_shows_the_meeting_planned_and_what_was_shared(
+        demo_app: PeopleLinksApp) -> None:
+    from peoplelinks.tui.widgets.contact_card import card_content
+
+    service = demo_app.service
+    tom = card_content(service, service.resolve("Tom Becker"), 60).plain
+    assert "meeting       P1" in tom and "at Blue Bottle" in tom
+    karen = card_content(service, service.resolve("Karen Liu"), 60).plain
+    assert "told my goal  " in karen and "recommended   asked" in karen
+    dev = card_content(service, service.resolve("Dev Patel"), 60).plain
+    assert "give / ask    gave in 1 talk(s), asked in 1" in dev

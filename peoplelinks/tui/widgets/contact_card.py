@@ -119,6 +119,18 @@ def card_content(app: PeopleLinks, contact: Contact, width: int | None = None) -
     row("last contact", _day(app.last_contact(contact.id), today))
     nxt = app.next_contact(contact)
     row("keep in touch", _day(nxt, today) if nxt else ["not tracked"])
+    plan = app.next_plan(contact.id)
+    if plan is not None:
+        where = ["at", *plan.place.split(" ")] if plan.place else []
+        row("meeting", [f"P{plan.id}", *_day(plan.date, today), *where])
+    if contact.objective_shared_on:
+        row("told my goal", _day(contact.objective_shared_on, today))
+    asked, given = contact.recommendation_asked_on, contact.recommendation_given_on
+    row("recommended", [word for what, day in (("asked", asked), ("given", given)) if day
+                        for word in (what, *_day(day, today))])
+    balance = app.balance(contact.id)
+    if balance.gave or balance.asked:
+        row("give / ask", f"gave in {balance.gave} talk(s), asked in {balance.asked}")
     open_fu = [f for f in app.db.followups_of(contact.id) if not f.done]
     if open_fu:
         parts += ["\n", ("Open follow-ups", "bold"), "\n"]
