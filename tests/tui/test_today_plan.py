@@ -206,3 +206,41 @@ def test_the_card_shows_the_meeting_planned_and_what_was_shared(
     assert "told my goal  " in karen and "recommended   asked" in karen
     dev = card_content(service, service.resolve("Dev Patel"), 60).plain
     assert "give / ask    gave in 1 talk(s), asked in 1" in dev
+
+
+async def test_the_contact_form_records_dates_and_suggests_others(
+        demo_app: PeopleLinksApp) -> None:
+    from textual.widgets import Select
+
+    from peoplelinks.domain.enums import Status
+    from peoplelinks.tui.screens.contact_form import ContactForm
+
+    service = demo_app.service
+    ben = service.resolve("Ben Carter")
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        main_screen(demo_app).jump_to(ben.id)
+        await pilot.press("e")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, ContactForm)
+        form.query_one("#objective_shared_on", Input).value = "yesterday"
+        form.query_one("#status", Select).value = Status.NOT_HELPFUL
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = service.contact(ben.id)
+        assert saved.status == Status.NOT_HELPFUL
+        assert saved.objective_shared_on is not None
+        assert saved.objective_shared_on < service.today
+        assert any("Try instead of Ben Carter" in n and "Karen Liu" in n
+                   for n in notices(demo_app))
+        await pilot.press("e")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, ContactForm)
+        form.query_one("#recommendation_given_on", Input).value = "next week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is form  # the future is refused, naming the field
+        assert "recommendation_given_on" in str(
+            form.query_one("#recommendation_given_on-error").render())

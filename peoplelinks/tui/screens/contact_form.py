@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from peoplelinks.domain.dates import Direction, parse_date
 from peoplelinks.domain.enums import Circle, Employment, Level, Status
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError
@@ -36,7 +37,12 @@ TEXT_FIELDS = (
     ("how_met", "How we met", ""),
     ("keep_in_touch_days", "Keep in touch", "days between contacts (empty: by circle)"),
     ("warning", "Warning", "e.g. repair this relationship"),
+    ("objective_shared_on", "Told my goal", "when you told them your objective"),
+    ("recommendation_asked_on", "Asked for rec.", "when you asked for a recommendation"),
+    ("recommendation_given_on", "Recommended me", "when they gave one"),
 )
+# Days things happened (empty: not yet); typed as any date, looking back.
+DATES = {"objective_shared_on", "recommendation_asked_on", "recommendation_given_on"}
 CHOICES = (
     ("circle", "Circle", Circle, Circle.NETWORK),
     ("status", "Status", Status, Status.ACTIVE),
@@ -92,6 +98,9 @@ class ContactForm(FormScreen[Contact | None]):
             return f"#{intro.id} {intro.name}" if intro else ""
         if field == "keep_in_touch_days":
             return "" if c.keep_in_touch_days is None else str(c.keep_in_touch_days)
+        if field in DATES:
+            day = getattr(c, field)
+            return day.isoformat() if day else ""
         return str(getattr(c, field))
 
     def fill(self) -> None:
@@ -117,7 +126,12 @@ class ContactForm(FormScreen[Contact | None]):
         raw = self._raw()
         data: dict[str, Any] = {k: v for k, v in raw.items()
                                 if k not in LISTS and k not in ("introduced_by",
-                                                                "keep_in_touch_days")}
+                                                                "keep_in_touch_days")
+                                and k not in DATES}
+        for field in DATES:
+            text = raw[field].strip()
+            data[field] = parse_date(text, self.service.today, field=field,
+                                     direction=Direction.PAST) if text else None
         for field in LISTS:
             data[field] = [part.strip() for part in raw[field].split(",") if part.strip()]
         who = raw["introduced_by"].strip()

@@ -17,6 +17,7 @@ from textual.widgets import ContentSwitcher, Header, Input, OptionList, Tree
 from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.companies import target_keys
 from peoplelinks.domain.dates import snooze_suggestion
+from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact, FollowUp, MeetingPlan, Objective
 from peoplelinks.domain.schedule import Bucket
 from peoplelinks.errors import NothingToUndo, PeopleLinksError
@@ -43,6 +44,8 @@ from peoplelinks.tui.widgets.footer import KeysFooter
 from peoplelinks.tui.widgets.referral_tree import ReferralTree
 
 F = TypeVar("F", bound="FormScreen[Any]")
+# Statuses after which the method says: try someone new (DOMAIN.md section 5).
+STRINGS_OF_LIGHTS = frozenset({Status.NOT_HELPFUL, Status.DORMANT})
 FOLLOWUPS_KEYS_TAKEN = shadowed("follow-ups")
 CTRL_ACTIONS = frozenset(c.action for c in COMMANDS if c.key.startswith("ctrl+"))
 NARROW = 100  # below this many columns the follow-ups pane shows only when asked for
@@ -531,8 +534,19 @@ class MainScreen(Screen[None]):
             if changed is not None:
                 self.refresh_all(keep=changed.id)
                 self.notify(f"Saved {changed.label}", markup=False, timeout=3)
+                if changed.status != contact.status and changed.status in STRINGS_OF_LIGHTS:
+                    self._suggest_instead(changed)
 
         self.app.push_screen(self._form(ContactForm, contact), saved)
+
+    def _suggest_instead(self, contact: Contact) -> None:
+        """Replace the string of lights that does not work: whom to try instead."""
+        found = self.service.replacements(contact.id, limit=4)
+        if found:
+            names = self.service.db.contacts
+            lines = "\n".join(f"{names[s.contact_id].name} — {s.reason}" for s in found)
+            self.notify(f"Try instead of {contact.name}:\n{lines}", markup=False, timeout=10,
+                        title="Someone else to try")
 
     def action_delete_contact(self) -> None:
         contact = self._current()
