@@ -7,6 +7,7 @@ second); the main screen replaces the loading screen when it is ready.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +32,7 @@ from peoplelinks.tui.screens.loading import LoadingScreen
 from peoplelinks.tui.screens.main import MainScreen
 from peoplelinks.tui.screens.objective import ObjectiveScreen
 from peoplelinks.tui.screens.theme_picker import ThemePicker
+from peoplelinks.tui.screens.today import TodayScreen
 from peoplelinks.tui.screens.welcome import WelcomeScreen
 from peoplelinks.tui.widgets.footer import KeysFooter
 
@@ -45,8 +47,12 @@ class PeopleLinksApp(App[None]):
     # Textual's own commands come from CommandsProvider, after the app's (see palette).
     COMMANDS = {CommandsProvider, ContactsProvider}
 
-    def __init__(self, service: PeopleLinks | None = None, *, path: Path | None = None) -> None:
+    def __init__(self, service: PeopleLinks | None = None, *, path: Path | None = None,
+                 today_first: bool = False) -> None:
         super().__init__()
+        # Open on today's list when something is due (the app run from the command
+        # line does; tests and screenshots start on the main screen unless they ask).
+        self.today_first = today_first
         install_grapheme_cuts()  # crops keep joined emoji whole (see tui.cells)
         if service is None and path is None:
             raise ValueError("PeopleLinksApp needs a service or a path")
@@ -126,6 +132,8 @@ class PeopleLinksApp(App[None]):
             self.push_screen(main)
         if not service.contacts():
             self.push_screen(WelcomeScreen(service))
+        elif self.today_first and service.due().count:
+            self.push_screen(TodayScreen(service), main._today_chosen)
         self.disk.tell_warnings()
         problems = service.db.problems
         if problems:
@@ -214,7 +222,10 @@ def run(path: Path) -> int:
         large = path.stat().st_size > OPEN_IN_THREAD_BYTES
     except OSError:
         large = False
-    app = PeopleLinksApp(path=path) if large else PeopleLinksApp(PeopleLinks.open(path))
+    # PEOPLELINKS_START=main opens on the main screen even when something is due.
+    today_first = os.environ.get("PEOPLELINKS_START", "today").strip().lower() != "main"
+    app = (PeopleLinksApp(path=path, today_first=today_first) if large else
+           PeopleLinksApp(PeopleLinks.open(path), today_first=today_first))
     try:
         app.run()
     finally:

@@ -32,8 +32,10 @@ class Terminal:
                  env: dict[str, str] | None = None) -> None:
         self.tmux = require_tmux()
         self.name = f"pl-{uuid.uuid4().hex[:8]}"
+        # The app opens on the main screen, as these tests expect; a test of the
+        # today-first start gives PEOPLELINKS_START=today.
         environment = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT),
-                       **(env or {})}
+                       "PEOPLELINKS_START": "main", **(env or {})}
         environment.pop("TMUX", None)
         shell_command = " ".join(_quote(part) for part in command)
         subprocess.run([self.tmux, "-L", self.name, "new-session", "-d", "-s", self.name,
@@ -81,6 +83,17 @@ class Terminal:
                 return shown
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{shown}")
+
+    def wait_gone(self, text: str, timeout: float = 15.0) -> str:
+        """Wait until ``text`` is no longer on screen (a modal closed); return the screen."""
+        deadline = time.monotonic() + timeout
+        shown = ""
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text not in shown:
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never went away; the screen was:\n{shown}")
 
     def wait_closed(self, timeout: float = 10.0) -> None:
         """Wait until the program ended and tmux closed the session."""

@@ -97,6 +97,15 @@ class QuickLog(FormScreen[LogResult | None]):
                 yield Label("This talk answered (space ticks; ticked ones are marked done):",
                             id="answers-label", classes="field-label wide")
                 yield AnswersList(id="answers", compact=True)
+                yield from self._row("next", "Next step", Input(
+                    id="next", compact=True, placeholder="the next step, if any"))
+                with Horizontal(classes="field-row"):
+                    yield Label("Due", classes="field-label")
+                    yield Input(id="due", compact=True)
+                    yield Label("For", classes="field-label short")
+                    yield Select([], id="next-for", compact=True, prompt="the first person")
+                yield Static("", id="due-preview", classes="preview", markup=False)
+                yield Static("", id="due-error", classes="field-error", markup=False)
                 with Horizontal(id="more-checks"):
                     yield Checkbox("I told them my objective", id="shared", compact=True)
                     yield Checkbox("I asked for a recommendation", id="asked-rec",
@@ -107,15 +116,6 @@ class QuickLog(FormScreen[LogResult | None]):
                     yield Select(OUTCOMES, id="outcome", compact=True, allow_blank=False)
                     yield Checkbox(f"Warn on their card: {WARNING.lower()}", id="warn",
                                    compact=True)
-                yield from self._row("next", "Next step", Input(
-                    id="next", compact=True, placeholder="the next step, if any"))
-                with Horizontal(classes="field-row"):
-                    yield Label("Due", classes="field-label")
-                    yield Input(id="due", compact=True)
-                    yield Label("For", classes="field-label short")
-                    yield Select([], id="next-for", compact=True, prompt="the first person")
-                yield Static("", id="due-preview", classes="preview", markup=False)
-                yield Static("", id="due-error", classes="field-error", markup=False)
             yield Static("", id="form-error", markup=False)
             # Inside the box: a screen child would count in centring the box.
             yield ContactAutoComplete("#with", self.service, multiple=True)
