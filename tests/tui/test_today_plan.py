@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Input, TextArea
 
 from peoplelinks.domain.enums import PlanStatus
@@ -244,3 +245,21 @@ async def test_the_contact_form_records_dates_and_suggests_others(
         assert demo_app.screen is form  # the future is refused, naming the field
         assert "recommendation_given_on" in str(
             form.query_one("#recommendation_given_on-error").render())
+
+
+async def test_titles_with_a_users_name_are_never_markup(demo_app: PeopleLinksApp) -> None:
+    service = demo_app.service
+    bob = service.add_contact({"name": "Bob [/] [b]x[/b]"})
+    service.log([bob.id], when=service.today, notes="hi")
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        main_screen(demo_app).jump_to(bob.id)
+        for key, title in (("h", "Talks and follow-ups of Bob [/] [b]x[/b]"),
+                           ("p", "Plan a meeting with Bob [/] [b]x[/b]")):
+            await pilot.press(key)
+            await pilot.pause()
+            box = demo_app.screen.query_one("#history-box" if key == "h" else "#form-box")
+            # Kept as the literal text: its markup form escapes every bracket.
+            assert box.border_title == Content(title).markup
+            await pilot.press("escape")
+            await pilot.pause()

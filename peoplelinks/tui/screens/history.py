@@ -57,7 +57,8 @@ class HistoryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history-box") as box:
-            box.border_title = f"Talks and follow-ups of {self.contact.name}"
+            # A name is the user's text: never read as markup.
+            box.border_title = Content(f"Talks and follow-ups of {self.contact.name}")
             box.border_subtitle = HINT
             yield HistoryList(id="history-list")
             yield Static("", id="history-note", markup=False)

@@ -14,6 +14,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Input, Label, Static, TextArea
 
 from peoplelinks.domain.dates import Direction, parse_date
@@ -77,7 +78,7 @@ class PlanForm(FormScreen[MeetingPlan | None]):
         """An empty plan for :attr:`contact` in a few days, or :attr:`plan`."""
         plan = self.plan
         name = self.contact.name if self.contact else ""
-        self.query_one("#form-box").border_title = (
+        self.query_one("#form-box").border_title = Content(  # a name is the user's text
             f"Plan P{plan.id}: meeting with {name}" if plan else f"Plan a meeting with {name}")
         self.set_text("date", plan.date.isoformat() if plan else NEW_DATE)
         for field, _label, _hint in LINES:

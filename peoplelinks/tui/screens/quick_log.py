@@ -157,7 +157,7 @@ class QuickLog(FormScreen[LogResult | None]):
     def _fill_from_plan(self, plan: MeetingPlan) -> None:
         """The meeting as planned: its day, what I meant to give, and the people I
         meant to ask for, proposed as referrals to keep or delete."""
-        self.query_one("#form-box").border_title = (
+        self.query_one("#form-box").border_title = Content(  # a place is the user's text
             f"Log the meeting planned as P{plan.id}" + (f" at {plan.place}" if plan.place else ""))
         self.query_one("#kind", Select).value = Kind.MEETING
         if plan.date < self.service.today:
