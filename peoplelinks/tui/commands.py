@@ -106,6 +106,17 @@ COMMANDS: tuple[Command, ...] = (
             "industries, target companies, locations, pitch) and the weekly goals",
             "edit_objective", show=False,
             more="(a form: lists take one entry a line; `ctrl+s` saves both as one change)"),
+    Command("coverage", "c", "Companies", "Target companies: whom you know at each (warmest "
+            "first), open leads, and the warmest way in where nobody is yet; companies with "
+            "nobody first", "coverage", show=False,
+            more="(`enter` opens a person, `w` the warm paths into a company)"),
+    Command("warm_paths", "w", "Warm paths", "Warm paths into the highlighted contact's "
+            "company: who can introduce you to whom, shortest then warmest first, never "
+            "through people marked not-helpful or do-not-contact", "warm_paths", show=False,
+            more="(`enter` opens a person, `p` plans a meeting with the first one to ask)"),
+    Command("brief", "b", "Brief", "A one-page brief on the highlighted contact, to read "
+            "before meeting them: the plan, how you are connected, the last talks, give and "
+            "ask, open follow-ups", "brief", show=False),
     Command("followups", "u", "Due", "Show and focus the follow-ups pane: overdue, today, "
             "this week, later, keep in touch", "followups", key_display="u", rank=2),
     Command("today", "t", "Today", "Today: what to do now, ranked — meetings planned, "

@@ -263,3 +263,35 @@ async def test_titles_with_a_users_name_are_never_markup(demo_app: PeopleLinksAp
             assert box.border_title == Content(title).markup
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_c_w_and_b_open_companies_warm_paths_and_a_brief(
+        demo_app: PeopleLinksApp) -> None:
+    from peoplelinks.tui.screens.brief import BriefScreen
+    from peoplelinks.tui.screens.coverage import CoverageScreen
+    from peoplelinks.tui.screens.paths import PathsScreen
+
+    service = demo_app.service
+    carlos = service.resolve("Carlos Mendes")
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CoverageScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        main_screen(demo_app).jump_to(carlos.id)
+        await pilot.press("w")  # into Blue Yonder Airlines, Carlos's company
+        await pilot.pause()
+        paths = demo_app.screen
+        assert isinstance(paths, PathsScreen)
+        await pilot.press("p")  # plan a meeting with the first person to ask: Li Wei
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, PlanForm) and form.contact is not None
+        assert form.contact.name == "Li Wei"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, BriefScreen)

@@ -18,7 +18,7 @@ from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.companies import target_keys
 from peoplelinks.domain.dates import snooze_suggestion
 from peoplelinks.domain.enums import Status
-from peoplelinks.domain.models import Contact, FollowUp, MeetingPlan, Objective
+from peoplelinks.domain.models import Contact, FollowUp, Objective
 from peoplelinks.domain.schedule import Bucket
 from peoplelinks.errors import NothingToUndo, PeopleLinksError
 from peoplelinks.service import LogResult, PeopleLinks
@@ -34,9 +34,8 @@ from peoplelinks.tui.screens.help import HelpScreen
 from peoplelinks.tui.screens.history import HistoryScreen
 from peoplelinks.tui.screens.objective import ObjectiveScreen
 from peoplelinks.tui.screens.objective_form import ObjectiveForm
-from peoplelinks.tui.screens.plan_form import PlanForm
 from peoplelinks.tui.screens.quick_log import QuickLog
-from peoplelinks.tui.screens.today import TodayChoice, TodayScreen
+from peoplelinks.tui.screens.strategy_actions import StrategyActions
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
 from peoplelinks.tui.widgets.followups import KEEP_IN_TOUCH_SHOWN, FollowupsPane
@@ -82,7 +81,7 @@ class SearchInput(Input):
             self._on_change(value)
 
 
-class MainScreen(Screen[None]):
+class MainScreen(StrategyActions, Screen[None]):
     """Browse contacts; the highlighted one fills the card (or is revealed in the graph)."""
 
     BINDINGS = [
@@ -299,56 +298,6 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(self._form(ObjectiveForm, None), saved)
 
-    def action_today(self) -> None:
-        self.app.push_screen(TodayScreen(self.service), self._today_chosen)
-
-    def _today_chosen(self, choice: TodayChoice | None) -> None:
-        """Carry out what was chosen on today's list, with the screen's own flows."""
-        if choice is None:
-            return
-        item = choice.item
-        if item.contact_id is not None:
-            self.jump_to(item.contact_id)
-        if choice.action == "log":
-            self.action_quick_log()
-        elif choice.action == "plan":
-            self.action_plan_meeting()
-        elif choice.action in ("done", "snooze") and item.followup_id is not None:
-            followup = self.service.followup(item.followup_id)
-            if choice.action == "done":
-                self._change_followup(lambda: self.service.complete_followup(followup.id),
-                                      "Done: {fu.action}")
-            else:
-                self._snooze(followup)
-        elif choice.action == "snooze" and item.contact_id is not None:
-            self._snooze_reminder(item.contact_id)
-
-    def _edit_plan(self, plan_id: int) -> None:
-        plan = self.service.plan(plan_id)
-
-        def saved(changed: MeetingPlan | None) -> None:
-            if changed is not None:
-                self.refresh_followups(same_place=True)
-                self.notify(f"Saved P{changed.id}: meeting on {changed.date:%a %d %b}",
-                            markup=False, timeout=3)
-
-        self.app.push_screen(self._form(PlanForm, self.service.contact(plan.contact_id),
-                                        plan=plan), saved)
-
-    def action_plan_meeting(self) -> None:
-        contact = self._current()
-        if contact is None:
-            self.notify("No contact highlighted", severity="warning")
-            return
-
-        def saved(plan: MeetingPlan | None) -> None:
-            if plan is not None:
-                self.refresh_followups(same_place=True)
-                self.notify(f"Planned P{plan.id}: meeting with {contact.name} on "
-                            f"{plan.date:%a %d %b}", markup=False, timeout=4)
-
-        self.app.push_screen(self._form(PlanForm, contact), saved)
-
     def action_followups(self) -> None:
         self.set_focus(self.query_one(FollowupsPane))
 
@@ -538,15 +487,6 @@ class MainScreen(Screen[None]):
                     self._suggest_instead(changed)
 
         self.app.push_screen(self._form(ContactForm, contact), saved)
-
-    def _suggest_instead(self, contact: Contact) -> None:
-        """Replace the string of lights that does not work: whom to try instead."""
-        found = self.service.replacements(contact.id, limit=4)
-        if found:
-            names = self.service.db.contacts
-            lines = "\n".join(f"{names[s.contact_id].name} — {s.reason}" for s in found)
-            self.notify(f"Try instead of {contact.name}:\n{lines}", markup=False, timeout=10,
-                        title="Someone else to try")
 
     def action_delete_contact(self) -> None:
         contact = self._current()

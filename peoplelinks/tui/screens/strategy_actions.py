@@ -1,0 +1,150 @@
+"""The main screen's job-search commands (issue 10): today's list, meeting plans, target
+companies, warm paths, briefs, and whom to try instead of someone who cannot help.
+
+A mixin of :class:`~peoplelinks.tui.screens.main.MainScreen`, kept apart so the
+main screen's module stays about browsing and the logbook; every method runs
+on the main screen (``self: MainScreen``) and acts through its own flows, so
+each change goes the one way and is undoable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from peoplelinks.domain.models import Contact, MeetingPlan
+from peoplelinks.tui.screens.brief import BriefScreen
+from peoplelinks.tui.screens.coverage import CoverageChoice, CoverageScreen
+from peoplelinks.tui.screens.paths import PathsChoice, PathsScreen
+from peoplelinks.tui.screens.plan_form import PlanForm
+from peoplelinks.tui.screens.today import TodayChoice, TodayScreen
+
+if TYPE_CHECKING:
+    from peoplelinks.tui.screens.main import MainScreen
+
+
+class StrategyActions:
+    """Actions of the job-search commands (see :mod:`peoplelinks.tui.commands`)."""
+
+    @property
+    def _main(self) -> MainScreen:
+        """The main screen this is part of (typed as such for the checker)."""
+        return cast("MainScreen", self)
+
+    # ---- today --------------------------------------------------------------------
+
+    def action_today(self) -> None:
+        main = self._main
+        main.app.push_screen(TodayScreen(main.service), main._today_chosen)
+
+    def _today_chosen(self, choice: TodayChoice | None) -> None:
+        """Carry out what was chosen on today's list, with the screen's own flows."""
+        main = self._main
+        if choice is None:
+            return
+        item = choice.item
+        if item.contact_id is not None:
+            main.jump_to(item.contact_id)
+        if choice.action == "log":
+            main.action_quick_log()
+        elif choice.action == "plan":
+            main.action_plan_meeting()
+        elif choice.action in ("done", "snooze") and item.followup_id is not None:
+            followup = main.service.followup(item.followup_id)
+            if choice.action == "done":
+                main._change_followup(lambda: main.service.complete_followup(followup.id),
+                                      "Done: {fu.action}")
+            else:
+                main._snooze(followup)
+        elif choice.action == "snooze" and item.contact_id is not None:
+            main._snooze_reminder(item.contact_id)
+
+    # ---- meeting plans ------------------------------------------------------------
+
+    def _edit_plan(self, plan_id: int) -> None:
+        main = self._main
+        plan = main.service.plan(plan_id)
+
+        def saved(changed: MeetingPlan | None) -> None:
+            if changed is not None:
+                main.refresh_followups(same_place=True)
+                main.notify(f"Saved P{changed.id}: meeting on {changed.date:%a %d %b}",
+                            markup=False, timeout=3)
+
+        main.app.push_screen(main._form(PlanForm, main.service.contact(plan.contact_id),
+                                        plan=plan), saved)
+
+    def action_plan_meeting(self) -> None:
+        main = self._main
+        contact = main._current()
+        if contact is None:
+            main.notify("No contact highlighted", severity="warning")
+            return
+
+        def saved(plan: MeetingPlan | None) -> None:
+            if plan is not None:
+                main.refresh_followups(same_place=True)
+                main.notify(f"Planned P{plan.id}: meeting with {contact.name} on "
+                            f"{plan.date:%a %d %b}", markup=False, timeout=4)
+
+        main.app.push_screen(main._form(PlanForm, contact), saved)
+
+    def action_brief(self) -> None:
+        main = self._main
+        contact = main._current()
+        if contact is None:
+            main.notify("No contact highlighted", severity="warning")
+            return
+        main.app.push_screen(BriefScreen(main.service, contact.id))
+
+    # ---- target companies and warm paths -------------------------------------------
+
+    def action_coverage(self) -> None:
+        main = self._main
+        main.app.push_screen(CoverageScreen(main.service), main._coverage_chosen)
+
+    def _coverage_chosen(self, choice: CoverageChoice | None) -> None:
+        main = self._main
+        if choice is None:
+            return
+        action, what = choice
+        if action == "open" and isinstance(what, int):
+            main.jump_to(what)
+        elif action == "paths" and isinstance(what, str):
+            main._paths_to(what)
+        elif action == "objective":
+            main.action_edit_objective()
+
+    def action_warm_paths(self) -> None:
+        main = self._main
+        contact = main._current()
+        if contact is None or not contact.company:
+            who = contact.name if contact is not None else "No contact highlighted"
+            main.notify(f"{who}: warm paths lead into a company, and there is none here "
+                        "(c lists your target companies)", severity="warning", markup=False)
+            return
+        main._paths_to(contact.company)
+
+    def _paths_to(self, company: str) -> None:
+        main = self._main
+        main.app.push_screen(PathsScreen(main.service, company), main._path_chosen)
+
+    def _path_chosen(self, choice: PathsChoice | None) -> None:
+        main = self._main
+        if choice is None:
+            return
+        action, contact_id = choice
+        main.jump_to(contact_id)
+        if action == "plan":  # a meeting with the first person on the way in
+            main.action_plan_meeting()
+
+    # ---- replacing the strings of lights that do not work ---------------------------
+
+    def _suggest_instead(self, contact: Contact) -> None:
+        """Whom to try instead of someone who cannot or will not help."""
+        main = self._main
+        found = main.service.replacements(contact.id, limit=4)
+        if found:
+            names = main.service.db.contacts
+            lines = "\n".join(f"{names[s.contact_id].name} — {s.reason}" for s in found)
+            main.notify(f"Try instead of {contact.name}:\n{lines}", markup=False, timeout=10,
+                        title="Someone else to try")
