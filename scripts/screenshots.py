@@ -46,6 +46,10 @@ VIEWS: dict[str, tuple[bool, list[str]]] = {
     "today": (True, ["t"]),
     "plan": (True, ["slash", *"tom be", "enter", "p", "ctrl+u", *"next thu", "tab",
                     *"Blue Bottle"]),
+    # Target companies (c), the warm ways into one (w), a brief before a meeting (b).
+    "coverage": (True, ["c"]),
+    "paths": (True, ["slash", *"carlos", "enter", "w"]),
+    "brief": (True, ["slash", *"tom be", "enter", "b"]),
 }
 
 

@@ -31,6 +31,9 @@ VIEWS = {
     "objective_form": ["o", "e"],
     "today": ["t"],
     "plan": ["slash", *"tom be", "enter", "p"],
+    "coverage": ["c"],
+    "paths": ["slash", *"carlos", "enter", "w"],
+    "brief": ["slash", *"tom be", "enter", "b"],
 }
 
 
