@@ -39,7 +39,7 @@ async def test_s_on_a_keep_in_touch_reminder_snoozes_it(demo_app: PeopleLinksApp
         await pilot.pause()
         await pilot.press("u")
         pane = main_screen(demo_app).query_one(FollowupsPane)
-        reminders = [e for e in pane._entries.values() if e.followup_id is None]
+        reminders = [e for e in pane._entries.values() if e.reminder]
         assert reminders
         pane.highlighted = pane.get_option_index(f"k{reminders[0].contact_id}")
         contact = service.contact(reminders[0].contact_id)

@@ -160,7 +160,7 @@ async def test_e_on_a_keep_in_touch_reminder_edits_its_contact(demo_app: PeopleL
         await pilot.press("u", "end")
         await pilot.pause()
         entry = main_screen(demo_app).query_one(FollowupsPane).entry
-        assert entry is not None and entry.followup_id is None
+        assert entry is not None and entry.reminder
         await pilot.press("e")
         await pilot.pause()
         form = demo_app.screen

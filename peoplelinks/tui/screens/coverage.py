@@ -28,7 +28,7 @@ from textual.widgets.option_list import Option
 from peoplelinks.domain.coverage import CompanyCoverage
 from peoplelinks.domain.paths import How, WarmPath
 from peoplelinks.service import PeopleLinks
-from peoplelinks.tui.commands import move_bindings
+from peoplelinks.tui.widgets.option_keys import KeyedOptionList
 
 HINT = "enter open · w warm paths · esc close"
 # People listed per company (contacts, then leads); the rest are counted on one line.
@@ -60,10 +60,8 @@ class Line:
     contact_id: int | None = None
 
 
-class CoverageList(OptionList):
+class CoverageList(KeyedOptionList):
     """The companies and their people; moves like every list (j/k, arrows, pages, ends)."""
-
-    BINDINGS = move_bindings()
 
 
 class CoverageScreen(ModalScreen[CoverageChoice | None]):

@@ -312,7 +312,7 @@ class MainScreen(StrategyActions, Screen[None]):
             self.notify("A meeting planned: l logs it once held (the plan is then held); "
                         "e changes it", severity="warning")
             return None
-        if entry is not None and entry.followup_id is None:
+        if entry is not None and entry.reminder:
             self.notify("A keep-in-touch reminder goes away when you log a talk (l); "
                         "s snoozes it", severity="warning")
             return None
@@ -351,7 +351,7 @@ class MainScreen(StrategyActions, Screen[None]):
         if entry is not None and entry.plan_id is not None:
             self._edit_plan(entry.plan_id)  # a meeting moves by changing its plan
             return
-        if entry is not None and entry.followup_id is None:
+        if entry is not None and entry.reminder:
             self._snooze_reminder(entry.contact_id)
             return
         item = self._highlighted_followup()
@@ -403,7 +403,7 @@ class MainScreen(StrategyActions, Screen[None]):
         if entry is not None and entry.plan_id is not None:
             self._edit_plan(entry.plan_id)
             return
-        if entry is not None and entry.followup_id is None:
+        if entry is not None and entry.reminder:
             self.action_edit_contact()  # a keep-in-touch reminder: its contact
             return
         item = self._highlighted_followup()

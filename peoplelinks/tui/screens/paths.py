@@ -23,8 +23,8 @@ from textual.widgets.option_list import Option
 from peoplelinks.domain.paths import WarmPath
 from peoplelinks.errors import InputError
 from peoplelinks.service import PeopleLinks
-from peoplelinks.tui.commands import move_bindings
 from peoplelinks.tui.screens.coverage import short_day
+from peoplelinks.tui.widgets.option_keys import KeyedOptionList
 
 HINT = "enter open · p plan a meeting with the first person · esc close"
 PATHS_SHOWN = 5
@@ -34,10 +34,8 @@ PATHS_SHOWN = 5
 PathsChoice = tuple[str, int]
 
 
-class PathsList(OptionList):
+class PathsList(KeyedOptionList):
     """The paths and their steps; moves like every list (j/k, arrows, pages, ends)."""
-
-    BINDINGS = move_bindings()
 
 
 class PathsScreen(ModalScreen[PathsChoice | None]):

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from peoplelinks.domain.today import TodayItem
 from peoplelinks.service import PeopleLinks
-from peoplelinks.tui.commands import move_bindings
+from peoplelinks.tui.widgets.option_keys import KeyedOptionList
 
 HINT = "enter do it · l log · p plan · x done · s snooze · o open · esc close"
 TITLES = {"plan": "Meetings planned", "overdue": "Follow-ups due",
@@ -42,10 +42,8 @@ class TodayChoice:
     item: TodayItem
 
 
-class TodayList(OptionList):
+class TodayList(KeyedOptionList):
     """The lines; moves like every list (j/k, arrows, pages, ends)."""
-
-    BINDINGS = move_bindings()
 
 
 class TodayScreen(ModalScreen[TodayChoice | None]):

@@ -38,6 +38,11 @@ class Entry:
     followup_id: int | None = None
     plan_id: int | None = None
 
+    @property
+    def reminder(self) -> bool:
+        """True for a keep-in-touch reminder (neither a follow-up nor a plan)."""
+        return self.followup_id is None and self.plan_id is None
+
 
 class FollowupsPane(KeyedOptionList):
     """Follow-ups by bucket; ``x`` done, ``s`` snooze, ``e`` edit (run by the screen),
