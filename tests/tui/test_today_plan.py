@@ -295,3 +295,22 @@ async def test_c_w_and_b_open_companies_warm_paths_and_a_brief(
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(demo_app.screen, BriefScreen)
+
+
+async def test_enter_on_a_meeting_today_opens_its_brief(demo_app: PeopleLinksApp) -> None:
+    from peoplelinks.tui.screens.brief import BriefScreen
+
+    service = demo_app.service
+    (plan,) = service.planned()
+    service.edit_plan(plan.id, date=service.today)
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        screen = demo_app.screen
+        assert isinstance(screen, TodayScreen)
+        first = screen._selected()
+        assert first is not None and first.kind == "plan" and first.plan_id == plan.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, BriefScreen)

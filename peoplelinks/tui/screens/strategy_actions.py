@@ -57,6 +57,9 @@ class StrategyActions:
                 main._snooze(followup)
         elif choice.action == "snooze" and item.contact_id is not None:
             main._snooze_reminder(item.contact_id)
+        elif choice.action == "open" and item.plan_id is not None and item.contact_id:
+            # A meeting today: read its brief before going (l logs it after).
+            main.app.push_screen(BriefScreen(main.service, item.contact_id, item.plan_id))
 
     # ---- meeting plans ------------------------------------------------------------
 
