@@ -37,6 +37,10 @@ class Terminal:
         environment = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT),
                        "PEOPLELINKS_START": "main", **(env or {})}
         environment.pop("TMUX", None)
+        # The app must measure the tmux window, not sizes inherited from the runner
+        # (pytest-xdist workers carry COLUMNS/LINES of 80x24).
+        for inherited in ("COLUMNS", "LINES"):
+            environment.pop(inherited, None)
         shell_command = " ".join(_quote(part) for part in command)
         subprocess.run([self.tmux, "-L", self.name, "new-session", "-d", "-s", self.name,
                         "-x", str(width), "-y", str(height), shell_command],

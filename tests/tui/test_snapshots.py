@@ -1,6 +1,6 @@
 """SVG snapshots of each main view at 80x24 and 120x36, on the demo network.
 
-Update after an intended change with ``pytest tests/tui/test_snapshots.py --snapshot-update``
+Update after an intended change with ``pytest tests/tui/test_snapshots.py --snapshot-update -n 0``
 and look at the report.
 """
 
