@@ -314,3 +314,19 @@ async def test_enter_on_a_meeting_today_opens_its_brief(demo_app: PeopleLinksApp
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(demo_app.screen, BriefScreen)
+
+
+async def test_the_followups_pane_marks_people_at_target_companies(
+        demo_app: PeopleLinksApp) -> None:
+    from peoplelinks.tui.widgets.followups import FollowupsPane
+
+    service = demo_app.service
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        pane = main_screen(demo_app).query_one(FollowupsPane)
+        prompts = {key: str(pane.get_option(key).prompt) for key in pane._entries}
+        for key, entry in pane._entries.items():
+            company = service.contact(entry.contact_id).company
+            at_target = company in service.db.objective.target_companies
+            assert ("◎ " in prompts[key]) == at_target, (key, company)
+        assert any("◎ " in text for text in prompts.values())

@@ -165,7 +165,8 @@ class MainScreen(StrategyActions, Screen[None]):
         """Re-read what is due (``same_place``: see :meth:`FollowupsPane.show`)."""
         report = self.service.due(keep_limit=KEEP_IN_TOUCH_SHOWN)
         pane = self.query_one(FollowupsPane)
-        pane.show(report, self.service.db.contacts, same_place=same_place)
+        pane.show(report, self.service.db.contacts, same_place=same_place,
+                  targets=target_keys(self.service.db.objective.target_companies))
         coming = len(report.followups[Bucket.WEEK]) + len(report.followups[Bucket.LATER])
         pane.border_title = f"Follow-ups · {report.count:,} due" + (
             f" · {coming:,} coming" if coming else "")

@@ -15,10 +15,12 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets.option_list import Option
 
+from peoplelinks.domain.companies import is_target
 from peoplelinks.domain.models import Contact
 from peoplelinks.domain.schedule import Bucket, DueReport
 from peoplelinks.tui.cells import safe_strip
 from peoplelinks.tui.commands import FOLLOWUPS_PANE, bindings
+from peoplelinks.tui.widgets.contact_list import TARGET_MARK
 from peoplelinks.tui.widgets.option_keys import KeyedOptionList
 
 TITLES = {Bucket.OVERDUE: "Overdue", Bucket.TODAY: "Today", Bucket.WEEK: "This week",
@@ -61,6 +63,7 @@ class FollowupsPane(KeyedOptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entries: dict[str, Entry] = {}
+        self._targets: frozenset[str] = frozenset()
 
     @property
     def entry(self) -> Entry | None:
@@ -71,9 +74,11 @@ class FollowupsPane(KeyedOptionList):
         return self._entries.get(option.id or "")
 
     def show(self, report: DueReport, contacts: dict[int, Contact], *,
-             same_place: bool = False) -> None:
+             same_place: bool = False, targets: frozenset[str] = frozenset()) -> None:
         """Fill the pane from ``report``; keep the highlight on the same entry if present,
-        or (``same_place``: after done or snooze) at the same place in the list."""
+        or (``same_place``: after done or snooze) at the same place in the list. People at
+        one of ``targets`` (company keys) are marked as in the contact list."""
+        self._targets = targets
         option = self.highlighted_option
         keep = option.id if option is not None else None
         place = self.highlighted
@@ -94,7 +99,8 @@ class FollowupsPane(KeyedOptionList):
                 name = contacts[fu.contact_id].name
                 style = "$text-error" if bucket == Bucket.OVERDUE else "dim"
                 options.append(Option(Content.assemble(
-                    (f"{fu.due:%d %b} ", style), (name, "bold"), " · ", fu.action), id=key))
+                    (f"{fu.due:%d %b} ", style), self._mark(contacts[fu.contact_id]),
+                    (name, "bold"), " · ", fu.action), id=key))
             if len(items) > PER_BUCKET_SHOWN:
                 options.append(Option(Content(f"… and {len(items) - PER_BUCKET_SHOWN:,} more"),
                                       disabled=True))
@@ -108,7 +114,8 @@ class FollowupsPane(KeyedOptionList):
                 self._entries[key] = Entry(item.contact.id)
                 last = f"last {item.last_contact:%d %b %Y}" if item.last_contact else "never logged"
                 options.append(Option(Content.assemble(
-                    (f"{item.next_contact:%d %b} ", "$text-warning"), (item.contact.name, "bold"),
+                    (f"{item.next_contact:%d %b} ", "$text-warning"), self._mark(item.contact),
+                    (item.contact.name, "bold"),
                     (f" · {last}", "dim")), id=key))
             if total > KEEP_IN_TOUCH_SHOWN:
                 options.append(Option(Content(f"… and {total - KEEP_IN_TOUCH_SHOWN:,} more"),
@@ -124,6 +131,12 @@ class FollowupsPane(KeyedOptionList):
         elif self._entries:
             self.highlighted = self.get_option_index(next(iter(self._entries)))
 
+    def _mark(self, contact: Contact) -> tuple[str, str]:
+        """``◎`` before someone at a target company (as in the contact list)."""
+        if self._targets and is_target(contact.company, self._targets):
+            return (f"{TARGET_MARK} ", "$text-success")
+        return ("", "")
+
     def _plans(self, report: DueReport, contacts: dict[int, Contact]) -> list[Option]:
         """Meetings planned (one not logged after its day is marked like today's)."""
         if not report.plans:
@@ -137,7 +150,8 @@ class FollowupsPane(KeyedOptionList):
             what = plan.purpose or "meeting"
             where = f" · {plan.place}" if plan.place else ""
             options.append(Option(Content.assemble(
-                (f"{plan.date:%d %b} ", style), (contacts[plan.contact_id].name, "bold"),
+                (f"{plan.date:%d %b} ", style), self._mark(contacts[plan.contact_id]),
+                (contacts[plan.contact_id].name, "bold"),
                 " · ", what, (where, "dim")), id=key))
         return options
 
