@@ -10,7 +10,7 @@ Everything here is pure: the service hands over the records and the time zone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -132,6 +132,74 @@ def progress(start: date, counts: WeekCounts, goals: WeeklyGoals) -> WeekProgres
     )
 
 
+# Counts per local day; the weeks are folded from them (see :func:`fold_weeks`).
+DayCounts = dict[date, int]
+
+
+def talk_days(first: date, end: date,
+              interactions: Iterable[Interaction]) -> tuple[DayCounts, DayCounts]:
+    """Meetings and events per day, from ``first`` to before ``end``."""
+    meetings: DayCounts = {}
+    events: DayCounts = {}
+    event = Kind.EVENT  # enum members as locals: looking one up costs as much as a test
+    for talk in interactions:
+        day = talk.date
+        if first <= day < end:
+            kind = talk.kind
+            if kind in _MEETING_KINDS:
+                meetings[day] = meetings.get(day, 0) + 1
+            if kind == event:
+                events[day] = events.get(day, 0) + 1
+    return meetings, events
+
+
+def utc_bounds(first: date, end: date) -> tuple[datetime, datetime]:
+    """Cheap UTC bounds around the days: only timestamps near them are converted."""
+    return (datetime(first.year, first.month, first.day, tzinfo=UTC) - _MAX_OFFSET,
+            datetime(end.year, end.month, end.day, tzinfo=UTC) + _MAX_OFFSET)
+
+
+def done_days(first: date, end: date, followups: Iterable[FollowUp],
+              tz: tzinfo | None) -> DayCounts:
+    """Follow-ups done per local day (``done_at``), around ``first`` to ``end``."""
+    low, high = utc_bounds(first, end)
+    done: DayCounts = {}
+    for fu in followups:
+        done_at = fu.done_at
+        if done_at is not None and low <= done_at < high and fu.done:
+            day = done_at.astimezone(tz).date()
+            done[day] = done.get(day, 0) + 1
+    return done
+
+
+def added_days(first: date, end: date, contacts: Iterable[Contact],
+               tz: tzinfo | None) -> DayCounts:
+    """Contacts added per local day (``created``), neither in the trash nor leads."""
+    low, high = utc_bounds(first, end)
+    added: DayCounts = {}
+    lead = Status.LEAD
+    for contact in contacts:
+        created = contact.created
+        if (low <= created < high and contact.deleted_at is None
+                and contact.status != lead):
+            day = created.astimezone(tz).date()
+            added[day] = added.get(day, 0) + 1
+    return added
+
+
+def fold_weeks(first: date, end: date, per_day: Sequence[DayCounts]) -> dict[date, list[int]]:
+    """Week start -> [meetings, events, followups, new contacts], from the day counts
+    in the order of :data:`GOAL_NAMES`; days outside ``first``..``end`` are left out
+    (converted timestamps may fall just outside)."""
+    out: dict[date, list[int]] = {}
+    for slot, days in enumerate(per_day):
+        for day, n in days.items():
+            if first <= day < end:
+                week = day - timedelta(days=day.weekday())
+                out.setdefault(week, [0, 0, 0, 0])[slot] += n
+    return out
+
+
 def _bucket(first: date, last: date, *, interactions: Iterable[Interaction],
             followups: Iterable[FollowUp], contacts: Iterable[Contact],
             tz: tzinfo | None) -> dict[date, list[int]]:
@@ -143,41 +211,9 @@ def _bucket(first: date, last: date, *, interactions: Iterable[Interaction],
     thousands of records, so they do as little as possible.
     """
     end = last + timedelta(days=7)  # exclusive
-    per_day: list[dict[date, int]] = [{}, {}, {}, {}]
-    meetings, events, done, added = per_day
-    event = Kind.EVENT  # enum members as locals: looking one up costs as much as a test
-    for talk in interactions:
-        day = talk.date
-        if first <= day < end:
-            kind = talk.kind
-            if kind in _MEETING_KINDS:
-                meetings[day] = meetings.get(day, 0) + 1
-            if kind == event:
-                events[day] = events.get(day, 0) + 1
-
-    # Cheap UTC bounds first; only timestamps near the range are converted.
-    low = datetime(first.year, first.month, first.day, tzinfo=UTC) - _MAX_OFFSET
-    high = datetime(end.year, end.month, end.day, tzinfo=UTC) + _MAX_OFFSET
-    for fu in followups:
-        done_at = fu.done_at
-        if done_at is not None and low <= done_at < high and fu.done:
-            day = done_at.astimezone(tz).date()
-            done[day] = done.get(day, 0) + 1
-    lead = Status.LEAD
-    for contact in contacts:
-        created = contact.created
-        if (low <= created < high and contact.deleted_at is None
-                and contact.status != lead):
-            day = created.astimezone(tz).date()
-            added[day] = added.get(day, 0) + 1
-
-    out: dict[date, list[int]] = {}
-    for slot, days in enumerate(per_day):
-        for day, n in days.items():
-            if first <= day < end:  # converted timestamps may fall just outside
-                week = day - timedelta(days=day.weekday())
-                out.setdefault(week, [0, 0, 0, 0])[slot] += n
-    return out
+    return fold_weeks(first, end, [*talk_days(first, end, interactions),
+                                   done_days(first, end, followups, tz),
+                                   added_days(first, end, contacts, tz)])
 
 
 def _counts(raw: list[int] | None) -> WeekCounts:
@@ -202,6 +238,21 @@ def count_week(start: date, *, interactions: Iterable[Interaction],
     return _counts(found.get(monday))
 
 
+def history_days(today: date, weeks: int) -> tuple[date, date]:
+    """The first day of the ``weeks`` weeks ending with the one containing ``today``,
+    and the day after the last (what :func:`history` reads)."""
+    current = week_start(today)
+    return current - timedelta(weeks=weeks - 1), current + timedelta(days=7)
+
+
+def history_from(first: date, weeks: int, found: Mapping[date, list[int]],
+                 goals: WeeklyGoals) -> list[WeekProgress]:
+    """``weeks`` weeks from the Monday ``first``, from the counts per week start
+    ``found`` (:func:`fold_weeks`)."""
+    starts = [first + timedelta(weeks=i) for i in range(weeks)]
+    return [progress(s, _counts(found.get(s)), goals) for s in starts]
+
+
 def history(today: date, weeks: int, *, interactions: Iterable[Interaction],
             followups: Iterable[FollowUp], contacts: Iterable[Contact],
             goals: WeeklyGoals, tz: tzinfo | None) -> list[WeekProgress]:
@@ -212,12 +263,10 @@ def history(today: date, weeks: int, *, interactions: Iterable[Interaction],
     """
     if weeks <= 0:
         return []
-    current = week_start(today)
-    first = current - timedelta(weeks=weeks - 1)
-    found = _bucket(first, current, interactions=interactions, followups=followups,
-                    contacts=contacts, tz=tz)
-    starts = [first + timedelta(weeks=i) for i in range(weeks)]
-    return [progress(s, _counts(found.get(s)), goals) for s in starts]
+    first, end = history_days(today, weeks)
+    found = _bucket(first, end - timedelta(days=7), interactions=interactions,
+                    followups=followups, contacts=contacts, tz=tz)
+    return history_from(first, weeks, found, goals)
 
 
 def streak(history: Sequence[WeekProgress]) -> int:

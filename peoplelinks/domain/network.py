@@ -104,11 +104,26 @@ def at_or_above(level: Level, target: Level) -> bool:
 _Intros = tuple[Counter[int], Counter[int]]
 
 
-def _contact_counts(contacts: Mapping[int, Contact], generations: Mapping[int, int],
-                    talked: AbstractSet[int]
-                    ) -> tuple[dict[Circle, int], dict[int, int], int, int, _Intros]:
-    """Per circle, per generation, total, leads, and how many each introducer referred
-    and how many of those became active.
+@dataclass(frozen=True)
+class ContactTally:
+    """What :func:`network_shape` counts from the contacts alone (it changes only
+    when a contact does; the caller may keep it across talks)."""
+
+    per_circle: dict[Circle, int]
+    per_generation: dict[int, int]
+    total: int
+    leads: int
+    introduced: tuple[Contact, ...]  # contacts not in the trash with an introducer
+    referred: Counter[int]  # introducer -> how many they introduced
+    objective_shared: int = 0  # people told the objective
+    recommendations_asked: int = 0
+    recommendations_given: int = 0
+
+
+def tally_contacts(contacts: Mapping[int, Contact],
+                   generations: Mapping[int, int]) -> ContactTally:
+    """Contacts per circle and per generation, the total, the leads, and who introduced
+    whom, over the contacts not in the trash.
 
     Written as counts over mapped attributes rather than one loop with many
     branches: ``Counter``, ``map`` and ``attrgetter`` run in C, which halves the
@@ -119,13 +134,24 @@ def _contact_counts(contacts: Mapping[int, Contact], generations: Mapping[int, i
     per_circle.update(Counter(map(attrgetter("circle"), live)))
     per_generation = Counter(map(generations.get, map(attrgetter("id"), live), repeat(1)))
     leads = countOf(map(attrgetter("status"), live), Status.LEAD)
-    introduced = [c for c in live if c.introduced_by is not None]
+    introduced = tuple(c for c in live if c.introduced_by is not None)
     referred: Counter[int] = Counter(map(attrgetter("introduced_by"), introduced))
+
+    def dated(field: str) -> int:
+        return len(live) - countOf(map(attrgetter(field), live), None)
+
+    return ContactTally(per_circle, dict(sorted(per_generation.items())), len(live), leads,
+                        introduced, referred, dated("objective_shared_on"),
+                        dated("recommendation_asked_on"), dated("recommendation_given_on"))
+
+
+def _intros(tally: ContactTally, talked: AbstractSet[int]) -> _Intros:
+    """How many each introducer referred, and how many of those became active (active
+    now, or talked with)."""
     active = Status.ACTIVE  # a local: an enum member lookup costs as much as the test
     became: Counter[int] = Counter(map(attrgetter("introduced_by"), [
-        c for c in introduced if c.status == active or c.id in talked]))
-    return (per_circle, dict(sorted(per_generation.items())), len(live), leads,
-            (referred, became))
+        c for c in tally.introduced if c.status == active or c.id in talked]))
+    return tally.referred, became
 
 
 def _top_referrers(contacts: Mapping[int, Contact], intros: _Intros) -> tuple[Referrer, ...]:
@@ -155,6 +181,13 @@ class _Meetings:
     with_seekers: int = 0
 
 
+def window_start(today: date) -> date:
+    """The first day any meeting count of :class:`NetworkShape` reads: older talks
+    need not be given to :func:`network_shape`."""
+    return min(today.replace(day=1), today - timedelta(days=LEVEL_DAYS - 1),
+               today - timedelta(days=RECENT_DAYS - 1))
+
+
 def _meeting_counts(contacts: Mapping[int, Contact], generations: Mapping[int, int],
                     interactions: Iterable[Interaction], today: date, target_level: Level
                     ) -> _Meetings:
@@ -167,7 +200,7 @@ def _meeting_counts(contacts: Mapping[int, Contact], generations: Mapping[int, i
     month = (today.year, today.month)
     level_since = today - timedelta(days=LEVEL_DAYS - 1)
     recent_since = today - timedelta(days=RECENT_DAYS - 1)
-    earliest = min(today.replace(day=1), level_since, recent_since)
+    earliest = window_start(today)
     out = _Meetings(by_level=dict.fromkeys(Level, 0))
     by_level = out.by_level
     # Locals: looking up an enum member or a global costs as much as the test itself.
@@ -217,21 +250,23 @@ def _meeting_counts(contacts: Mapping[int, Contact], generations: Mapping[int, i
 
 def network_shape(contacts: Mapping[int, Contact], generations: Mapping[int, int],
                   interactions: Iterable[Interaction], *, today: date, target_level: Level,
-                  talked: AbstractSet[int]) -> NetworkShape:
+                  talked: AbstractSet[int], tally: ContactTally | None = None) -> NetworkShape:
     """The network's shape (see the module doc).
 
     ``generations`` maps contact ids to their generation (:func:`graph.generations`);
     a contact missing from it counts as generation 1. ``talked`` holds the ids of
     contacts with at least one logged talk. Talks older than the longest window are
-    skipped at the cost of one date comparison each.
+    skipped at the cost of one date comparison each. ``tally``: the contacts' counts
+    when already made (:func:`tally_contacts` of the same contacts).
     """
-    per_circle, per_generation, total, leads, intro = _contact_counts(
-        contacts, generations, talked)
+    tally = tally or tally_contacts(contacts, generations)
     m = _meeting_counts(contacts, generations, interactions, today, target_level)
     return NetworkShape(
-        per_circle=per_circle, per_generation=per_generation, month_meetings=m.month,
-        month_meetings_past_first=m.past_first, meetings_by_level=m.by_level,
-        target_level=target_level, recent_meetings=m.recent,
-        recent_with_job_seekers=m.with_seekers, top_referrers=_top_referrers(contacts, intro),
-        total=total, leads=leads, meetings_at_target=m.at_target, level_meetings=m.level,
+        per_circle=tally.per_circle, per_generation=tally.per_generation,
+        month_meetings=m.month, month_meetings_past_first=m.past_first,
+        meetings_by_level=m.by_level, target_level=target_level, recent_meetings=m.recent,
+        recent_with_job_seekers=m.with_seekers,
+        top_referrers=_top_referrers(contacts, _intros(tally, talked)),
+        total=tally.total, leads=tally.leads, meetings_at_target=m.at_target,
+        level_meetings=m.level,
     )

@@ -14,8 +14,9 @@ Two people logged in the same talk are not linked to each other: both are
 already one step from you (you talked with them), so such a link could never
 make a path shorter; leaving them out keeps the graph small.
 
-:func:`build_links` builds the graph and an index of who works where once (the
-caller caches it until contacts or talks change); :func:`warm_paths` then walks
+:func:`build_links` builds the graph and an index of who works where (the store
+keeps them current change by change in a
+:class:`~peoplelinks.domain.linkindex.LinkIndex`); :func:`warm_paths` then walks
 it breadth first from you, once per query, so it costs O(contacts + links)
 whatever the number of people at the company, and less when enough people there
 are one step away. Statuses and the trash are also checked at query time,
@@ -33,6 +34,7 @@ from enum import StrEnum
 
 from peoplelinks.domain.companies import company_key
 from peoplelinks.domain.enums import Status
+from peoplelinks.domain.linkindex import LinkIndex
 from peoplelinks.domain.models import Contact, Interaction
 
 YOU = 0
@@ -135,61 +137,26 @@ class WarmPath:
 
 @dataclass(frozen=True, eq=False)
 class Links:
-    """The graph warm paths walk; build it with :func:`build_links`, and build it again
-    when contacts or talks change (statuses excepted: they are read at query time)."""
+    """The graph warm paths walk (:func:`build_links`, or the store's index). Links may
+    reach contacts in the trash or blocked: statuses and the trash are read when a
+    path is walked."""
 
     adjacent: Mapping[int, tuple[int, ...]]  # contact -> linked contacts, in id order
     direct: Mapping[int, How]  # contact -> how you know them (KNOWN or TALKED)
     first: tuple[int, ...]  # the keys of ``direct``, in id order
     # (referrer, referred) for referrals logged in talks, to name the link
     referred: frozenset[tuple[int, int]] = frozenset()
-    # company_key -> the contacts there (trash left out), in id order
+    # company_key -> the contacts there, in id order
     companies: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def build_links(contacts: Mapping[int, Contact], interactions: Iterable[Interaction]) -> Links:
-    """Link the network (see the module docstring); contacts in the trash are left out.
-
-    An introducer that is missing or in the trash counts as unknown, as in
-    :func:`peoplelinks.domain.graph.generations`: the contact is then known
-    directly unless they are a lead (a lead was only suggested, never met).
-    """
-    alive = {cid for cid, c in contacts.items() if c.deleted_at is None and cid != YOU}
-    adjacent: dict[int, set[int]] = {}
-    direct: dict[int, How] = {}
-    referred: set[tuple[int, int]] = set()
-    companies: dict[str, list[int]] = {}
-    # Locals: this runs over tens of thousands of records, and an enum member
-    # looked up on its class costs as much as the rest of the loop body.
-    known, talked, lead = How.KNOWN, How.TALKED, Status.LEAD
-
-    def link(a: int, b: int) -> None:
-        adjacent.setdefault(a, set()).add(b)
-        adjacent.setdefault(b, set()).add(a)
-
-    for cid in sorted(alive):
-        contact = contacts[cid]
-        parent = contact.introduced_by
-        if parent is not None and parent != cid and parent in alive:
-            link(parent, cid)
-        elif contact.status != lead:
-            direct[cid] = known
-        if contact.company:
-            companies.setdefault(company_key(contact.company), []).append(cid)
-    for talk in interactions:
-        ids = talk.contact_ids
-        for cid in ids:
-            if cid in alive:
-                direct[cid] = talked
-        # The service makes the talk's first person the introducer of its referrals.
-        if talk.referrals and ids[0] in alive:
-            for cid in talk.referrals:
-                if cid in alive and cid != ids[0]:
-                    link(ids[0], cid)
-                    referred.add((ids[0], cid))
-    return Links(adjacent={cid: tuple(sorted(near)) for cid, near in adjacent.items()},
-                 direct=direct, first=tuple(sorted(direct)), referred=frozenset(referred),
-                 companies={key: tuple(ids) for key, ids in companies.items() if key})
+    """Link the network (see the module docstring); contacts in the trash are left out
+    of every path. The store keeps a :class:`~peoplelinks.domain.linkindex.LinkIndex`
+    current instead of calling this after each change."""
+    talks = list(interactions)
+    talked = {cid for talk in talks for cid in talk.contact_ids}
+    return LinkIndex.build(contacts.values(), talks).links(contacts, talked)
 
 
 def usable(contact: Contact | None) -> bool:

@@ -9,7 +9,8 @@ with every record written, undone or reloaded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import heapq
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Any, TypeVar
@@ -19,12 +20,29 @@ from peoplelinks.domain.balance import Balance, balance
 from peoplelinks.domain.companies import company_key
 from peoplelinks.domain.coverage import CompanyCoverage, coverage
 from peoplelinks.domain.enums import Status
-from peoplelinks.domain.goals import WeekProgress, history, local_day, streak
-from peoplelinks.domain.network import NetworkShape, network_shape
-from peoplelinks.domain.paths import Links, WarmPath, build_links, warm_paths
+from peoplelinks.domain.goals import (
+    WeekProgress,
+    added_days,
+    done_days,
+    fold_weeks,
+    history_days,
+    history_from,
+    local_day,
+    streak,
+    talk_days,
+    utc_bounds,
+)
+from peoplelinks.domain.models import Contact
+from peoplelinks.domain.network import (
+    NetworkShape,
+    network_shape,
+    tally_contacts,
+    window_start,
+)
+from peoplelinks.domain.paths import Links, WarmPath, warm_paths
 from peoplelinks.domain.replacements import Suggestion, replacements
 from peoplelinks.domain.today import NeverAsked, TodayItem, Uncovered, today_list
-from peoplelinks.domain.warmth import warmth
+from peoplelinks.domain.warmth import Warmth
 from peoplelinks.errors import InputError
 from peoplelinks.interop.brief import BriefData, brief_markdown
 from peoplelinks.service.plans import PlanVerbs
@@ -56,22 +74,43 @@ class Dashboard:
         return self.weeks[-1]
 
 
+class _Names(Mapping[int, str]):
+    """Contact id -> name, read from the contacts when asked (today's list names a
+    few dozen people: no dict of every name is made for them)."""
+
+    def __init__(self, contacts: Mapping[int, Contact]) -> None:
+        self._contacts = contacts
+
+    def __getitem__(self, contact_id: int) -> str:
+        return self._contacts[contact_id].name
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._contacts)
+
+    def __len__(self) -> int:
+        return len(self._contacts)
+
+
 class StrategyVerbs(PlanVerbs):
     """Reading the network against the objective."""
 
-    _cache: dict[str, tuple[int, Any]]
+    _cache: dict[str, tuple[tuple[Any, ...], Any]]
 
-    def _cached(self, name: str, compute: Callable[[], T]) -> T:
-        """``compute()``, remembered until any record changes. A value computed while
-        the data changed (in a background thread) is returned but not remembered."""
+    def _cached(self, name: str, compute: Callable[[], T],
+                key: tuple[Any, ...] | None = None) -> T:
+        """``compute()``, remembered while ``key`` stays the same (default: until any
+        record changes; give the revisions of the tables it reads to keep it longer).
+        A value computed while the data changed (in a background thread) is
+        returned but not remembered."""
         cache = self.__dict__.setdefault("_cache", {})
         revision = self.db.revision
+        key = (revision,) if key is None else key
         hit = cache.get(name)
-        if hit is not None and hit[0] == revision:
+        if hit is not None and hit[0] == key:
             return hit[1]  # type: ignore[no-any-return]
         value = compute()
         if self.db.revision == revision:
-            cache[name] = (revision, value)
+            cache[name] = (key, value)
         return value
 
     def prepare(self, tz: tzinfo | None = None) -> bool:
@@ -90,19 +129,20 @@ class StrategyVerbs(PlanVerbs):
 
     def links(self) -> Links:
         """Who can introduce whom: introductions and shared talks."""
-        return self._cached("links", lambda: build_links(self.db.contacts,
-                                                         self.db.interactions.values()))
+        db = self.db
+        known = self._cached("known", lambda: db.link_index.known(db.contacts),
+                             key=db.revisions("contacts"))
+        return self._cached("links", lambda: db.link_index.links(
+            db.contacts, db.last_contacts, known), key=db.revisions("contacts", "interactions"))
 
-    def warmth_of(self) -> dict[int, float]:
-        """How warm each relationship is (recency and frequency of talks)."""
-        def compute() -> dict[int, float]:
-            dates: dict[int, list[date]] = {}
-            for talk in self.db.interactions.values():
-                for cid in talk.contact_ids:
-                    dates.setdefault(cid, []).append(talk.date)
-            today = self.today
-            return {cid: warmth(days, today) for cid, days in dates.items()}
-        return self._cached("warmth", compute)
+    def warmth_of(self) -> Warmth:
+        """How warm each relationship is (recency and frequency of talks), worked out
+        for each contact when first asked."""
+        db = self.db
+        # Kept across changes: it works out again only contacts whose talks changed.
+        return self._cached("warmth", lambda: Warmth(db.talk_dates, self.today,
+                                                     db.talks_changed),
+                            key=(self.today, id(db)))
 
     def last_contacts(self) -> dict[int, date]:
         """The last talk with each contact that has one."""
@@ -112,9 +152,11 @@ class StrategyVerbs(PlanVerbs):
 
     def coverage(self) -> list[CompanyCoverage]:
         """How well the network covers each target company, the emptiest first."""
-        return coverage(self.db.objective.target_companies, self.db.contacts,
-                        links=self.links(), warmth=self.warmth_of(),
-                        last_contact=self.last_contacts())
+        db = self.db
+        return self._cached("coverage", lambda: coverage(
+            db.objective.target_companies, db.contacts, links=self.links(),
+            warmth=self.warmth_of(), last_contact=self.last_contacts()),
+            key=(self.today, *db.revisions("objective", "contacts", "interactions")))
 
     def company(self, typed: str) -> str:
         """The company ``typed`` names, as written in the objective or on a contact:
@@ -148,22 +190,40 @@ class StrategyVerbs(PlanVerbs):
     def dashboard(self, tz: tzinfo | None = None) -> Dashboard:
         """Weekly goals against the log (weeks start on Monday, local time), the
         streak, and the shape of the network (``tz``: the machine's zone)."""
+        db, today = self.db, self.today
+
+        def weeks() -> list[WeekProgress]:
+            # Each kind of count is kept until its own table changes: logging a talk
+            # recounts a few weeks of talks, not every follow-up and contact.
+            first, end = history_days(today, WEEKS_SHOWN)
+            talks = self._cached("weeks talks", lambda: talk_days(
+                first, end, db.interactions_between(first, end)),
+                key=(first, *db.revisions("interactions")))
+            low, high = utc_bounds(first, end)
+            done = self._cached("weeks done", lambda: done_days(
+                first, end, db.followups_done_between(low, high), tz),
+                key=(first, str(tz), *db.revisions("followups")))
+            added = self._cached("weeks added", lambda: added_days(
+                first, end, db.contacts_created_between(low, high), tz),
+                key=(first, str(tz), *db.revisions("contacts")))
+            return history_from(first, WEEKS_SHOWN, fold_weeks(first, end, [
+                *talks, done, added]), db.objective.weekly_goals)
+
         def compute() -> Dashboard:
-            db = self.db
-            live = [c for c in db.contacts.values() if not c.in_trash]
-            weeks = history(self.today, WEEKS_SHOWN, interactions=db.interactions.values(),
-                            followups=db.followups.values(), contacts=db.contacts.values(),
-                            goals=db.objective.weekly_goals, tz=tz)
-            talked = set(db.last_contacts)  # everyone with a logged talk
-            shape = network_shape(db.contacts, db.generations, db.interactions.values(),
-                                  today=self.today, target_level=db.objective.level,
-                                  talked=talked)
-            return Dashboard(
-                weeks=weeks, streak=streak(weeks), shape=shape,
-                objective_shared=sum(1 for c in live if c.objective_shared_on),
-                recommendations_asked=sum(1 for c in live if c.recommendation_asked_on),
-                recommendations_given=sum(1 for c in live if c.recommendation_given_on))
-        return self._cached(f"dashboard {self.today} {tz}", compute)
+            by_week = self._cached("weeks", weeks, key=(today, str(tz), *db.revisions(
+                "interactions", "followups", "contacts", "objective")))
+            tally = self._cached("tally contacts", lambda: tally_contacts(
+                db.contacts, db.generations), key=db.revisions("contacts"))
+            network = self._cached("shape", lambda: network_shape(
+                db.contacts, db.generations,
+                db.interactions_between(window_start(today), date.max), today=today,
+                target_level=db.objective.level, talked=db.last_contacts.keys(), tally=tally),
+                key=(today, *db.revisions("contacts", "interactions", "objective")))
+            return Dashboard(weeks=by_week, streak=streak(by_week), shape=network,
+                             objective_shared=tally.objective_shared,
+                             recommendations_asked=tally.recommendations_asked,
+                             recommendations_given=tally.recommendations_given)
+        return self._cached(f"dashboard {tz}", compute, key=(today, str(tz), db.revision))
 
     def today_items(self, tz: tzinfo | None = None, limit_per_kind: int = 5) -> list[TodayItem]:
         """One ranked list of what to do now, each with why and the key that acts."""
@@ -171,22 +231,14 @@ class StrategyVerbs(PlanVerbs):
             db, today = self.db, self.today
             last = self.last_contacts()
             reachable = [c for c in db.contacts.values()
-                         if not c.in_trash and c.status in _REACHABLE]
-            leads = sorted(((c, local_day(c.created, tz)) for c in reachable
-                            if c.status == Status.LEAD and last.get(c.id) is None),
-                           key=lambda pair: (pair[1], pair[0].id))
-            met: dict[int, int] = {}
-            asked: set[int] = set()
-            for talk in db.interactions.values():
-                if talk.asked_for_referrals:
-                    asked.update(talk.contact_ids)
-                if talk.kind.counts_as_meeting:
-                    for cid in talk.contact_ids:
-                        met[cid] = met.get(cid, 0) + 1
+                         if c.deleted_at is None and c.status in _REACHABLE]
+            lead = Status.LEAD
+            leads = [(c, local_day(c.created, tz)) for c in reachable
+                     if c.status == lead and c.id not in last]
+            met, asked = db.talk_tally()  # kept current by the store
             live = {c.id for c in reachable}
-            never_asked = sorted((NeverAsked(cid, n) for cid, n in met.items()
-                                  if cid not in asked and cid in live),
-                                 key=lambda item: (-item.meetings, item.contact_id))
+            never_asked = [NeverAsked(cid, n) for cid, n in met.items()
+                           if cid not in asked and cid in live]
             uncovered = []
             for row in self.coverage():
                 if not row.contacts:
@@ -194,15 +246,17 @@ class StrategyVerbs(PlanVerbs):
                     uncovered.append(Uncovered(row.company, first, db.contacts[first].name
                                                if first is not None else None))
             cutoff = date.fromordinal(today.toordinal() - NOT_SEEN_DAYS)
-            lapsed = sorted((c for c in reachable if c.status != Status.LEAD
-                             and (seen := last.get(c.id)) is not None and seen <= cutoff),
-                            key=lambda c: (last[c.id] or today, c.id))
+            lapsed = heapq.nsmallest(
+                limit_per_kind * 4,  # some may be listed above already
+                ((seen, c.id) for c in reachable if c.status != lead
+                 and (seen := last.get(c.id)) is not None and seen <= cutoff))
             return today_list(
-                today=today, due=self.due(), plans=self.planned(), leads=leads,
-                never_asked=never_asked, uncovered=uncovered, week=self.dashboard(tz).week,
-                goal_candidates=[c.id for c in lapsed[:limit_per_kind]],
-                names={c.id: c.name for c in reachable}, limit_per_kind=limit_per_kind)
-        return self._cached(f"today {self.today} {tz} {limit_per_kind}", compute)
+                today=today, due=self.due(keep_limit=limit_per_kind), plans=self.planned(),
+                leads=leads, never_asked=never_asked, uncovered=uncovered,
+                week=self.dashboard(tz).week, goal_candidates=[cid for _day, cid in lapsed],
+                names=_Names(db.contacts), limit_per_kind=limit_per_kind)
+        return self._cached(f"today {tz} {limit_per_kind}", compute,
+                            key=(self.today, self.db.revision))
 
     def replacements(self, contact_id: int, limit: int = 5) -> list[Suggestion]:
         """Whom to try instead of a contact who cannot or will not help (DOMAIN.md

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import gc
 import itertools
+from bisect import insort
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from peoplelinks.domain import graph
+from peoplelinks.domain.linkindex import LinkIndex
 from peoplelinks.domain.models import (
     Contact,
     FollowUp,
@@ -32,6 +34,7 @@ from peoplelinks.domain.models import (
 )
 from peoplelinks.domain.validation import describe
 from peoplelinks.store.history import HISTORY
+from peoplelinks.store.sortedindex import SortedIndex
 from peoplelinks.store.storage import META, META_ID
 
 TABLE_OF: dict[type[Record], str] = {
@@ -60,6 +63,29 @@ def _reach_keys(contact: Contact) -> list[str]:
     return keys
 
 
+def _tally_talk(meetings: dict[int, int], asked: dict[int, int], talk: Interaction | None,
+                step: int) -> None:
+    """Count ``talk`` in (step 1) or out of (step -1) the meetings and asks per contact."""
+    if talk is None:
+        return
+    for counts, applies in ((meetings, talk.kind.counts_as_meeting),
+                            (asked, talk.asked_for_referrals)):
+        if applies:
+            for cid in talk.contact_ids:
+                n = counts.get(cid, 0) + step
+                if n > 0:
+                    counts[cid] = n
+                else:
+                    counts.pop(cid, None)
+
+
+def _done_key(item: FollowUp | None) -> tuple[datetime, int] | None:
+    """A follow-up's place in the index of done ones (None: not done)."""
+    if item is None or not item.done or item.done_at is None:
+        return None
+    return item.done_at, item.id
+
+
 # Revisions are unique across reloads and instances, so a cache keyed on one can
 # never match data it was not computed from.
 _REVISIONS = itertools.count(1)
@@ -81,6 +107,13 @@ class Records:
         # Changes whenever any record does: what is derived from all the data
         # (warm-path links, the dashboard) is cached against it.
         self.revision = next(_REVISIONS)
+        # Finer revisions, for what depends on part of the data only: one per table
+        # (changes when a document of that table does), and the referral graph's
+        # (changes only when who introduced whom, a status, the trash, a company or
+        # a talk's referrals do: logging a talk leaves warm-path links as they were).
+        self.table_revision: dict[str, int] = {}
+        self._loaded_revision = self.revision  # every table's revision until written
+        self.graph_revision = next(_REVISIONS)
         self.contacts: dict[int, Contact] = {}
         self.interactions: dict[int, Interaction] = {}
         self.followups: dict[int, FollowUp] = {}
@@ -99,6 +132,17 @@ class Records:
         self._children: dict[int, list[int]] | None = None
         self._names: dict[str, list[int]] = {}
         self._reach: dict[str, list[int]] | None = None
+        self._by_date: SortedIndex[date] | None = None  # talks by date
+        self._by_created: SortedIndex[datetime] | None = None  # contacts by creation
+        self._by_done: SortedIndex[datetime] | None = None  # done follow-ups by done_at
+        self._links: LinkIndex | None = None
+        # Contact id -> the revision at which their talks last changed (for what is
+        # derived per contact from the talks, like warmth).
+        self._talks_changed: dict[int, int] = {}
+        # Contact id -> meetings held with them, and -> talks that asked them for
+        # referrals (built on first use, then kept current).
+        self._meetings: dict[int, int] | None = None
+        self._asked: dict[int, int] | None = None
 
     # ---- validation on load ---------------------------------------------------
 
@@ -190,11 +234,54 @@ class Records:
             self._parents.pop(old.id if old else 0, None)
         else:
             self._parents[new.id] = new.introduced_by
-        if old is None or new is None or before != new.introduced_by:
+        if old is None and new is not None and self._add_leaf(new):
+            pass  # a new contact nobody names as introducer: the rest stays as it is
+        elif old is None or new is None or before != new.introduced_by:
             self._generations = None
             self._children = None
+        if self._links is not None:
+            self._links.contact(old, new)
+        if self._by_created is not None:
+            self._by_created.move((old.created, old.id) if old else None,
+                                  (new.created, new.id) if new else None)
+
+    def _add_leaf(self, new: Contact) -> bool:
+        """Extend the generations (and children) for a contact just added, when nobody
+        names it as introducer (the usual case: a new id); False when they must be
+        worked out again instead. ``new`` is already in the parents."""
+        if self._generations is None:
+            return False
+        if self._children is None:  # built now, with ``new`` in it already
+            self._children = graph.children(self._parents)
+            if new.id in self._children:
+                return False
+        elif new.id in self._children:
+            return False
+        else:
+            parent = new.introduced_by
+            if parent is not None:  # as graph.children: any introducer named
+                insort(self._children.setdefault(parent, []), new.id)
+        parent = new.introduced_by
+        if parent is None or parent == new.id or parent not in self._parents:
+            self._generations[new.id] = 1  # as graph.generations: an unknown introducer
+        else:
+            self._generations[new.id] = self._generations.get(parent, 1) + 1
+        return True
 
     def _index_interaction(self, old: Interaction | None, new: Interaction | None) -> None:
+        if self._links is not None:
+            self._links.talk(old, new)
+        if self.revision != self._loaded_revision:  # not while loading: all are new then
+            for talk in (old, new):
+                if talk is not None:
+                    for cid in talk.contact_ids:
+                        self._talks_changed[cid] = self.revision
+        if self._meetings is not None and self._asked is not None:
+            _tally_talk(self._meetings, self._asked, old, -1)
+            _tally_talk(self._meetings, self._asked, new, 1)
+        if self._by_date is not None:
+            self._by_date.move((old.date, old.id) if old else None,
+                               (new.date, new.id) if new else None)
         touched: set[int] = set()
         if old is not None:
             for cid in old.contact_ids:
@@ -225,6 +312,48 @@ class Records:
         items.sort(key=lambda it: (it.date, it.id), reverse=True)
         return items
 
+    def talk_dates(self, contact_id: int) -> list[date]:
+        """The dates of the talks with ``contact_id``, in no particular order."""
+        talks = self.interactions
+        return [talks[i].date for i in self._by_contact.get(contact_id, ()) if i in talks]
+
+    def talks_changed(self, contact_id: int) -> int:
+        """A number that changes whenever a talk with ``contact_id`` does."""
+        return self._talks_changed.get(contact_id, self._loaded_revision)
+
+    def talk_tally(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Contact id -> meetings held with them (talks of a kind that counts as a
+        meeting), and contact id -> talks that asked them for referrals (read only)."""
+        if self._meetings is None or self._asked is None:
+            meetings: dict[int, int] = {}
+            asked: dict[int, int] = {}
+            for talk in self.interactions.values():
+                _tally_talk(meetings, asked, talk, 1)
+            self._meetings, self._asked = meetings, asked
+        return self._meetings, self._asked
+
+    def interactions_between(self, first: date, end: date) -> list[Interaction]:
+        """Interactions dated from ``first`` to before ``end``, oldest first (an index
+        by date built on first use, then kept current): the weekly goals read a few
+        weeks of talks, not the whole log."""
+        if self._by_date is None:
+            self._by_date = SortedIndex((it.date, it.id) for it in self.interactions.values())
+        return [self.interactions[i] for i in self._by_date.between(first, end)]
+
+    def contacts_created_between(self, low: datetime, high: datetime) -> list[Contact]:
+        """Contacts created from ``low`` to before ``high`` (an index built on first
+        use, then kept current): the weekly goals count a few weeks of new contacts."""
+        if self._by_created is None:
+            self._by_created = SortedIndex((c.created, c.id) for c in self.contacts.values())
+        return [self.contacts[i] for i in self._by_created.between(low, high)]
+
+    def followups_done_between(self, low: datetime, high: datetime) -> list[FollowUp]:
+        """Follow-ups done from ``low`` to before ``high`` (an index built on first use,
+        then kept current)."""
+        if self._by_done is None:
+            self._by_done = SortedIndex(filter(None, map(_done_key, self.followups.values())))
+        return [self.followups[i] for i in self._by_done.between(low, high)]
+
     def followups_of(self, contact_id: int) -> list[FollowUp]:
         """Follow-ups of ``contact_id``, by due date."""
         items = [self.followups[i] for i in self._followups_of.get(contact_id, [])]
@@ -248,6 +377,19 @@ class Records:
                 for key in _reach_keys(other):
                     self._reach.setdefault(key, []).append(other.id)
         return sorted({i for key in _reach_keys(contact) for i in self._reach.get(key, [])})
+
+    def revisions(self, *tables: str) -> tuple[int, ...]:
+        """The revision of each of ``tables``: a value derived from those tables only
+        stays good while these stay equal (unique across reloads and instances)."""
+        return tuple(self.table_revision.get(t, self._loaded_revision) for t in tables)
+
+    @property
+    def link_index(self) -> LinkIndex:
+        """Who introduced whom and who works where, for warm paths (built on first
+        use, then kept current change by change)."""
+        if self._links is None:
+            self._links = LinkIndex.build(self.contacts.values(), self.interactions.values())
+        return self._links
 
     @property
     def parents(self) -> dict[int, int | None]:
@@ -279,16 +421,21 @@ class Records:
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
         """Bring the models and indexes in line with one document just written."""
         self.revision = next(_REVISIONS)
+        self.table_revision[table] = self.revision
         self.problems = [p for p in self.problems if (p.table, p.doc_id) != (table, key)]
         if table in MODEL_OF:
             old = getattr(self, table).get(int(key)) if key.isdigit() else None
+            if doc is not None and model is _UNKNOWN:
+                model = self._model_or_problem(MODEL_OF[table], table, key, doc)
+            if isinstance(old, Contact) and isinstance(model, Contact):
+                # One change, not a removal and an addition: what is derived from the
+                # referral graph survives an edit that keeps who introduced whom.
+                self._index_contact(old, model)
+                self.contacts[model.id] = model
+                return
             if old is not None:
                 self._apply_delete(old)
-            if doc is None:
-                return
-            if model is _UNKNOWN:
-                model = self._model_or_problem(MODEL_OF[table], table, key, doc)
-            if model is not None:
+            if doc is not None and model is not None:
                 self._apply_put(model)
         elif table in SINGLETON_MODEL:
             cls = SINGLETON_MODEL[table]
@@ -320,6 +467,8 @@ class Records:
             self.interactions[item.id] = item
             self._index_interaction(old, item)
         elif isinstance(item, FollowUp):
+            if self._by_done is not None:
+                self._by_done.move(_done_key(self.followups.get(item.id)), _done_key(item))
             if item.id not in self.followups:
                 self._followups_of.setdefault(item.contact_id, []).append(item.id)
             elif self.followups[item.id].contact_id != item.contact_id:
@@ -337,6 +486,8 @@ class Records:
             self._index_interaction(old, None)
         elif isinstance(item, FollowUp):
             old_fu = self.followups.pop(item.id, None)
+            if self._by_done is not None:
+                self._by_done.move(_done_key(old_fu), None)
             if old_fu is not None:
                 self._followups_of.get(old_fu.contact_id, []).remove(item.id)
         elif isinstance(item, MeetingPlan):
