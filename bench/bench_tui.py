@@ -8,7 +8,9 @@ Figures (targets at 30,000 contacts / 50,000 interactions):
   (tmux, 120x36) to the first frame (the app's header on screen), polled with
   capture-pane every 10 ms; median of 3 — target <= 1,500 ms. Needs tmux.
 - ready:   the same run, to the frame that shows the contact list and the
-  follow-ups (the database read and validated in a thread meanwhile).
+  follow-ups (the database read and validated in a thread meanwhile; the app
+  is started with ``PEOPLELINKS_START=main``, so that today's list, which it
+  shows first when something is due, does not cover them).
 - search:  one keystroke typed in the search box to the frame that shows the
   updated list and card; median over a name typed a letter at a time — target
   <= 50 ms.
@@ -22,6 +24,10 @@ Figures (targets at 30,000 contacts / 50,000 interactions):
 - save:    ``ctrl+s`` in the quick log (notes, a thank-you follow-up) to the frame
   showing the list, card and follow-ups updated after the durable write;
   median of 5 — target <= 100 ms.
+- today, goals, cover: ``t`` (today's list), ``o`` (objective and weekly goals)
+  and ``c`` (target-company coverage), each pressed right after a talk was
+  logged (before the app works the views out in the background), to the frame
+  showing the view; median of 3 — target <= 150 ms.
 Keys are sent with Pilot; each time runs from just before the key is sent to
 the end of the first frame the app hands to the terminal (``App._display``)
 after the watched method changed the view, so Pilot's own waiting for the app
@@ -55,7 +61,10 @@ from peoplelinks.tui.widgets.contact_card import ContactCard  # noqa: E402
 from peoplelinks.tui.widgets.contact_list import ContactList  # noqa: E402
 from peoplelinks.tui.widgets.referral_tree import ReferralTree  # noqa: E402
 
-TARGETS = {"launch": 1500.0, "search": 50.0, "move": 30.0, "graph": 300.0, "save": 100.0}
+TARGETS = {"launch": 1500.0, "search": 50.0, "move": 30.0, "graph": 300.0, "save": 100.0,
+           "today": 150.0, "goals": 150.0, "cover": 150.0}
+# Job-search views (issue 10) and the key that opens each.
+STRATEGY_VIEWS = {"today": "t", "goals": "o", "cover": "c"}
 # "ready" has no target of its own: it is reported next to launch.
 
 
@@ -73,7 +82,9 @@ def launch_ms(db: Path, runs: int = 3) -> tuple[float, float] | None:
         subprocess.run([tmux, "-L", name, "new-session", "-d", "-s", name, "-x", "120", "-y",
                         "36", command], check=True, env={"TERM": "xterm-256color",
                                                          "PATH": "/usr/bin:/bin",
-                                                         "PYTHONPATH": str(ROOT)})
+                                                         "PYTHONPATH": str(ROOT),
+                                                         # the list, not today's
+                                                         "PEOPLELINKS_START": "main"})
         try:
             first = None
             while True:
@@ -190,6 +201,19 @@ async def interaction_ms(db: Path) -> dict[str, float]:
                 saves.append(await clock.key(pilot, "ctrl+s"))
                 await pilot.pause()
             out["save"] = statistics.median(saves)
+            # The job-search views, opened right after a talk is logged: the moment
+            # their data changed, before the app works them out in the background.
+            for name, view_key in STRATEGY_VIEWS.items():
+                opened = []
+                for n in range(3):
+                    await pilot.press("j", "l")
+                    await pilot.pause()
+                    await pilot.press(*f"chat {n}", "ctrl+s")
+                    await pilot.pause()
+                    opened.append(await clock.key(pilot, view_key))
+                    await pilot.press("escape")
+                    await pilot.pause()
+                out[name] = statistics.median(opened)
     finally:
         service.close()
     return out
@@ -216,14 +240,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  measured {contacts:,} contacts", file=sys.stderr)
     print("peoplelinks TUI benchmark (ms; median)")
     print(f"{'contacts':>8} {'inter.':>7} | {'launch':>7} {'ready':>7} {'search':>7} "
-          f"{'move':>7} {'graph':>7} {'form':>7} {'save':>7}")
-    print("-" * 74)
+          f"{'move':>7} {'graph':>7} {'form':>7} {'save':>7} {'today':>7} {'goals':>7} "
+          f"{'cover':>7}")
+    print("-" * 98)
     for contacts, f in rows:
         launch = f"{f['launch']:7.0f}" if f["launch"] is not None else "  (n/a)"
         ready = f"{f['ready']:7.0f}" if f["ready"] is not None else "  (n/a)"
         print(f"{contacts:>8,} {interactions_for(contacts):>7,} | {launch} {ready} "
               f"{f['search']:7.1f} {f['move']:7.1f} {f['graph']:7.1f} {f['form']:7.1f} "
-              f"{f['save']:7.1f}")
+              f"{f['save']:7.1f} {f['today']:7.1f} {f['goals']:7.1f} {f['cover']:7.1f}")
     ok = True
     largest = rows[-1][1]
     print(f"\ntargets at {rows[-1][0]:,} contacts:")

@@ -97,10 +97,12 @@ class ServiceBase:
 
     def _touch(self, contact_id: int) -> None:
         """A contact's keep-in-touch date may have moved: recompute it where kept."""
-        self._next.pop(contact_id, None)
-        if self._tickler is not None:
-            contact = self.db.contacts[contact_id]
-            self._tickler.set(contact_id, self.next_contact(contact), contact.name)
+        # Under the store's lock: the app may be building the tickler in a thread.
+        with self.db.derive_lock:
+            self._next.pop(contact_id, None)
+            if self._tickler is not None:
+                contact = self.db.contacts[contact_id]
+                self._tickler.set(contact_id, self.next_contact(contact), contact.name)
 
     def _reindex(self, contact: Contact) -> None:
         self._touch(contact.id)
@@ -120,9 +122,10 @@ class ServiceBase:
 
     def _forget(self, contact_id: int) -> None:
         """A contact is gone altogether (an add undone): drop it from what is kept."""
-        self._next.pop(contact_id, None)
-        if self._tickler is not None:
-            self._tickler.remove(contact_id)
+        with self.db.derive_lock:
+            self._next.pop(contact_id, None)
+            if self._tickler is not None:
+                self._tickler.remove(contact_id)
         if self._sorted is not None:
             old = self._sort_key.pop(contact_id, None)
             if old is not None:
@@ -131,11 +134,12 @@ class ServiceBase:
             self._search.remove(contact_id)
 
     def _forget_derived(self) -> None:
-        self._search = None
-        self._sorted = None
-        self._sort_key = {}
-        self._next = {}
-        self._tickler = None
+        with self.db.derive_lock:
+            self._search = None
+            self._sorted = None
+            self._sort_key = {}
+            self._next = {}
+            self._tickler = None
 
     def _refresh_derived(self, docs: Iterable[DocChange]) -> None:
         """Keep the sorted list, search index and tickler in line with documents
@@ -153,8 +157,9 @@ class ServiceBase:
                         if cid in self.db.contacts:
                             self._touch(cid)
             elif table == "settings":
-                self._next.clear()
-                self._tickler = None
+                with self.db.derive_lock:
+                    self._next.clear()
+                    self._tickler = None
 
     def generation(self, contact_id: int) -> int | None:
         """Referral generation (1 = known directly)."""

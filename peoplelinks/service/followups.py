@@ -123,16 +123,21 @@ class FollowupVerbs(LogbookVerbs):
         report.plans = self.planned()
         tickler = self._tickler
         if tickler is None:
-            # Built aside and then published, so that a reader in another thread (the
-            # app prepares its views in the background) never sees it half full.
-            tickler = Tickler()
-            for contact in list(contacts.values()):
-                tickler.set(contact.id, self.next_contact(contact), contact.name)
-            self._tickler = tickler
+            # Built aside and then published, under the store's lock: the app works out
+            # its views in a thread, and no change may land between the two.
+            with self.db.derive_lock:
+                tickler = self._tickler or self._build_tickler()
+                self._tickler = tickler
         report.keep_in_touch_total, chosen = tickler.due(today, keep_limit)
         for when, cid in chosen:
             report.keep_in_touch.append(DueItem(contacts[cid], self.db.last_contact(cid), when))
         return report
+
+    def _build_tickler(self) -> Tickler:
+        tickler = Tickler()
+        for contact in self.db.contacts.values():
+            tickler.set(contact.id, self.next_contact(contact), contact.name)
+        return tickler
 
     def planned(self) -> list[MeetingPlan]:
         """Meetings planned and not yet held nor cancelled (also those whose day has

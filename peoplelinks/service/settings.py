@@ -84,8 +84,9 @@ class SettingsVerbs(FollowupVerbs):
             raise describe(exc, {"keep_in_touch_days": intervals}) from None
         self.db.commit([settings], summary=f"Keep in touch with {circle} contacts: "
                        + (f"every {days} days" if days else "not tracked"))
-        self._next.clear()  # every contact of that circle may move
-        self._tickler = None
+        with self.db.derive_lock:
+            self._next.clear()  # every contact of that circle may move
+            self._tickler = None
         return settings
 
     @property

@@ -258,6 +258,11 @@ class StrategyVerbs(PlanVerbs):
         return self._cached(f"today {tz} {limit_per_kind}", compute,
                             key=(self.today, self.db.revision))
 
+    def today_ready(self, tz: tzinfo | None = None, limit_per_kind: int = 5) -> bool:
+        """True when :meth:`today_items` has its answer already (no work to do)."""
+        hit = self.__dict__.get("_cache", {}).get(f"today {tz} {limit_per_kind}")
+        return hit is not None and hit[0] == (self.today, self.db.revision)
+
     def replacements(self, contact_id: int, limit: int = 5) -> list[Suggestion]:
         """Whom to try instead of a contact who cannot or will not help (DOMAIN.md
         section 5): people at the same company, then in the same circle asked least

@@ -102,18 +102,19 @@ class Database(Records):
         if not self.read_only and not self.path.exists():
             self.storage.write_again()
             return False
-        before = dict(self.__dict__)
-        old = self.storage
-        self.storage = self._storage(self.path, old.read_only, self._lock)
-        self.storage.warnings = old.warnings
-        try:
-            self._reset()
-            self._load(self.path, old.read_only, backups=False)
-        except BaseException:
-            self.storage._close_journal()
-            self.__dict__.clear()
-            self.__dict__.update(before)
-            raise
+        with self.derive_lock:  # nothing is worked out from half-read data
+            before = dict(self.__dict__)
+            old = self.storage
+            self.storage = self._storage(self.path, old.read_only, self._lock)
+            self.storage.warnings = old.warnings
+            try:
+                self._reset()
+                self._load(self.path, old.read_only, backups=False)
+            except BaseException:
+                self.storage._close_journal()
+                self.__dict__.clear()
+                self.__dict__.update(before)
+                raise
         old._close_journal()
         return True
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import threading
 from bisect import insort
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -104,6 +105,11 @@ class Records:
     """The data in memory: models, problems, the change history's documents, indexes."""
 
     def _reset(self) -> None:
+        # Held while documents are applied and while an index built on first use is
+        # made: the app works out its views in a background thread, and an index
+        # built there must not miss a change applied meanwhile.
+        if "derive_lock" not in self.__dict__:
+            self.derive_lock = threading.RLock()
         # Changes whenever any record does: what is derived from all the data
         # (warm-path links, the dashboard) is cached against it.
         self.revision = next(_REVISIONS)
@@ -324,35 +330,42 @@ class Records:
     def talk_tally(self) -> tuple[dict[int, int], dict[int, int]]:
         """Contact id -> meetings held with them (talks of a kind that counts as a
         meeting), and contact id -> talks that asked them for referrals (read only)."""
-        if self._meetings is None or self._asked is None:
-            meetings: dict[int, int] = {}
-            asked: dict[int, int] = {}
-            for talk in self.interactions.values():
-                _tally_talk(meetings, asked, talk, 1)
-            self._meetings, self._asked = meetings, asked
-        return self._meetings, self._asked
+        with self.derive_lock:
+            if self._meetings is None or self._asked is None:
+                meetings: dict[int, int] = {}
+                asked: dict[int, int] = {}
+                for talk in self.interactions.values():
+                    _tally_talk(meetings, asked, talk, 1)
+                self._meetings, self._asked = meetings, asked
+            return self._meetings, self._asked
 
     def interactions_between(self, first: date, end: date) -> list[Interaction]:
         """Interactions dated from ``first`` to before ``end``, oldest first (an index
         by date built on first use, then kept current): the weekly goals read a few
         weeks of talks, not the whole log."""
-        if self._by_date is None:
-            self._by_date = SortedIndex((it.date, it.id) for it in self.interactions.values())
-        return [self.interactions[i] for i in self._by_date.between(first, end)]
+        with self.derive_lock:
+            if self._by_date is None:
+                self._by_date = SortedIndex((it.date, it.id)
+                                            for it in self.interactions.values())
+            return [self.interactions[i] for i in self._by_date.between(first, end)]
 
     def contacts_created_between(self, low: datetime, high: datetime) -> list[Contact]:
         """Contacts created from ``low`` to before ``high`` (an index built on first
         use, then kept current): the weekly goals count a few weeks of new contacts."""
-        if self._by_created is None:
-            self._by_created = SortedIndex((c.created, c.id) for c in self.contacts.values())
-        return [self.contacts[i] for i in self._by_created.between(low, high)]
+        with self.derive_lock:
+            if self._by_created is None:
+                self._by_created = SortedIndex((c.created, c.id)
+                                               for c in self.contacts.values())
+            return [self.contacts[i] for i in self._by_created.between(low, high)]
 
     def followups_done_between(self, low: datetime, high: datetime) -> list[FollowUp]:
         """Follow-ups done from ``low`` to before ``high`` (an index built on first use,
         then kept current)."""
-        if self._by_done is None:
-            self._by_done = SortedIndex(filter(None, map(_done_key, self.followups.values())))
-        return [self.followups[i] for i in self._by_done.between(low, high)]
+        with self.derive_lock:
+            if self._by_done is None:
+                self._by_done = SortedIndex(filter(None, map(_done_key,
+                                                             self.followups.values())))
+            return [self.followups[i] for i in self._by_done.between(low, high)]
 
     def followups_of(self, contact_id: int) -> list[FollowUp]:
         """Follow-ups of ``contact_id``, by due date."""
@@ -371,11 +384,13 @@ class Records:
     def ids_reached_at(self, contact: Contact) -> list[int]:
         """Ids of contacts sharing an email or the profile address with ``contact``
         (an index built on first use, then kept current)."""
-        if self._reach is None:
-            self._reach = {}
-            for other in self.contacts.values():
-                for key in _reach_keys(other):
-                    self._reach.setdefault(key, []).append(other.id)
+        with self.derive_lock:
+            if self._reach is None:
+                reach: dict[str, list[int]] = {}
+                for other in self.contacts.values():
+                    for key in _reach_keys(other):
+                        reach.setdefault(key, []).append(other.id)
+                self._reach = reach
         return sorted({i for key in _reach_keys(contact) for i in self._reach.get(key, [])})
 
     def revisions(self, *tables: str) -> tuple[int, ...]:
@@ -387,9 +402,11 @@ class Records:
     def link_index(self) -> LinkIndex:
         """Who introduced whom and who works where, for warm paths (built on first
         use, then kept current change by change)."""
-        if self._links is None:
-            self._links = LinkIndex.build(self.contacts.values(), self.interactions.values())
-        return self._links
+        with self.derive_lock:
+            if self._links is None:
+                self._links = LinkIndex.build(self.contacts.values(),
+                                              self.interactions.values())
+            return self._links
 
     @property
     def parents(self) -> dict[int, int | None]:
@@ -404,9 +421,10 @@ class Records:
     @property
     def generations(self) -> dict[int, int]:
         """Contact id -> referral generation (1 = known directly)."""
-        if self._generations is None:
-            self._generations = graph.generations(self._parents)
-        return self._generations
+        with self.derive_lock:
+            if self._generations is None:
+                self._generations = graph.generations(self._parents)
+            return self._generations
 
     def generation(self, contact_id: int) -> int | None:
         """Referral generation of ``contact_id`` (1 = known directly)."""
@@ -414,14 +432,29 @@ class Records:
 
     def introduced(self, contact_id: int) -> list[int]:
         """Ids of the contacts ``contact_id`` introduced."""
-        if self._children is None:
-            self._children = graph.children(self._parents)
-        return list(self._children.get(contact_id, []))
+        with self.derive_lock:
+            if self._children is None:
+                self._children = graph.children(self._parents)
+            return list(self._children.get(contact_id, []))
 
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
-        """Bring the models and indexes in line with one document just written."""
+        """Bring the models and indexes in line with one document just written.
+
+        The revisions change before and again after: a value worked out in another
+        thread while the document was being applied never matches either, so it is
+        never kept as if it were up to date."""
+        with self.derive_lock:
+            try:
+                self._bump(table)
+                self._apply_doc(table, key, doc, model)
+            finally:
+                self._bump(table)
+
+    def _bump(self, table: str) -> None:
         self.revision = next(_REVISIONS)
         self.table_revision[table] = self.revision
+
+    def _apply_doc(self, table: str, key: str, doc: Any, model: Any) -> None:
         self.problems = [p for p in self.problems if (p.table, p.doc_id) != (table, key)]
         if table in MODEL_OF:
             old = getattr(self, table).get(int(key)) if key.isdigit() else None

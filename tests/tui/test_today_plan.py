@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.content import Content
 from textual.widgets import Input, TextArea
 
 from peoplelinks.domain.enums import PlanStatus
 from peoplelinks.tui.app import PeopleLinksApp
+from peoplelinks.tui.screens import today as today_screen
 from peoplelinks.tui.screens.plan_form import PlanForm
 from peoplelinks.tui.screens.today import TodayList, TodayScreen
 from tests.tui.helpers import main_screen, notices
@@ -330,3 +332,28 @@ async def test_the_followups_pane_marks_people_at_target_companies(
             at_target = company in service.db.objective.target_companies
             assert ("◎ " in prompts[key]) == at_target, (key, company)
         assert any("◎ " in text for text in prompts.values())
+
+
+async def test_a_large_network_opens_today_at_once_and_fills_it_beside_the_ui(
+        demo_app: PeopleLinksApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a network over the size worked out at once, a list not worked out yet is
+    worked out in a thread: the screen shows at once, the lines follow."""
+    monkeypatch.setattr(today_screen, "BACKGROUND_FROM", 0)
+    service = demo_app.service
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await demo_app.workers.wait_for_complete()  # the start's own working-out
+        service.add_followup(service.contacts()[0].id, "Send the deck")  # a change
+        assert not service.today_ready()
+        await pilot.press("t")
+        screen = demo_app.screen
+        assert isinstance(screen, TodayScreen)
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert service.today_ready()
+        titles = [item.title for item in screen._items.values()]
+        assert titles == [item.title for item in service.today_items()]
+        assert screen._selected() is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)

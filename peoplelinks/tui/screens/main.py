@@ -162,8 +162,11 @@ class MainScreen(StrategyActions, Screen[None]):
         self.query_one("#contacts-pane").border_title = Content(" · ".join(parts))
 
     def refresh_followups(self, same_place: bool = False) -> None:
-        """Re-read what is due (``same_place``: see :meth:`FollowupsPane.show`)."""
+        """Re-read what is due (``same_place``: see :meth:`FollowupsPane.show`), and
+        work out the strategy views again in the background (every change of data
+        comes here)."""
         report = self.service.due(keep_limit=KEEP_IN_TOUCH_SHOWN)
+        self.prepare_views()
         pane = self.query_one(FollowupsPane)
         pane.show(report, self.service.db.contacts, same_place=same_place,
                   targets=target_keys(self.service.db.objective.target_companies))

@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from peoplelinks.domain.today import TodayItem
 from peoplelinks.service import PeopleLinks
@@ -32,6 +33,9 @@ TITLES = {"plan": "Meetings planned", "overdue": "Follow-ups due",
           "ask-referrals": "Ask who else to talk to"}
 # The reasons start after titles up to this many cells wide.
 TITLE_CELLS = 52
+# From this many contacts, a list not worked out yet is worked out in a thread.
+BACKGROUND_FROM = 5000
+WORKING = "Working out what to do today…"
 
 
 @dataclass(frozen=True)
@@ -71,17 +75,31 @@ class TodayScreen(ModalScreen[TodayChoice | None]):
             yield Static("", id="today-note", markup=False)
 
     def on_mount(self) -> None:
-        self.fill()
         self.query_one(TodayList).focus()
+        if self.service.today_ready() or self.service.count() < BACKGROUND_FROM:
+            self.fill()
+            return
+        # A large network just changed: open at once, and fill the list when worked
+        # out beside the UI (the app has usually done it already, after the change).
+        self.query_one(TodayList).add_option(Option(Content(WORKING), disabled=True))
+        self.run_worker(self._work_out, thread=True, exclusive=True, name="today-list")
 
-    def fill(self) -> None:
-        """Build the list from the service's ranked items, grouped by kind."""
+    def _work_out(self) -> None:
+        items = self.service.today_items()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.fill, items)
+
+    def fill(self, items: list[TodayItem] | None = None) -> None:
+        """Build the list from the service's ranked items (``items``: already worked
+        out), grouped by kind."""
+        if not self.is_attached:
+            return  # closed before the list was worked out
         listing = self.query_one(TodayList)
         listing.clear_options()
         self._items.clear()
         options: list[Option] = []
         kind = ""
-        items = self.service.today_items()
+        items = self.service.today_items() if items is None else items
         # The reasons line up in a column after the longest title, which may take up
         # to three fifths of the width (at 80 columns a reason still fits beside it).
         room = max(20, (self.app.size.width - 12) * 3 // 5)
