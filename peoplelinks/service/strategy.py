@@ -225,20 +225,33 @@ class StrategyVerbs(PlanVerbs):
                              recommendations_given=tally.recommendations_given)
         return self._cached(f"dashboard {tz}", compute, key=(today, str(tz), db.revision))
 
+    def _reachable(self) -> tuple[dict[int, Contact], frozenset[int]]:
+        """The leads one may reach (id -> contact), and the ids of everyone else one may
+        reach (kept until a contact changes)."""
+        def compute() -> tuple[dict[int, Contact], frozenset[int]]:
+            lead = Status.LEAD
+            leads: dict[int, Contact] = {}
+            others: list[int] = []
+            for cid, c in self.db.contacts.items():
+                if c.deleted_at is None and c.status in _REACHABLE:
+                    if c.status == lead:
+                        leads[cid] = c
+                    else:
+                        others.append(cid)
+            return leads, frozenset(others)
+        return self._cached("reachable", compute, key=self.db.revisions("contacts"))
+
     def today_items(self, tz: tzinfo | None = None, limit_per_kind: int = 5) -> list[TodayItem]:
         """One ranked list of what to do now, each with why and the key that acts."""
         def compute() -> list[TodayItem]:
             db, today = self.db, self.today
             last = self.last_contacts()
-            reachable = [c for c in db.contacts.values()
-                         if c.deleted_at is None and c.status in _REACHABLE]
-            lead = Status.LEAD
-            leads = [(c, local_day(c.created, tz)) for c in reachable
-                     if c.status == lead and c.id not in last]
+            leads_all, others = self._reachable()
+            leads = [(c, local_day(c.created, tz)) for cid, c in leads_all.items()
+                     if cid not in last]
             met, asked = db.talk_tally()  # kept current by the store
-            live = {c.id for c in reachable}
             never_asked = [NeverAsked(cid, n) for cid, n in met.items()
-                           if cid not in asked and cid in live]
+                           if cid not in asked and (cid in others or cid in leads_all)]
             uncovered = []
             for row in self.coverage():
                 if not row.contacts:
@@ -248,8 +261,7 @@ class StrategyVerbs(PlanVerbs):
             cutoff = date.fromordinal(today.toordinal() - NOT_SEEN_DAYS)
             lapsed = heapq.nsmallest(
                 limit_per_kind * 4,  # some may be listed above already
-                ((seen, c.id) for c in reachable if c.status != lead
-                 and (seen := last.get(c.id)) is not None and seen <= cutoff))
+                ((seen, cid) for cid, seen in last.items() if seen <= cutoff and cid in others))
             return today_list(
                 today=today, due=self.due(keep_limit=limit_per_kind), plans=self.planned(),
                 leads=leads, never_asked=never_asked, uncovered=uncovered,
