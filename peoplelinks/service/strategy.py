@@ -10,6 +10,7 @@ with every record written, undone or reloaded.
 from __future__ import annotations
 
 import heapq
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
@@ -103,24 +104,37 @@ class StrategyVerbs(PlanVerbs):
         A value computed while the data changed (in a background thread) is
         returned but not remembered."""
         cache = self.__dict__.setdefault("_cache", {})
-        revision = self.db.revision
-        key = (revision,) if key is None else key
-        hit = cache.get(name)
-        if hit is not None and hit[0] == key:
-            return hit[1]  # type: ignore[no-any-return]
-        value = compute()
-        if self.db.revision == revision:
-            cache[name] = (key, value)
-        return value
+        # One lock per value: a view asked for while the app's background thread is
+        # working it out waits for that result instead of working it out twice (each
+        # at half speed, sharing the interpreter). The values depend on one another
+        # without cycles, so the locks are always taken in the same order.
+        with self.__dict__.setdefault("_locks", {}).setdefault(name, threading.RLock()):
+            revision = self.db.revision
+            key = (revision,) if key is None else key
+            hit = cache.get(name)
+            if hit is not None and hit[0] == key:
+                return hit[1]  # type: ignore[no-any-return]
+            value = compute()
+            if self.db.revision == revision:
+                cache[name] = (key, value)
+            return value
 
-    def prepare(self, tz: tzinfo | None = None) -> bool:
-        """Compute every strategy view ahead, so that opening one after a change is
-        instant (the app calls this in a background thread after each change).
-        False when the data changed meanwhile (call again) or moved under the
-        computation (a dict changed size): nothing half-made is remembered."""
+    def prepare(self, tz: tzinfo | None = None, stop: Callable[[], bool] = lambda: False
+                ) -> bool:
+        """Work every strategy view out ahead, one step at a time, so that opening one
+        after a change is instant (the app calls this in a background thread once the
+        user pauses). ``stop()`` is asked between steps: True ends it early. False
+        when stopped, when the data changed meanwhile (call again) or moved under
+        the computation (a dict changed size): nothing half-made is remembered."""
         revision = self.db.revision
+        steps: list[Callable[[], object]] = [
+            *self.db.index_builders(), self.links, self.coverage, lambda: self.dashboard(tz),
+            lambda: self.today_items(tz)]
         try:
-            self.today_items(tz)  # computes the links, warmth, coverage and dashboard
+            for step in steps:
+                if stop():
+                    return False
+                step()
         except RuntimeError:  # the data changed under the computation
             return False
         return self.db.revision == revision

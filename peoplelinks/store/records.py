@@ -16,8 +16,9 @@ import gc
 import itertools
 import threading
 from bisect import insort
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -392,6 +393,15 @@ class Records:
                         reach.setdefault(key, []).append(other.id)
                 self._reach = reach
         return sorted({i for key in _reach_keys(contact) for i in self._reach.get(key, [])})
+
+    def index_builders(self) -> list[Callable[[], object]]:
+        """One call per index built on first use, each building it (or nothing, when
+        built): for the app to build them ahead, one at a time, between keys."""
+        moment = datetime.now(UTC)
+        return [lambda: self.link_index, lambda: self.generations, self.talk_tally,
+                lambda: self.interactions_between(moment.date(), moment.date()),
+                lambda: self.contacts_created_between(moment, moment),
+                lambda: self.followups_done_between(moment, moment)]
 
     def revisions(self, *tables: str) -> tuple[int, ...]:
         """The revision of each of ``tables``: a value derived from those tables only

@@ -77,6 +77,9 @@ class PeopleLinksApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes from the terminal go through one at a time (see key_gate).
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            for screen in self.screen_stack:  # the user is busy: keep the UI's share
+                if isinstance(screen, MainScreen):
+                    screen.hold_preparing()
             await self._key_gate.arrive(event)
         else:
             await super().on_event(event)

@@ -186,3 +186,21 @@ def test_kept_indexes_survive_a_reload(app: PeopleLinks) -> None:
             _step(app, rng, n)
     app.db.reload()
     _check(app)
+
+
+def test_prepare_works_every_view_out_ahead_and_stops_when_asked(app: PeopleLinks) -> None:
+    app.add_contact({"name": "Ann Root", "company": "Contoso"})
+    assert app.prepare(stop=lambda: True) is False
+    assert not app.today_ready()
+    asked: list[int] = []
+
+    def stop_before_the_views() -> bool:
+        asked.append(1)
+        return len(asked) > 8
+
+    assert app.prepare(stop=stop_before_the_views) is False
+    assert not app.today_ready()  # stopped before today's list
+    assert app.prepare() is True
+    assert app.today_ready()
+    app.add_contact({"name": "Bob Next"})
+    assert not app.today_ready()  # any change: to be worked out again

@@ -125,3 +125,40 @@ async def test_enter_on_the_card_opens_the_history_of_the_contact_it_shows(
         await pilot.pause()
         assert isinstance(demo_app.screen, HistoryScreen)
         assert demo_app.screen.contact.id == shown
+
+
+async def test_the_log_editor_corrects_how_it_went_and_what_was_shared(
+        demo_app: PeopleLinksApp) -> None:
+    """Every field the quick log records is correctable: how it went (one key), the
+    objective told, a recommendation asked."""
+    from textual.widgets import Checkbox
+
+    from peoplelinks.domain.enums import Outcome
+    from peoplelinks.tui.widgets.outcome_picker import OutcomePicker
+
+    service = demo_app.service
+    priya = service.resolve("Priya Shah")
+    (talk,) = service.db.interactions_of(priya.id)
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        main_screen(demo_app).jump_to(priya.id)
+        await pilot.press("h", "enter")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, EditLog)
+        picker = form.query_one("#outcome", OutcomePicker)
+        assert picker.value == talk.outcome
+        picker.focus()
+        await pilot.press("p")  # poor
+        assert picker.value == Outcome.POOR
+        await pilot.press("right")  # steps on to "not said"
+        assert picker.value is None
+        await pilot.press("n")
+        form.query_one("#shared", Checkbox).value = True
+        form.query_one("#asked-rec", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, HistoryScreen)
+        edited = service.interaction(talk.id)
+        assert edited.outcome == Outcome.NEUTRAL
+        assert edited.shared_objective and edited.asked_for_recommendation

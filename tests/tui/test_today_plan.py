@@ -8,6 +8,7 @@ from textual.widgets import Input, TextArea
 
 from peoplelinks.domain.enums import PlanStatus
 from peoplelinks.tui.app import PeopleLinksApp
+from peoplelinks.tui.screens import strategy_actions
 from peoplelinks.tui.screens import today as today_screen
 from peoplelinks.tui.screens.plan_form import PlanForm
 from peoplelinks.tui.screens.today import TodayList, TodayScreen
@@ -133,7 +134,8 @@ async def test_l_on_the_day_of_a_plan_logs_that_meeting(demo_app: PeopleLinksApp
         assert isinstance(form, QuickLog) and form.plan is not None
         assert form.query_one("#referrals", TextArea).text == "Aisha Karim"
         assert form.query_one("#kind", Select).value == Kind.MEETING
-        form.query_one("#outcome", Select).value = Outcome.GOOD
+        form.query_one("#outcome").focus()
+        await pilot.press("g")  # how it went: one key
         form.query_one("#shared", Checkbox).value = True
         form.query_one("#referrals", TextArea).load_text("")  # not given this time
         await pilot.press("ctrl+s")
@@ -357,3 +359,24 @@ async def test_a_large_network_opens_today_at_once_and_fills_it_beside_the_ui(
         await pilot.press("escape")
         await pilot.pause()
         assert demo_app.screen is main_screen(demo_app)
+
+
+async def test_views_are_worked_out_after_a_pause_and_a_key_puts_it_off(
+        demo_app: PeopleLinksApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a change the app works today's list out in the background once the user
+    pauses; a key arriving first starts the wait again."""
+    monkeypatch.setattr(strategy_actions, "PREPARE_DELAY", 0.3)
+    service = demo_app.service
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        main = main_screen(demo_app)
+        service.add_followup(service.contacts()[0].id, "Send the deck")
+        main.refresh_followups()  # as after any change made through the screen
+        first = main._prepare_timer
+        assert first is not None and not service.today_ready()
+        await pilot.press("j")  # busy: the wait starts again
+        assert main._prepare_timer is not None and main._prepare_timer is not first
+        await pilot.pause(0.5)
+        await demo_app.workers.wait_for_complete()
+        assert main._prepare_timer is None
+        assert service.today_ready()  # worked out, without opening the view

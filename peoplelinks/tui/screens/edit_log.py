@@ -21,6 +21,7 @@ from peoplelinks.domain.models import Contact, Interaction
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.screens.form import FormScreen, show_preview
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete, in_name_list
+from peoplelinks.tui.widgets.outcome_picker import OutcomePicker
 
 
 class EditLog(FormScreen[Interaction | None]):
@@ -53,7 +54,14 @@ class EditLog(FormScreen[Interaction | None]):
                 yield from self._row("got", "I got", "what I learned or received")
                 yield from self._row("referrals", "Referrals",
                                      "names or #ids of the people referred")
-                yield Checkbox("I asked for referrals", id="asked", compact=True)
+                with Horizontal(id="checks"):
+                    yield Checkbox("I asked for referrals", id="asked", compact=True)
+                    yield Checkbox("I asked for a recommendation", id="asked-rec",
+                                   compact=True)
+                yield Checkbox("I told them my objective", id="shared", compact=True)
+                with Horizontal(classes="field-row"):
+                    yield Label("How it went", classes="field-label")
+                    yield OutcomePicker(id="outcome")
             yield Static("", id="form-error", markup=False)
             yield ContactAutoComplete("#with", self.service, multiple=True)
             yield ContactAutoComplete("#referrals", self.service, multiple=True)
@@ -89,6 +97,9 @@ class EditLog(FormScreen[Interaction | None]):
         self.query_one("#kind", Select).value = item.kind
         self.query_one("#notes", TextArea).load_text(item.notes)
         self.query_one("#asked", Checkbox).value = item.asked_for_referrals
+        self.query_one("#asked-rec", Checkbox).value = item.asked_for_recommendation
+        self.query_one("#shared", Checkbox).value = item.shared_objective
+        self.query_one("#outcome", OutcomePicker).value = item.outcome
         self._preview()
 
     def _raw(self) -> dict[str, Any]:
@@ -97,6 +108,9 @@ class EditLog(FormScreen[Interaction | None]):
         raw["kind"] = self.query_one("#kind", Select).value
         raw["notes"] = self.query_one("#notes", TextArea).text
         raw["asked"] = self.query_one("#asked", Checkbox).value
+        raw["asked-rec"] = self.query_one("#asked-rec", Checkbox).value
+        raw["shared"] = self.query_one("#shared", Checkbox).value
+        raw["outcome"] = self.query_one("#outcome", OutcomePicker).value
         return raw
 
     @on(Input.Changed, "#date")
@@ -121,6 +135,7 @@ class EditLog(FormScreen[Interaction | None]):
                                 direction=Direction.PAST),
                 notes=raw["notes"], gave=raw["gave"], got=raw["got"],
                 referrals=self._ids(raw["referrals"], "referrals"),
-                asked_for_referrals=raw["asked"])
+                asked_for_referrals=raw["asked"], asked_for_recommendation=raw["asked-rec"],
+                shared_objective=raw["shared"], outcome=raw["outcome"])
 
         self.save_and_close(save, {"contact": "with", "log": "with"})

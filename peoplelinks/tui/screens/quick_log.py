@@ -31,10 +31,9 @@ from peoplelinks.service import LogResult, PeopleLinks
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.form import FormScreen, show_preview
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete, in_name_list
+from peoplelinks.tui.widgets.outcome_picker import OutcomePicker
 
 THANK_YOU = "Send a thank-you note"
-OUTCOMES = [("how it went: not said", ""), ("good", Outcome.GOOD),
-            ("neutral", Outcome.NEUTRAL), ("poor", Outcome.POOR)]
 WARNING = "Repair this relationship"
 
 
@@ -113,9 +112,9 @@ class QuickLog(FormScreen[LogResult | None]):
                 yield Static("", id="nudge", markup=False)
                 with Horizontal(classes="field-row"):
                     yield Label("How it went", classes="field-label")
-                    yield Select(OUTCOMES, id="outcome", compact=True, allow_blank=False)
-                    yield Checkbox(f"Warn on their card: {WARNING.lower()}", id="warn",
-                                   compact=True)
+                    yield OutcomePicker(id="outcome")
+                yield Checkbox(f"Warn on their card: {WARNING.lower()}", id="warn",
+                               compact=True)
             yield Static("", id="form-error", markup=False)
             # Inside the box: a screen child would count in centring the box.
             yield ContactAutoComplete("#with", self.service, multiple=True)
@@ -144,7 +143,7 @@ class QuickLog(FormScreen[LogResult | None]):
         for box in ("asked", "shared", "asked-rec", "warn"):
             self.query_one(f"#{box}", Checkbox).value = False
         self.query_one("#reach-out", Checkbox).value = True
-        self.query_one("#outcome", Select).value = ""
+        self.query_one("#outcome", OutcomePicker).value = None
         self.query_one("#form-box").border_title = "Log a conversation"
         if self.plan is not None:
             self._fill_from_plan(self.plan)
@@ -178,7 +177,7 @@ class QuickLog(FormScreen[LogResult | None]):
         raw["reach_out"] = self.query_one("#reach-out", Checkbox).value
         raw["shared"] = self.query_one("#shared", Checkbox).value
         raw["asked_rec"] = self.query_one("#asked-rec", Checkbox).value
-        raw["outcome"] = self.query_one("#outcome", Select).value or ""
+        raw["outcome"] = self.query_one("#outcome", OutcomePicker).value or ""
         raw["warn"] = self.query_one("#warn", Checkbox).value
         chosen = self.query_one("#next-for", Select).value
         raw["next_for"] = chosen if isinstance(chosen, int) else None
@@ -232,11 +231,11 @@ class QuickLog(FormScreen[LogResult | None]):
         for widget in (answers, self.query_one("#answers-label")):
             widget.display = bool(items)
 
-    @on(Select.Changed, "#outcome")
+    @on(OutcomePicker.Changed, "#outcome")
     def _show_warn(self) -> None:
         """After a poor meeting: a repair follow-up is filed; offer a warning too."""
         self.query_one("#warn", Checkbox).display = \
-            self.query_one("#outcome", Select).value == Outcome.POOR
+            self.query_one("#outcome", OutcomePicker).value == Outcome.POOR
 
     @on(Checkbox.Changed, "#asked, #asked-rec")
     @on(Input.Changed, "#gave")

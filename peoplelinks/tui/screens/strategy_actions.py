@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual.worker import get_current_worker
+
 from peoplelinks.domain.models import Contact, MeetingPlan
 from peoplelinks.tui.screens.brief import BriefScreen
 from peoplelinks.tui.screens.coverage import CoverageChoice, CoverageScreen
@@ -20,17 +22,19 @@ from peoplelinks.tui.screens.today import TodayChoice, TodayScreen
 
 if TYPE_CHECKING:
     from textual.timer import Timer
+    from textual.worker import Worker
 
     from peoplelinks.tui.screens.main import MainScreen
 
-# Seconds after the last change before the views are worked out in the background.
-PREPARE_DELAY = 0.3
+# Seconds without a change or a key before the views are worked out in the background.
+PREPARE_DELAY = 1.0
 
 
 class StrategyActions:
     """Actions of the job-search commands (see :mod:`peoplelinks.tui.commands`)."""
 
     _prepare_timer: Timer | None = None
+    _prepare_worker: Worker[None] | None = None
 
     @property
     def _main(self) -> MainScreen:
@@ -40,21 +44,41 @@ class StrategyActions:
     # ---- worked out ahead -------------------------------------------------------
 
     def prepare_views(self) -> None:
-        """Work out today's list, the dashboard and coverage in a thread shortly after
-        each change (and after the start), so that opening one finds it ready: at
-        30,000 contacts the first working-out takes a few hundred ms. A change made
-        meanwhile only means the next call works it out again; nothing half-made
-        is kept (see :meth:`~peoplelinks.service.strategy.StrategyVerbs.prepare`)."""
+        """Work out today's list, the dashboard and coverage in a thread once the user
+        pauses after a change (and after the start), so that opening one finds it
+        ready: at 30,000 contacts the first working-out takes a few hundred ms. It
+        waits for a pause because the thread shares the interpreter with the UI: a
+        key arriving stops it between two steps (see :meth:`hold_preparing`), and
+        nothing half-made is kept (see
+        :meth:`~peoplelinks.service.strategy.StrategyVerbs.prepare`)."""
         main = self._main
-        timer = getattr(main, "_prepare_timer", None)
-        if timer is not None:
-            timer.stop()  # a burst of changes: once, after the last
+        if main._prepare_timer is not None:
+            main._prepare_timer.stop()  # a burst of changes: once, after the last
         main._prepare_timer = main.set_timer(PREPARE_DELAY, self._start_preparing)
+
+    def hold_preparing(self) -> None:
+        """A key or a paste arrived: stop working the views out, and start again
+        after the next pause."""
+        main = self._main
+        worker = main._prepare_worker
+        if worker is not None and worker.is_running:
+            worker.cancel()
+            main._prepare_worker = None
+            self.prepare_views()
+        elif main._prepare_timer is not None:
+            self.prepare_views()  # the wait starts again
 
     def _start_preparing(self) -> None:
         main = self._main
-        main.run_worker(main.service.prepare, thread=True, group="prepare",
-                        name="prepare-views", exit_on_error=False)
+        main._prepare_timer = None
+        service = main.service
+
+        def work() -> None:
+            worker = get_current_worker()
+            service.prepare(stop=lambda: worker.is_cancelled)
+
+        main._prepare_worker = main.run_worker(work, thread=True, group="prepare",
+                                               name="prepare-views", exit_on_error=False)
 
     # ---- today --------------------------------------------------------------------
 

@@ -82,7 +82,10 @@ class TodayScreen(ModalScreen[TodayChoice | None]):
         # A large network just changed: open at once, and fill the list when worked
         # out beside the UI (the app has usually done it already, after the change).
         self.query_one(TodayList).add_option(Option(Content(WORKING), disabled=True))
-        self.run_worker(self._work_out, thread=True, exclusive=True, name="today-list")
+        # After the first frame: a thread started now would share the interpreter
+        # with the drawing of the screen, and slow it.
+        self.call_after_refresh(self.run_worker, self._work_out, thread=True, exclusive=True,
+                                name="today-list")
 
     def _work_out(self) -> None:
         items = self.service.today_items()
