@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
+from peoplelinks.domain.models import Contact, Interaction
 from peoplelinks.domain.referrals import Referral
 from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.screens.confirm import Confirm
@@ -22,10 +23,16 @@ def selected_key(app: PeopleLinksApp) -> str | None:
     return listing.get_option_at_index(listing.highlighted).id
 
 
+def priyas_talk(app: PeopleLinksApp) -> tuple[Contact, Interaction]:
+    """Priya Shah, and her one talk in the demo."""
+    priya = app.service.resolve("Priya Shah")
+    (talk,) = app.service.db.interactions_of(priya.id)
+    return priya, talk
+
+
 async def test_edit_then_delete_a_log_then_undo(demo_app: PeopleLinksApp) -> None:
     service = demo_app.service
-    priya = service.resolve("Priya Shah")
-    (talk,) = service.db.interactions_of(priya.id)
+    priya, talk = priyas_talk(demo_app)
     async with demo_app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         main_screen(demo_app).jump_to(priya.id)
@@ -137,8 +144,7 @@ async def test_the_log_editor_corrects_how_it_went_and_what_was_shared(
     from peoplelinks.tui.widgets.outcome_picker import OutcomePicker
 
     service = demo_app.service
-    priya = service.resolve("Priya Shah")
-    (talk,) = service.db.interactions_of(priya.id)
+    priya, talk = priyas_talk(demo_app)
     async with demo_app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         main_screen(demo_app).jump_to(priya.id)

@@ -21,7 +21,7 @@ from peoplelinks.domain.models import Contact, Interaction
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.screens.form import FormScreen, show_preview
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete, in_name_list
-from peoplelinks.tui.widgets.outcome_picker import OutcomePicker
+from peoplelinks.tui.widgets.outcome_picker import OutcomePicker, shared_and_outcome
 
 
 class EditLog(FormScreen[Interaction | None]):
@@ -54,14 +54,8 @@ class EditLog(FormScreen[Interaction | None]):
                 yield from self._row("got", "I got", "what I learned or received")
                 yield from self._row("referrals", "Referrals",
                                      "names or #ids of the people referred")
-                with Horizontal(id="checks"):
-                    yield Checkbox("I asked for referrals", id="asked", compact=True)
-                    yield Checkbox("I asked for a recommendation", id="asked-rec",
-                                   compact=True)
-                yield Checkbox("I told them my objective", id="shared", compact=True)
-                with Horizontal(classes="field-row"):
-                    yield Label("How it went", classes="field-label")
-                    yield OutcomePicker(id="outcome")
+                yield Checkbox("I asked for referrals", id="asked", compact=True)
+                yield from shared_and_outcome()
             yield Static("", id="form-error", markup=False)
             yield ContactAutoComplete("#with", self.service, multiple=True)
             yield ContactAutoComplete("#referrals", self.service, multiple=True)

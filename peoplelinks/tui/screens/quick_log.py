@@ -31,7 +31,7 @@ from peoplelinks.service import LogResult, PeopleLinks
 from peoplelinks.tui.screens.confirm import Confirm
 from peoplelinks.tui.screens.form import FormScreen, show_preview
 from peoplelinks.tui.widgets.contact_autocomplete import ContactAutoComplete, in_name_list
-from peoplelinks.tui.widgets.outcome_picker import OutcomePicker
+from peoplelinks.tui.widgets.outcome_picker import OutcomePicker, shared_and_outcome
 
 THANK_YOU = "Send a thank-you note"
 WARNING = "Repair this relationship"
@@ -105,14 +105,8 @@ class QuickLog(FormScreen[LogResult | None]):
                     yield Select([], id="next-for", compact=True, prompt="the first person")
                 yield Static("", id="due-preview", classes="preview", markup=False)
                 yield Static("", id="due-error", classes="field-error", markup=False)
-                with Horizontal(id="more-checks"):
-                    yield Checkbox("I told them my objective", id="shared", compact=True)
-                    yield Checkbox("I asked for a recommendation", id="asked-rec",
-                                   compact=True)
+                yield from shared_and_outcome()
                 yield Static("", id="nudge", markup=False)
-                with Horizontal(classes="field-row"):
-                    yield Label("How it went", classes="field-label")
-                    yield OutcomePicker(id="outcome")
                 yield Checkbox(f"Warn on their card: {WARNING.lower()}", id="warn",
                                compact=True)
             yield Static("", id="form-error", markup=False)

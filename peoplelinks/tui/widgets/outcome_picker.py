@@ -8,11 +8,14 @@ and ``space`` step through the same choices.
 from __future__ import annotations
 
 from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Checkbox, Label
 
 from peoplelinks.domain.enums import Outcome
 
@@ -21,6 +24,17 @@ CHOICES: list[tuple[str, Outcome | None, str]] = [
     ("-", None, "not said"), ("g", Outcome.GOOD, "good"), ("n", Outcome.NEUTRAL, "neutral"),
     ("p", Outcome.POOR, "poor")]
 _KEYS = {key: value for key, value, _label in CHOICES} | {"backspace": None, "minus": None}
+
+
+def shared_and_outcome() -> ComposeResult:
+    """The fields both log forms end with: the objective told, a recommendation asked,
+    and how it went."""
+    with Horizontal(classes="more-checks"):
+        yield Checkbox("I told them my objective", id="shared", compact=True)
+        yield Checkbox("I asked for a recommendation", id="asked-rec", compact=True)
+    with Horizontal(classes="field-row"):
+        yield Label("How it went", classes="field-label")
+        yield OutcomePicker(id="outcome")
 
 
 class OutcomePicker(Widget, can_focus=True):
