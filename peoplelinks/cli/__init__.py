@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from peoplelinks import __version__
-from peoplelinks.cli import contacts, logbook, plans, safety, strategy
+from peoplelinks.cli import contacts, logbook, plans, safety, strategy, transfer
 from peoplelinks.cli.common import Handler
 from peoplelinks.domain.text import printable
 from peoplelinks.errors import InputError, PeopleLinksError
@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=handler)
         return p
 
-    for module in (contacts, logbook, plans, strategy, safety):
+    for module in (contacts, logbook, plans, strategy, transfer, safety):
         module.add_commands(command)
     return parser
 

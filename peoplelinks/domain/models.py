@@ -97,6 +97,10 @@ class Contact(Record):
     created: Timestamp = Field(default_factory=f.now)
     updated: Timestamp = Field(default_factory=f.now)
     deleted_at: Timestamp | None = None
+    # What each import last wrote ("linkedin" -> field -> value as text), so that
+    # importing a newer file updates what the file owns but never a field the user
+    # has edited by hand since.
+    imported: dict[str, dict[str, str]] = {}
 
     # "Nobody introduces themselves" is checked with the other introduction rules in
     # the service (graph.would_cycle): a per-record Python validator here would cost

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from peoplelinks.service.base import validated
 from peoplelinks.service.logbook import LogResult
-from peoplelinks.service.safety import Problem, SafetyVerbs
+from peoplelinks.service.safety import Problem
+from peoplelinks.service.transfer import ImportReport, TransferVerbs
 
-__all__ = ["LogResult", "PeopleLinks", "Problem", "validated"]
+__all__ = ["ImportReport", "LogResult", "PeopleLinks", "Problem", "validated"]
 
 
-class PeopleLinks(SafetyVerbs):
+class PeopleLinks(TransferVerbs):
     """The application: one open database and the verbs that change it.
 
     The verbs live in modules by concern (contacts, logbook, follow-ups,
-    settings, plans, strategy, safety), stacked one on another; this is the one facade the CLI
-    and the TUI use."""
+    settings, plans, strategy, safety, transfer), stacked one on another; this
+    is the one facade the CLI and the TUI use."""

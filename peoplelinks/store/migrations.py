@@ -12,7 +12,7 @@ from typing import Any
 
 from peoplelinks.errors import DatabaseCorrupt, NewerSchema
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 Tables = dict[str, dict[str, Any]]
 
@@ -77,8 +77,15 @@ def _v3_to_v4(tables: Tables) -> Tables:
     return tables
 
 
+def _v4_to_v5(tables: Tables) -> Tables:
+    """Version 5: contacts may carry ``imported`` (what each import last wrote).
+    Nothing to change: the field is optional; the version says an older peoplelinks
+    must not read such a file (it would drop the field on the next write)."""
+    return tables
+
+
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
-    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+    0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def version_of(tables: Tables) -> int:

@@ -1,0 +1,83 @@
+"""Commands that bring people in from files: import linkedin (more formats follow)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from peoplelinks.cli.common import Command, _json, _open, _out
+
+# Lines of each kind listed before "... and N more" (everything is in --json).
+SHOWN = 20
+FORMATS = ("linkedin",)
+
+
+def _read(fmt: str, path: Path) -> Any:
+    if fmt == "linkedin":
+        from peoplelinks.interop.linkedin import read_linkedin  # noqa: PLC0415
+
+        return read_linkedin(path)
+    raise AssertionError(fmt)  # argparse allows only FORMATS
+
+
+def _report_json(report: Any) -> dict[str, Any]:
+    def person(contact: Any) -> dict[str, Any]:
+        return {"id": contact.id if contact.id > 0 else None, "name": contact.name}
+
+    return {
+        "source": report.source, "dry_run": report.dry_run,
+        "added": [person(c) for c in report.added],
+        "updated": [{**person(c), "fields": fields} for c, fields in report.updated],
+        "unchanged": len(report.unchanged),
+        "skipped": [{"where": where, "why": why} for where, why in report.skipped],
+        "kept": [{**person(c), "fields": fields.split(", ")} for c, fields in report.kept],
+        "suggested": [{"where": s.where, **person(s.added), "existing": s.existing.id,
+                       "why": s.why} for s in report.suggested],
+        "backup": str(report.backup) if report.backup else None,
+    }
+
+
+def _listed(title: str, lines: list[str]) -> None:
+    if not lines:
+        return
+    _out(f"{title}:")
+    for line in lines[:SHOWN]:
+        _out(f"  {line}")
+    if len(lines) > SHOWN:
+        _out(f"  ... and {len(lines) - SHOWN:,} more (--json lists them all)")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    parsed = _read(args.format, Path(args.file))
+    with _open(args, write=not args.dry_run) as app:
+        report = app.import_parsed(parsed, circle=args.circle, dry_run=args.dry_run,
+                                   overwrite=args.overwrite)
+        if args.json:
+            _json(_report_json(report))
+            return 0
+        _out(f"{args.format}: {report.summary}"
+             + (" (dry run: nothing written)" if report.dry_run else ""))
+        _listed("skipped", [f"{where}: {why}" for where, why in report.skipped])
+        _listed("kept as you edited them (--overwrite replaces them)",
+                [f"#{c.id} {c.name}: {fields}" for c, fields in report.kept])
+        _listed("added, maybe someone already here (peoplelinks merge KEEP OTHER)",
+                [f"{s.where}: {s.added.name} {s.why}" for s in report.suggested])
+        if report.backup:
+            _out(f"backup: {report.backup} (peoplelinks undo takes the import back)")
+    return 0
+
+
+def add_commands(command: Command) -> None:
+    """Add the import commands to the parser."""
+    p = command("import", cmd_import, "bring people in from a file (LinkedIn's "
+                                      "Connections.csv); the same file twice adds nothing")
+    p.add_argument("format", choices=FORMATS, help="what the file is")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--circle", choices=["personal", "network", "work"], default=None,
+                   help="the circle of the people added (default: network)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="say what would be added, updated and skipped; write nothing")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace fields you edited by hand since the last import")
+    p.add_argument("--json", action="store_true")

@@ -1,0 +1,273 @@
+"""Bringing people in from files: match each one with the network, add or update,
+all in one write (one undo), with a report of what happened to each row.
+
+Matching (the same rules for every format):
+
+- a contact this source imported before (its ``imported`` record), found by the
+  file's id for the person (a vCard UID), then by profile URL, then by email;
+- else a contact of exactly the same name (ignoring case) that shares an email,
+  a phone or the profile URL: the same person, updated (merged automatically);
+- anything less (the same name at the same company, or a shared address under
+  another name) is added as a new contact and reported as a possible duplicate,
+  never merged behind the user's back.
+
+Updating respects the user: a field the file owns (name, company, title, level,
+emails, phones, profile URL, tags, how you met, notes) is changed only when the
+contact still holds what the last import wrote (or nothing), unless
+``overwrite``; lists only gain items. Circle, status and everything the user
+records (talks, follow-ups, introductions) are never touched by an update.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from peoplelinks.domain.companies import company_key
+from peoplelinks.domain.enums import Circle, Level
+from peoplelinks.domain.fields import now
+from peoplelinks.domain.models import Contact
+from peoplelinks.errors import InputError
+from peoplelinks.interop.candidates import Candidate, Parsed
+from peoplelinks.service.base import validated
+from peoplelinks.service.safety import SafetyVerbs
+
+# What an import owns, in the order reported.
+OWNED = ("name", "company", "title", "level", "emails", "phones", "profile_url", "tags",
+         "how_met", "notes")
+_LISTS = frozenset({"emails", "phones", "tags"})
+UID = "uid"  # in a contact's ``imported`` record: the file's id for them
+# Above this many contacts written, the sorted list, search index and tickler are
+# dropped and rebuilt when next needed rather than updated one contact at a time.
+REINDEX_ONE_BY_ONE = 500
+
+
+@dataclass
+class Suggestion:
+    """A person added who may be someone already here."""
+
+    where: str
+    added: Contact
+    existing: Contact
+    why: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    source: str
+    dry_run: bool
+    added: list[Contact] = field(default_factory=list)
+    updated: list[tuple[Contact, list[str]]] = field(default_factory=list)  # fields changed
+    unchanged: list[Contact] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    kept: list[tuple[Contact, str]] = field(default_factory=list)  # fields edited by hand
+    suggested: list[Suggestion] = field(default_factory=list)
+    backup: Path | None = None
+
+    @property
+    def summary(self) -> str:
+        """One line: "120 added, 3 updated, 40 unchanged, 2 skipped"."""
+        return (f"{len(self.added):,} added, {len(self.updated):,} updated, "
+                f"{len(self.unchanged):,} unchanged, {len(self.skipped):,} skipped")
+
+
+def _text(value: Any) -> str:
+    """A field's value as the text kept in ``imported`` (lists one item a line)."""
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    return str(value.value if isinstance(value, Level) else value)
+
+
+def _address_keys(contact: Contact) -> list[str]:
+    keys = [f"email:{e.casefold()}" for e in contact.emails]
+    keys += [f"phone:{''.join(ch for ch in p if ch.isdigit())}" for p in contact.phones
+             if sum(ch.isdigit() for ch in p) >= 6]
+    if contact.profile_url:
+        keys.append(f"url:{contact.profile_url.casefold().rstrip('/')}")
+    return keys
+
+
+class _Matcher:
+    """Who is who: the network's contacts by address, name and import record, and the
+    people this import adds as it goes (a file may list someone twice)."""
+
+    def __init__(self, contacts: list[Contact], source: str) -> None:
+        self.source = source
+        self.by_address: dict[str, list[int]] = {}
+        self.by_uid: dict[str, int] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.people: dict[int, Contact] = {}
+        for contact in contacts:
+            self.put(contact)
+
+    def put(self, contact: Contact) -> None:
+        self.people[contact.id] = contact
+        for key in _address_keys(contact):
+            ids = self.by_address.setdefault(key, [])
+            if contact.id not in ids:
+                ids.append(contact.id)
+        uid = contact.imported.get(self.source, {}).get(UID)
+        if uid:
+            self.by_uid[uid] = contact.id
+        ids = self.by_name.setdefault(contact.name.casefold(), [])
+        if contact.id not in ids:
+            ids.append(contact.id)
+
+    def match(self, new: Contact, uid: str) -> tuple[Contact | None, Contact | None, str]:
+        """(the contact to update, a possible duplicate to suggest, why)."""
+        if uid and uid in self.by_uid:
+            return self.people[self.by_uid[uid]], None, ""
+        shared = [self.people[i] for key in _address_keys(new)
+                  for i in self.by_address.get(key, ())]
+        for contact in shared:  # imported from this source before, at the same address
+            if self.source in contact.imported:
+                return contact, None, ""
+        name = new.name.casefold()
+        for contact in shared:
+            if contact.name.casefold() == name:
+                return contact, None, ""
+        if shared:
+            other = shared[0]
+            return None, other, f"shares an address with #{other.id} {other.label}"
+        key = company_key(new.company)
+        for cid in self.by_name.get(name, ()):
+            other = self.people[cid]
+            if key and company_key(other.company) == key:
+                return None, other, f"same name and company as #{other.id} {other.label}"
+        return None, None, ""
+
+
+def _update(old: Contact, new: Contact, source: str, uid: str,
+            overwrite: bool) -> tuple[Contact, list[str], list[str]]:
+    """``old`` with what ``new`` brings (see the module): (contact, fields changed,
+    fields kept because edited by hand)."""
+    last = old.imported.get(source, {})
+    record = dict(last)
+    changes: dict[str, Any] = {}
+    kept: list[str] = []
+    for name in OWNED:
+        value = getattr(new, name)
+        if not value or value == Level.UNKNOWN:
+            continue  # the file says nothing here
+        current = getattr(old, name)
+        record[name] = _text(value)
+        if name in _LISTS:
+            extra = [v for v in value if v.casefold() not in {c.casefold() for c in current}]
+            if extra:
+                changes[name] = [*current, *extra]
+            continue
+        if value == current:
+            continue
+        untouched = not current or current == Level.UNKNOWN or _text(current) == last.get(name)
+        if overwrite or untouched:
+            changes[name] = value
+        else:
+            kept.append(name)
+    if uid:
+        record[UID] = uid
+    if changes or record != last:
+        imported = {**old.imported, source: record}
+        updated = old.model_copy(update={**changes, "imported": imported,
+                                         **({"updated": now()} if changes else {})})
+        return updated, list(changes), kept
+    return old, [], kept
+
+
+class TransferVerbs(SafetyVerbs):
+    """Imports (and, later, exports and merges)."""
+
+    def import_parsed(self, parsed: Parsed, *, circle: Circle | str | None = None,
+                      dry_run: bool = False, overwrite: bool = False) -> ImportReport:
+        """Add or update the people ``parsed`` from a file (see the module), in one
+        write after a backup; ``dry_run`` reports what would happen and writes
+        nothing. The write is one change: one undo takes it all back."""
+        report = ImportReport(source=parsed.source, dry_run=dry_run,
+                              skipped=list(parsed.skipped))
+        matcher = _Matcher(list(self.db.contacts.values()), parsed.source)
+        changed: dict[int, Contact] = {}
+        updated: dict[int, list[str]] = {}  # contact id -> fields changed
+        unchanged: dict[int, Contact] = {}
+        placeholder = -1  # ids of people added, given for real when written
+        for candidate in parsed.candidates:
+            new = self._candidate(candidate, circle, report)
+            if new is None:
+                continue
+            old, maybe, why = matcher.match(new, candidate.uid)
+            if old is not None and old.in_trash:
+                report.skipped.append((candidate.where, f"#{old.id} {old.label} is in the "
+                                       "trash (restore them to update them)"))
+                continue
+            if old is not None:
+                result, fields, kept = _update(old, new, parsed.source, candidate.uid,
+                                               overwrite)
+                if kept:
+                    report.kept.append((result, ", ".join(kept)))
+                if result is not old:
+                    changed[result.id] = result
+                    matcher.put(result)
+                if result.id < 0:
+                    continue  # added by this import: counted once, as added
+                if fields:
+                    unchanged.pop(result.id, None)
+                    updated[result.id] = [*updated.get(result.id, []),
+                                          *(f for f in fields if f not in updated.get(
+                                              result.id, []))]
+                elif result.id not in updated:
+                    unchanged[result.id] = result
+                continue
+            record = {name: _text(getattr(new, name)) for name in OWNED
+                      if getattr(new, name) and getattr(new, name) != Level.UNKNOWN}
+            if candidate.uid:
+                record[UID] = candidate.uid
+            added = new.model_copy(update={"id": placeholder,
+                                           "imported": {parsed.source: record}})
+            placeholder -= 1
+            changed[added.id] = added
+            matcher.put(added)
+            if maybe is not None:
+                report.suggested.append(Suggestion(candidate.where, added, maybe, why))
+        report.added = [c for cid, c in changed.items() if cid < 0]
+        report.updated = [(changed[cid], fields) for cid, fields in updated.items()]
+        report.unchanged = list(unchanged.values())
+        if dry_run or not changed:
+            return report
+        return self._write_import(report, changed)
+
+    def _candidate(self, candidate: Candidate, circle: Circle | str | None,
+                   report: ImportReport) -> Contact | None:
+        """The candidate as a valid contact, or None (reported as skipped)."""
+        data = dict(candidate.fields)
+        if circle is not None:
+            data["circle"] = circle
+        try:
+            return validated(Contact, {**data, "id": 0})
+        except InputError as exc:
+            report.skipped.append((candidate.where, str(exc)))
+            return None
+
+    def _write_import(self, report: ImportReport, changed: dict[int, Contact]
+                      ) -> ImportReport:
+        """Give the people added their ids (in file order) and write everything as one
+        change, after a backup."""
+        real: dict[int, int] = {}
+        for contact in report.added:
+            real[contact.id] = self.db.new_id(Contact)
+        final = {cid: (c.model_copy(update={"id": real[cid]}) if cid in real else c)
+                 for cid, c in changed.items()}
+        report.added = [final[cid] for cid in real]
+        report.updated = [(final[c.id], fields) for c, fields in report.updated]
+        report.kept = [(final.get(c.id, c), fields) for c, fields in report.kept]
+        report.suggested = [Suggestion(s.where, final[s.added.id], s.existing, s.why)
+                            for s in report.suggested]
+        report.backup = self.db.backup(f"before-import-{report.source}")
+        self.db.commit(list(final.values()),
+                       summary=f"Imported from {report.source}: {report.summary}")
+        if len(final) > REINDEX_ONE_BY_ONE:
+            self._forget_derived()  # rebuilt when next needed: cheaper than one by one
+        else:
+            for contact in final.values():
+                self._reindex(contact)
+        return report

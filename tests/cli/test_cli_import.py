@@ -1,0 +1,49 @@
+"""peoplelinks import: the summary, --dry-run, --json, re-import, undo, and one clear
+error line for a file that is not what it claims (nothing written)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.conftest import CLI
+
+FILE = str(Path(__file__).parent.parent / "interop" / "data" / "linkedin_connections.csv")
+
+
+def test_import_linkedin_then_again_then_undo(cli: CLI) -> None:
+    out = cli.ok("import", "linkedin", FILE, "--circle", "work")
+    assert out.startswith("linkedin: 4 added, 0 updated, 0 unchanged, 1 skipped")
+    assert "line 8: no first or last name" in out and "backup:" in out
+    assert cli.names() == ["Aisha Karim", "José Muñoz", "Nina Volkova", "王 芳"]
+    assert cli.contact("Aisha Karim")["circle"] == "work"
+    assert cli.ok("import", "linkedin", FILE).startswith(
+        "linkedin: 0 added, 0 updated, 4 unchanged, 1 skipped")
+    cli.ok("undo")  # the second import wrote nothing: this undoes the first
+    assert cli.names() == []
+
+
+def test_dry_run_and_json(cli: CLI) -> None:
+    cli.ok("add", "Ann Lee")  # the file exists
+    before = cli.snapshot()
+    data = cli.json("import", "linkedin", FILE, "--dry-run")
+    assert data["dry_run"] is True and data["source"] == "linkedin"
+    assert [p["name"] for p in data["added"]][:2] == ["Aisha Karim", "José Muñoz"]
+    assert all(p["id"] is None for p in data["added"])  # not given ids: not written
+    assert data["skipped"] == [{"where": "line 8", "why": "no first or last name"}]
+    assert set(data) == {"source", "dry_run", "added", "updated", "unchanged", "skipped",
+                         "kept", "suggested", "backup"}
+    assert cli.snapshot() == before
+    data = cli.json("import", "linkedin", FILE)
+    assert [p["id"] for p in data["added"]] == [2, 3, 4, 5] and data["backup"]
+
+
+def test_a_file_that_is_not_a_linkedin_export_writes_nothing(cli: CLI, tmp_path: Path) -> None:
+    cli.ok("add", "Ann Lee")
+    before = cli.snapshot()
+    card = tmp_path / "people.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Bob\nEND:VCARD\n")
+    err = cli.fails(2, "import", "linkedin", str(card))
+    assert err.startswith(f"file: {card} is not a LinkedIn connections export")
+    assert "vCard" in err
+    assert "does not exist" in cli.fails(2, "import", "linkedin", str(tmp_path / "none.csv"))
+    assert cli.snapshot() == before
