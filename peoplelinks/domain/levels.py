@@ -11,6 +11,7 @@ with none of the words stays unknown rather than "individual contributor":
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from peoplelinks.domain.enums import Level
 
@@ -35,6 +36,7 @@ _PATTERNS = [(level, re.compile(r"(?<![\w-])(?:" + "|".join(
 _ASSISTANT = re.compile(r"(?<![\w-])(?:assistant|assistente|asistente)(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # titles repeat a lot in a network
 def guess_level(title: str) -> Level:
     """The level a job title suggests (:data:`Level.UNKNOWN` when it says none)."""
     if not title.strip():

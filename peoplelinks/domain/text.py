@@ -35,6 +35,10 @@ def clean_text(value: str, *, multiline: bool = False, strip: bool = True) -> st
     become spaces. Both are stripped at the ends, unless not ``strip`` (text
     pasted into the middle of a field keeps the space that joins it to the rest).
     """
+    if strip and not multiline and value.isprintable():
+        # Printable: no escape, control or bidi character, and no white space but
+        # plain spaces (the common case, and every field of an import): fold them.
+        return " ".join(value.split())
     text = _ESCAPES.sub("", value)
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")

@@ -30,9 +30,21 @@ TAG = "linkedin"
 _DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%b %d, %Y")
 
 
+_MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                        "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
 def connected_on(text: str) -> date | None:
     """The date of a "Connected On" cell, or None when it reads as none of the forms."""
-    text = " ".join(text.split())
+    parts = text.split()
+    if len(parts) == 3 and parts[0].isdigit() and parts[2].isdigit():
+        month = _MONTHS.get(parts[1][:3].lower())  # "12 Mar 2024", the usual form: fast
+        if month is not None:
+            try:
+                return date(int(parts[2]), month, int(parts[0]))
+            except ValueError:
+                return None
+    text = " ".join(parts)
     for form in _DATE_FORMATS:
         try:
             return datetime.strptime(text, form).date()
@@ -58,30 +70,26 @@ def parse_linkedin(text: str, name: str = "the file") -> Parsed:
     for row in reader:
         if columns is None:
             columns = _header(row)
+            if columns is not None:
+                at = [columns.get(column, -1) for column in COLUMNS]
             continue
-        where = f"line {reader.line_num}"
-        if not any(cell.strip() for cell in row):
+        if not any(row):
             continue
-
-        def cell(column: str, row: list[str] = row, columns: dict[str, int] = columns) -> str:
-            at = columns.get(column)
-            return row[at].strip() if at is not None and at < len(row) else ""
-
-        full = " ".join(f"{cell('First Name')} {cell('Last Name')}".split())
+        first, last, url, email, company, title, since_text = (
+            row[i].strip() if 0 <= i < len(row) else "" for i in at)
+        full = " ".join(f"{first} {last}".split())
         if not full:
-            parsed.skipped.append((where, "no first or last name"))
+            parsed.skipped.append((f"line {reader.line_num}", "no first or last name"))
             continue
-        title = cell("Position")
         fields: dict[str, object] = {
-            "name": full, "company": cell("Company"), "title": title,
-            "level": guess_level(title), "profile_url": cell("URL"), "tags": [TAG]}
-        email = cell("Email Address")
+            "name": full, "company": company, "title": title, "level": guess_level(title),
+            "profile_url": url, "tags": [TAG]}
         if email:
             fields["emails"] = [email]
-        since = connected_on(cell("Connected On"))
+        since = connected_on(since_text)
         fields["how_met"] = (f"LinkedIn connection since {since.day} {since:%b %Y}"
                              if since else "LinkedIn connection")
-        parsed.candidates.append(Candidate(where, fields))
+        parsed.candidates.append(Candidate(f"line {reader.line_num}", fields))
     if columns is None:
         raise InputError(f"file: {name} is not {WHAT}: it has no header row "
                          f"“{','.join(COLUMNS[:3])},…” (it looks like {looks_like(text)})",

@@ -76,9 +76,9 @@ class ImportReport:
 
 def _text(value: Any) -> str:
     """A field's value as the text kept in ``imported`` (lists one item a line)."""
-    if isinstance(value, list):
-        return "\n".join(str(v) for v in value)
-    return str(value.value if isinstance(value, Level) else value)
+    if type(value) is list:
+        return "\n".join(value)
+    return str(value)  # text, or a level (a str enum: its value)
 
 
 def _address_keys(contact: Contact) -> list[str]:
@@ -188,9 +188,10 @@ class TransferVerbs(SafetyVerbs):
                               skipped=list(parsed.skipped))
         matcher = _Matcher(list(self.db.contacts.values()), parsed.source)
         changed: dict[int, Contact] = {}
+        added: set[int] = set()
         updated: dict[int, list[str]] = {}  # contact id -> fields changed
         unchanged: dict[int, Contact] = {}
-        placeholder = -1  # ids of people added, given for real when written
+        placeholder = 0  # a dry run gives no real ids: it must not use them up
         for candidate in parsed.candidates:
             new = self._candidate(candidate, circle, report)
             if new is None:
@@ -208,28 +209,28 @@ class TransferVerbs(SafetyVerbs):
                 if result is not old:
                     changed[result.id] = result
                     matcher.put(result)
-                if result.id < 0:
+                if result.id in added:
                     continue  # added by this import: counted once, as added
                 if fields:
                     unchanged.pop(result.id, None)
-                    updated[result.id] = [*updated.get(result.id, []),
-                                          *(f for f in fields if f not in updated.get(
-                                              result.id, []))]
+                    done = updated.setdefault(result.id, [])
+                    done.extend(f for f in fields if f not in done)
                 elif result.id not in updated:
                     unchanged[result.id] = result
                 continue
-            record = {name: _text(getattr(new, name)) for name in OWNED
-                      if getattr(new, name) and getattr(new, name) != Level.UNKNOWN}
+            record = {name: _text(value) for name in OWNED
+                      if (value := getattr(new, name)) and value != Level.UNKNOWN}
             if candidate.uid:
                 record[UID] = candidate.uid
-            added = new.model_copy(update={"id": placeholder,
-                                           "imported": {parsed.source: record}})
             placeholder -= 1
-            changed[added.id] = added
-            matcher.put(added)
+            cid = placeholder if dry_run else self.db.new_id(Contact)
+            person = new.model_copy(update={"id": cid, "imported": {parsed.source: record}})
+            added.add(cid)
+            changed[cid] = person
+            matcher.put(person)
             if maybe is not None:
-                report.suggested.append(Suggestion(candidate.where, added, maybe, why))
-        report.added = [c for cid, c in changed.items() if cid < 0]
+                report.suggested.append(Suggestion(candidate.where, person, maybe, why))
+        report.added = [c for cid, c in changed.items() if cid in added]
         report.updated = [(changed[cid], fields) for cid, fields in updated.items()]
         report.unchanged = list(unchanged.values())
         if dry_run or not changed:
@@ -250,24 +251,13 @@ class TransferVerbs(SafetyVerbs):
 
     def _write_import(self, report: ImportReport, changed: dict[int, Contact]
                       ) -> ImportReport:
-        """Give the people added their ids (in file order) and write everything as one
-        change, after a backup."""
-        real: dict[int, int] = {}
-        for contact in report.added:
-            real[contact.id] = self.db.new_id(Contact)
-        final = {cid: (c.model_copy(update={"id": real[cid]}) if cid in real else c)
-                 for cid, c in changed.items()}
-        report.added = [final[cid] for cid in real]
-        report.updated = [(final[c.id], fields) for c, fields in report.updated]
-        report.kept = [(final.get(c.id, c), fields) for c, fields in report.kept]
-        report.suggested = [Suggestion(s.where, final[s.added.id], s.existing, s.why)
-                            for s in report.suggested]
+        """Write everything as one change, after a backup."""
+        final = list(changed.values())
         report.backup = self.db.backup(f"before-import-{report.source}")
-        self.db.commit(list(final.values()),
-                       summary=f"Imported from {report.source}: {report.summary}")
+        self.db.commit(final, summary=f"Imported from {report.source}: {report.summary}")
         if len(final) > REINDEX_ONE_BY_ONE:
             self._forget_derived()  # rebuilt when next needed: cheaper than one by one
         else:
-            for contact in final.values():
+            for contact in final:
                 self._reindex(contact)
         return report
