@@ -1,4 +1,5 @@
-"""Commands that bring people in from files: import linkedin (more formats follow)."""
+"""Commands that bring people in from files and take them out: import linkedin,
+import json, export json (more formats follow)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,13 @@ from peoplelinks.cli.common import Command, _json, _open, _out
 
 # Lines of each kind listed before "... and N more" (everything is in --json).
 SHOWN = 20
-FORMATS = ("linkedin",)
+FORMATS = ("linkedin", "json")
 
 
 def _read(fmt: str, path: Path) -> Any:
-    if fmt == "linkedin":
-        from peoplelinks.interop.linkedin import read_linkedin  # noqa: PLC0415
+    from peoplelinks.interop.linkedin import read_linkedin  # noqa: PLC0415
 
-        return read_linkedin(path)
-    raise AssertionError(fmt)  # argparse allows only FORMATS
+    return read_linkedin(path)
 
 
 def _report_json(report: Any) -> dict[str, Any]:
@@ -48,7 +47,27 @@ def _listed(title: str, lines: list[str]) -> None:
         _out(f"  ... and {len(lines) - SHOWN:,} more (--json lists them all)")
 
 
+def _import_json(args: argparse.Namespace) -> int:
+    with _open(args, write=not args.dry_run) as app:
+        report = app.import_json(Path(args.file), dry_run=args.dry_run,
+                                 overwrite=args.overwrite)
+        if args.json:
+            _json({"restored": report.restored, "added": report.added,
+                   "already": report.already, "contacts": _report_json(report.contacts),
+                   "skipped": [{"where": w, "why": y} for w, y in report.skipped]})
+            return 0
+        _out(f"json: {report.summary}" + (" (dry run: nothing written)" if args.dry_run
+                                           else ""))
+        _listed("skipped", [f"{where}: {why}" for where, why in
+                            [*report.skipped, *report.contacts.skipped]])
+        if report.contacts.backup:
+            _out(f"backup: {report.contacts.backup} (peoplelinks undo takes the import back)")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.format == "json":
+        return _import_json(args)
     parsed = _read(args.format, Path(args.file))
     with _open(args, write=not args.dry_run) as app:
         report = app.import_parsed(parsed, circle=args.circle, dry_run=args.dry_run,
@@ -68,10 +87,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    with _open(args, write=False) as app:
+        counts = app.export_json(target)
+    from peoplelinks.service.exchange import counted  # noqa: PLC0415
+
+    _out(f"exported {counted(counts)} to {target}")
+    return 0
+
+
 def add_commands(command: Command) -> None:
-    """Add the import commands to the parser."""
-    p = command("import", cmd_import, "bring people in from a file (LinkedIn's "
-                                      "Connections.csv); the same file twice adds nothing")
+    """Add the import and export commands to the parser."""
+    p = command("export", cmd_export, "write everything to a file: json (contacts, talks, "
+                                      "follow-ups, plans, objective, goals, settings)")
+    p.add_argument("format", choices=("json",), help="what to write")
+    p.add_argument("file", metavar="FILE")
+    p = command("import", cmd_import, "bring people in from a file: linkedin "
+                                      "(Connections.csv) or json (an export: restored into "
+                                      "an empty database, merged into one with people); "
+                                      "the same file twice adds nothing")
     p.add_argument("format", choices=FORMATS, help="what the file is")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--circle", choices=["personal", "network", "work"], default=None,

@@ -61,3 +61,8 @@ def printable(text: str) -> str:
     if not _UNSAFE.search(text):
         return text
     return _CONTROLS.sub("", _ESCAPES.sub("", text)).replace("\t", " ")
+
+
+def plural(n: int, word: str) -> str:
+    """``1 contact``, ``2 contacts``, ``30,000 contacts``."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"

@@ -94,10 +94,11 @@ class _Matcher:
     """Who is who: the network's contacts by address, name and import record, and the
     people this import adds as it goes (a file may list someone twice)."""
 
-    def __init__(self, contacts: list[Contact], source: str) -> None:
+    def __init__(self, contacts: list[Contact], source: str,
+                 known: dict[str, int] | None = None) -> None:
         self.source = source
         self.by_address: dict[str, list[int]] = {}
-        self.by_uid: dict[str, int] = {}
+        self.by_uid: dict[str, int] = dict(known or {})
         self.by_name: dict[str, list[int]] = {}
         self.people: dict[int, Contact] = {}
         for contact in contacts:
@@ -180,13 +181,15 @@ class TransferVerbs(SafetyVerbs):
     """Imports (and, later, exports and merges)."""
 
     def import_parsed(self, parsed: Parsed, *, circle: Circle | str | None = None,
-                      dry_run: bool = False, overwrite: bool = False) -> ImportReport:
+                      dry_run: bool = False, overwrite: bool = False,
+                      known: dict[str, int] | None = None) -> ImportReport:
         """Add or update the people ``parsed`` from a file (see the module), in one
         write after a backup; ``dry_run`` reports what would happen and writes
-        nothing. The write is one change: one undo takes it all back."""
+        nothing. The write is one change: one undo takes it all back. ``known``:
+        the file's ids of people already known to be contacts here (uid -> id)."""
         report = ImportReport(source=parsed.source, dry_run=dry_run,
                               skipped=list(parsed.skipped))
-        matcher = _Matcher(list(self.db.contacts.values()), parsed.source)
+        matcher = _Matcher(list(self.db.contacts.values()), parsed.source, known)
         changed: dict[int, Contact] = {}
         added: set[int] = set()
         updated: dict[int, list[str]] = {}  # contact id -> fields changed

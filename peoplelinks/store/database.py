@@ -362,6 +362,13 @@ class Database(Records):
         The history, the preferences and the id counters are kept (ids are never
         reused); everything else becomes the source's."""
         tables = JournalStorage(source, read_only=True).read()
+        return self.replace_tables(tables, source, summary)
+
+    def replace_tables(self, tables: dict[str, dict[str, Any]], source: object,
+                       summary: str) -> int:
+        """Make the data what ``tables`` hold (``{table: {id: document}}``, in the
+        schema their ``_meta`` says, brought up to date here), as one undoable
+        change; return how many documents changed (see :meth:`replace_all`)."""
         version = migrations.check_supported(tables, source)
         if version < migrations.SCHEMA_VERSION:
             migrations.migrate(tables)

@@ -47,3 +47,18 @@ def test_a_file_that_is_not_a_linkedin_export_writes_nothing(cli: CLI, tmp_path:
     assert "vCard" in err
     assert "does not exist" in cli.fails(2, "import", "linkedin", str(tmp_path / "none.csv"))
     assert cli.snapshot() == before
+
+
+def test_export_json_then_import_into_an_empty_database(cli: CLI, tmp_path: Path) -> None:
+    cli.ok("demo")
+    target = tmp_path / "all.json"
+    out = cli.ok("export", "json", str(target))
+    assert out.startswith("exported 30 contacts, 22 talks, 14 follow-ups, 1 meeting plan to")
+    other = CLI(tmp_path / "other.json", cli._capsys)
+    data = other.json("import", "json", str(target))
+    assert data["restored"] is True
+    assert data["added"] == {"contacts": 30, "interactions": 22, "followups": 14, "plans": 1}
+    assert other.names() == cli.names()
+    assert other.ok("import", "json", str(target)).startswith(
+        "json: contacts: 0 added, 0 updated, 30 unchanged")
+    assert "not a peoplelinks JSON export" in other.fails(2, "import", "json", FILE)

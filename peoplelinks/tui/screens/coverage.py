@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from peoplelinks.domain.coverage import CompanyCoverage
 from peoplelinks.domain.paths import How, WarmPath
+from peoplelinks.domain.text import plural
 from peoplelinks.service import PeopleLinks
 from peoplelinks.tui.widgets.option_keys import KeyedOptionList
 
@@ -45,11 +46,6 @@ def short_day(day: date, today: date) -> str:
     """``15 Nov`` this year, ``15 Nov 2025`` another year."""
     text = f"{day.day} {day:%b}"
     return text if day.year == today.year else f"{text} {day.year}"
-
-
-def plural(n: int, word: str) -> str:
-    """``1 contact``, ``2 contacts``."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @dataclass(frozen=True)
