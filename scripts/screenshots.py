@@ -9,10 +9,13 @@ dated 2026-11-22, so the pictures only change when the app does.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -51,9 +54,28 @@ VIEWS: dict[str, tuple[bool, list[str]]] = {
     "paths": (True, ["slash", *"carlos", "enter", "w"]),
     "brief": (True, ["slash", *"tom be", "enter", "b"]),
 }
+# Import (I): a LinkedIn export's path typed, enter: what importing it would do.
+IMPORT_FILE = "tests/interop/data/linkedin_connections.csv"  # relative to the repository
 
 
-async def shoot(name: str, demo: bool, keys: list[str], folder: Path) -> Path:
+async def import_preview(pilot: Any) -> None:
+    """Open the import screen on the test corpus's LinkedIn file and preview it."""
+    from textual.widgets import Input  # noqa: PLC0415
+
+    await pilot.press("I")
+    await pilot.pause()
+    pilot.app.screen.query_one("#path", Input).value = IMPORT_FILE
+    await pilot.press("enter")
+    await pilot.app.screen.workers.wait_for_complete()
+
+
+SETUPS: dict[str, tuple[bool, Callable[[Any], Awaitable[None]]]] = {
+    "import": (True, import_preview),
+}
+
+
+async def shoot(name: str, demo: bool, keys: list[str], folder: Path,
+                setup: Callable[[Any], Awaitable[None]] | None = None) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         service = PeopleLinks.open(Path(tmp) / "shots.json", today=lambda: TODAY)
         try:
@@ -64,6 +86,8 @@ async def shoot(name: str, demo: bool, keys: list[str], folder: Path) -> Path:
                 await pilot.pause()
                 for key in keys:
                     await pilot.press(key)
+                if setup is not None:
+                    await setup(pilot)
                 await pilot.pause(0.3)
                 target = folder / f"{name}.svg"
                 app.save_screenshot(filename=target.name, path=str(folder))
@@ -75,8 +99,12 @@ async def shoot(name: str, demo: bool, keys: list[str], folder: Path) -> Path:
 async def main() -> None:
     folder = ROOT / "screenshots"
     folder.mkdir(exist_ok=True)
+    os.chdir(ROOT)  # the import's file is named relative to the repository
     for name, (demo, keys) in VIEWS.items():
         path = await shoot(name, demo, keys, folder)
+        print(f"wrote {path.relative_to(ROOT)}")
+    for name, (demo, setup) in SETUPS.items():
+        path = await shoot(name, demo, [], folder, setup)
         print(f"wrote {path.relative_to(ROOT)}")
 
 

@@ -20,6 +20,7 @@ records (talks, follow-ups, introductions) are never touched by an update.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ UID = "uid"  # in a contact's ``imported`` record: the file's id for them
 # Above this many contacts written, the sorted list, search index and tickler are
 # dropped and rebuilt when next needed rather than updated one contact at a time.
 REINDEX_ONE_BY_ONE = 500
+PROGRESS_EVERY = 500  # people gone through between two progress calls
 
 
 @dataclass
@@ -182,11 +184,13 @@ class TransferVerbs(SafetyVerbs):
 
     def import_parsed(self, parsed: Parsed, *, circle: Circle | str | None = None,
                       dry_run: bool = False, overwrite: bool = False,
-                      known: dict[str, int] | None = None) -> ImportReport:
+                      known: dict[str, int] | None = None,
+                      progress: Callable[[int, int], None] | None = None) -> ImportReport:
         """Add or update the people ``parsed`` from a file (see the module), in one
         write after a backup; ``dry_run`` reports what would happen and writes
         nothing. The write is one change: one undo takes it all back. ``known``:
-        the file's ids of people already known to be contacts here (uid -> id)."""
+        the file's ids of people already known to be contacts here (uid -> id);
+        ``progress(done, total)`` is called as the people are gone through."""
         report = ImportReport(source=parsed.source, dry_run=dry_run,
                               skipped=list(parsed.skipped))
         matcher = _Matcher(list(self.db.contacts.values()), parsed.source, known)
@@ -195,7 +199,10 @@ class TransferVerbs(SafetyVerbs):
         updated: dict[int, list[str]] = {}  # contact id -> fields changed
         unchanged: dict[int, Contact] = {}
         placeholder = 0  # a dry run gives no real ids: it must not use them up
-        for candidate in parsed.candidates:
+        total = len(parsed.candidates)
+        for n, candidate in enumerate(parsed.candidates):
+            if progress is not None and n % PROGRESS_EVERY == 0:
+                progress(n, total)
             new = self._candidate(candidate, circle, report)
             if new is None:
                 continue

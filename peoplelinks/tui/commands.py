@@ -127,6 +127,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("plan", "p", "Plan", "Plan a meeting with the highlighted contact: when and "
             "where, why, agenda, how you can help them, what to learn, whom to ask to meet",
             "plan_meeting", show=False),
+    Command("import", "I", "Import", "Import people from a file: LinkedIn connections "
+            "(Connections.csv) or a peoplelinks export; a preview of what would be added, "
+            "updated and skipped first, then one change that `ctrl+z` takes back",
+            "import_file", show=False),
     Command("sort", "S", "Sort", "Sort contacts by name, last contact, next due or company",
             "cycle_sort", show=False),
     Command("filter", "F", "Filter", "Filter contacts by circle, status, employment, tag, "

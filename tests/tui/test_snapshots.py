@@ -53,3 +53,23 @@ def test_view(snap_compare, tmp_path: Path, view: str, size: tuple[int, int]) ->
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_welcome(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(demo_app(tmp_path, empty=True), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_import_preview(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """I, a LinkedIn file's path, enter: what the import would do."""
+    from textual.widgets import Input  # noqa: PLC0415
+
+    async def preview(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("I")
+        await pilot.pause()
+        pilot.app.screen.query_one("#path", Input).value = IMPORT_FILE
+        await pilot.press("enter")
+        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(demo_app(tmp_path), run_before=preview, terminal_size=size)
+
+
+# Relative to the repository (the tests run from there): the same on every machine.
+IMPORT_FILE = "tests/interop/data/linkedin_connections.csv"

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from peoplelinks.domain.models import Contact, MeetingPlan
 from peoplelinks.tui.screens.brief import BriefScreen
 from peoplelinks.tui.screens.coverage import CoverageChoice, CoverageScreen
+from peoplelinks.tui.screens.import_file import Imported, ImportScreen
 from peoplelinks.tui.screens.paths import PathsChoice, PathsScreen
 from peoplelinks.tui.screens.plan_form import PlanForm
 from peoplelinks.tui.screens.today import TodayChoice, TodayScreen
@@ -79,6 +80,23 @@ class StrategyActions:
 
         main._prepare_worker = main.run_worker(work, thread=True, group="prepare",
                                                name="prepare-views", exit_on_error=False)
+
+    # ---- import ---------------------------------------------------------------------
+
+    def action_import_file(self, kind: str = "linkedin") -> None:
+        main = self._main
+        main.app.push_screen(ImportScreen(main.service, kind), main._imported)
+
+    def _imported(self, done: Imported | None) -> None:
+        """Show the network as the import left it, on the first person it added."""
+        main = self._main
+        if done is None:
+            return
+        main.show_data_changed(done.first_id)
+        if done.first_id is not None:
+            main.jump_to(done.first_id)
+        main.notify(f"Imported: {done.summary} (ctrl+z takes it back)", markup=False,
+                    timeout=6)
 
     # ---- today --------------------------------------------------------------------
 

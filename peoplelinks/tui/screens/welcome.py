@@ -16,6 +16,7 @@ WELCOME = Content.assemble(
     ("Welcome to peoplelinks", "bold $text-primary"), "\n\n",
     "Most jobs are filled through people. Keep your network here: who you know,\n",
     "who introduced whom, what you talked about, and what to do next.\n\n",
+    ("i", "bold $text-accent"), "  import your LinkedIn connections (Connections.csv)\n",
     ("a", "bold $text-accent"), "  add the first person you want to talk to\n",
     ("l", "bold $text-accent"), "  log a chat you just had (the person is added as you go)\n",
     ("d", "bold $text-accent"), "  load a demo network to look around\n",
@@ -28,6 +29,7 @@ class WelcomeScreen(Screen[None]):
     """Shown over the main screen while the database has no contacts."""
 
     BINDINGS = [
+        Binding("i", "import", "Import LinkedIn", id="welcome.import"),
         Binding("a", "add", "Add someone", id="welcome.add"),
         Binding("l", "log", "Log a chat", id="welcome.log"),
         Binding("d", "demo", "Load the demo", id="welcome.demo"),
@@ -43,12 +45,24 @@ class WelcomeScreen(Screen[None]):
         yield Header()
         with Center(), Vertical(id="welcome-box"):
             yield Static(WELCOME, id="welcome-text")
-            yield Button("Add someone (a)", id="add", variant="primary")
+            # Two buttons fit at 80x24; adding someone is a key away (a), as listed.
+            yield Button("Import your LinkedIn connections (i)", id="import", variant="primary")
             yield Button("Load the demo network (d)", id="demo")
         yield Footer()
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         await self.run_action(event.button.id or "")
+
+    def action_import(self) -> None:
+        from peoplelinks.tui.screens.import_file import Imported, ImportScreen  # noqa: PLC0415
+
+        def imported(done: Imported | None) -> None:
+            if done is not None and done.first_id is not None:
+                self.app.jump_to(done.first_id)  # type: ignore[attr-defined]
+                self.app.notify(f"Imported: {done.summary} (ctrl+z takes it back)",
+                            markup=False, timeout=6)
+
+        self.app.push_screen(ImportScreen(self.service), imported)
 
     def action_add(self) -> None:
         from peoplelinks.tui.screens.contact_form import ContactForm  # noqa: PLC0415
