@@ -11,10 +11,14 @@ from peoplelinks.cli.common import Command, _json, _open, _out
 
 # Lines of each kind listed before "... and N more" (everything is in --json).
 SHOWN = 20
-FORMATS = ("linkedin", "json")
+FORMATS = ("linkedin", "vcard", "json")
 
 
 def _read(fmt: str, path: Path) -> Any:
+    if fmt == "vcard":
+        from peoplelinks.interop.vcard import read_vcards  # noqa: PLC0415
+
+        return read_vcards(path)
     from peoplelinks.interop.linkedin import read_linkedin  # noqa: PLC0415
 
     return read_linkedin(path)
@@ -89,6 +93,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.file)
+    if args.format == "vcard":
+        with _open(args, write=False) as app:
+            count = app.export_vcards(target, vdir=args.vdir)
+        where = f"the vdir {target}" if args.vdir else str(target)
+        _out(f"exported {count:,} contact{'s' if count != 1 else ''} as vCards to {where}")
+        return 0
     with _open(args, write=False) as app:
         counts = app.export_json(target)
     from peoplelinks.service.exchange import counted  # noqa: PLC0415
@@ -100,11 +110,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 def add_commands(command: Command) -> None:
     """Add the import and export commands to the parser."""
     p = command("export", cmd_export, "write everything to a file: json (contacts, talks, "
-                                      "follow-ups, plans, objective, goals, settings)")
-    p.add_argument("format", choices=("json",), help="what to write")
+                                      "follow-ups, plans, objective, goals, settings) or "
+                                      "vcard (contacts, to one .vcf file or a --vdir folder)")
+    p.add_argument("format", choices=("json", "vcard"), help="what to write")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--vdir", action="store_true",
+                   help="vcard: a folder with one .vcf per contact (for khard, vdirsyncer)")
     p = command("import", cmd_import, "bring people in from a file: linkedin "
-                                      "(Connections.csv) or json (an export: restored into "
+                                      "(Connections.csv), vcard (a .vcf file or a folder of "
+                                      "them) or json (an export: restored into "
                                       "an empty database, merged into one with people); "
                                       "the same file twice adds nothing")
     p.add_argument("format", choices=FORMATS, help="what the file is")

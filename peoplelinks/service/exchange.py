@@ -17,6 +17,7 @@ from typing import Any
 
 from peoplelinks.domain.models import Contact, FollowUp, Interaction, MeetingPlan, Record
 from peoplelinks.domain.text import plural
+from peoplelinks.errors import InputError
 from peoplelinks.interop.candidates import Candidate, Parsed
 from peoplelinks.interop.jsonexport import (
     Export,
@@ -88,6 +89,27 @@ class ExchangeVerbs(TransferVerbs):
         atomic_write(path, data)
         return {"contacts": len(db.contacts), "interactions": len(db.interactions),
                 "followups": len(db.followups), "plans": len(db.plans)}
+
+    def export_vcards(self, path: Path, *, vdir: bool = False) -> int:
+        """Write the contacts (not those in the trash) as vCards: one ``.vcf`` file, or
+        with ``vdir`` a folder with one file per contact named after its stable UID
+        (the layout khard and vdirsyncer read; files there of people no longer here
+        are left alone). Return how many were written."""
+        from peoplelinks.interop.vcard import vcards_bytes, vdir_files  # noqa: PLC0415
+
+        people = sorted((c for c in self.db.contacts.values() if not c.in_trash),
+                        key=lambda c: c.id)
+        if not vdir:
+            atomic_write(path, vcards_bytes(people))
+            return len(people)
+        if path.exists() and not path.is_dir():
+            raise InputError(f"file: {path} is a file; a vdir is a folder", field="file")
+        path.mkdir(parents=True, exist_ok=True)
+        for name, data in vdir_files(people).items():
+            target = path / name
+            if not target.exists() or target.read_bytes() != data:
+                atomic_write(target, data)
+        return len(people)
 
     def _is_empty(self) -> bool:
         db = self.db

@@ -4,7 +4,8 @@ all in one write (one undo), with a report of what happened to each row.
 Matching (the same rules for every format):
 
 - a contact this source imported before (its ``imported`` record), found by the
-  file's id for the person (a vCard UID), then by profile URL, then by email;
+  file's id for the person (a vCard UID), then by profile URL, then by email,
+  then by exact name and company;
 - else a contact of exactly the same name (ignoring case) that shares an email,
   a phone or the profile URL: the same person, updated (merged automatically);
 - anything less (the same name at the same company, or a shared address under
@@ -136,8 +137,11 @@ class _Matcher:
             other = shared[0]
             return None, other, f"shares an address with #{other.id} {other.label}"
         key = company_key(new.company)
-        for cid in self.by_name.get(name, ()):
-            other = self.people[cid]
+        same_name = [self.people[cid] for cid in self.by_name.get(name, ())]
+        for other in same_name:  # this source's own person, by name and company
+            if self.source in other.imported and company_key(other.company) == key:
+                return other, None, ""
+        for other in same_name:
             if key and company_key(other.company) == key:
                 return None, other, f"same name and company as #{other.id} {other.label}"
         return None, None, ""
