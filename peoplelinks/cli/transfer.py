@@ -93,6 +93,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.file)
+    if args.format == "csv":
+        with _open(args, write=False) as app:
+            count = app.export_csv(target, bom=args.bom)
+        _out(f"exported {count:,} contact{'s' if count != 1 else ''} as CSV to {target}")
+        return 0
     if args.format == "vcard":
         with _open(args, write=False) as app:
             count = app.export_vcards(target, vdir=args.vdir)
@@ -111,11 +116,14 @@ def add_commands(command: Command) -> None:
     """Add the import and export commands to the parser."""
     p = command("export", cmd_export, "write everything to a file: json (contacts, talks, "
                                       "follow-ups, plans, objective, goals, settings) or "
-                                      "vcard (contacts, to one .vcf file or a --vdir folder)")
-    p.add_argument("format", choices=("json", "vcard"), help="what to write")
+                                      "vcard (contacts, to one .vcf file or a --vdir folder) "
+                                      "or csv (contacts, for spreadsheets)")
+    p.add_argument("format", choices=("json", "vcard", "csv"), help="what to write")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--vdir", action="store_true",
                    help="vcard: a folder with one .vcf per contact (for khard, vdirsyncer)")
+    p.add_argument("--bom", action="store_true",
+                   help="csv: start with a byte-order mark (Excel then reads accents right)")
     p = command("import", cmd_import, "bring people in from a file: linkedin "
                                       "(Connections.csv), vcard (a .vcf file or a folder of "
                                       "them) or json (an export: restored into "

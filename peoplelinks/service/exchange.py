@@ -111,6 +111,17 @@ class ExchangeVerbs(TransferVerbs):
                 atomic_write(target, data)
         return len(people)
 
+    def export_csv(self, path: Path, *, bom: bool = False) -> int:
+        """Write the contacts (not those in the trash) as a spreadsheet-safe CSV file;
+        return how many."""
+        from peoplelinks.interop.csv_io import contacts_csv  # noqa: PLC0415
+
+        people = sorted((c for c in self.db.contacts.values() if not c.in_trash),
+                        key=lambda c: c.id)
+        atomic_write(path, contacts_csv(people, last_contact=self.db.last_contact,
+                                        next_contact=self.next_contact, bom=bom))
+        return len(people)
+
     def _is_empty(self) -> bool:
         db = self.db
         return not (db.contacts or db.interactions or db.followups or db.plans)
