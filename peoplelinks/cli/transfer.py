@@ -8,13 +8,37 @@ from pathlib import Path
 from typing import Any
 
 from peoplelinks.cli.common import Command, _json, _open, _out
+from peoplelinks.errors import InputError
 
 # Lines of each kind listed before "... and N more" (everything is in --json).
 SHOWN = 20
-FORMATS = ("linkedin", "vcard", "json")
+FORMATS = ("linkedin", "vcard", "google", "csv", "json")
 
 
-def _read(fmt: str, path: Path) -> Any:
+def _maps(pairs: list[str] | None) -> dict[str, str]:
+    """``--map COLUMN=FIELD`` options as a dict (an error names a malformed one)."""
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        column, sep, field = pair.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise InputError(f"map: {pair!r} is not COLUMN=FIELD", field="map")
+        out[column.strip()] = field.strip()
+    return out
+
+
+def _read(fmt: str, path: Path, args: argparse.Namespace) -> Any:
+    if fmt == "google":
+        from peoplelinks.interop.csv_import import read_google  # noqa: PLC0415
+
+        return read_google(path)
+    if fmt == "csv":
+        from peoplelinks.interop.csv_import import read_generic  # noqa: PLC0415
+
+        parsed, mapping = read_generic(path, _maps(args.map))
+        if not args.json:
+            _out("columns: " + ", ".join(f"{column} → {field}"
+                                         for column, field in mapping.items()))
+        return parsed
     if fmt == "vcard":
         from peoplelinks.interop.vcard import read_vcards  # noqa: PLC0415
 
@@ -72,7 +96,10 @@ def _import_json(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     if args.format == "json":
         return _import_json(args)
-    parsed = _read(args.format, Path(args.file))
+    if args.map and args.format != "csv":
+        raise InputError("map: --map is for import csv (other formats know their columns)",
+                         field="map")
+    parsed = _read(args.format, Path(args.file), args)
     with _open(args, write=not args.dry_run) as app:
         report = app.import_parsed(parsed, circle=args.circle, dry_run=args.dry_run,
                                    overwrite=args.overwrite)
@@ -126,7 +153,8 @@ def add_commands(command: Command) -> None:
                    help="csv: start with a byte-order mark (Excel then reads accents right)")
     p = command("import", cmd_import, "bring people in from a file: linkedin "
                                       "(Connections.csv), vcard (a .vcf file or a folder of "
-                                      "them) or json (an export: restored into "
+                                      "them), google (Google Contacts CSV), csv (any, with "
+                                      "--map) or json (an export: restored into "
                                       "an empty database, merged into one with people); "
                                       "the same file twice adds nothing")
     p.add_argument("format", choices=FORMATS, help="what the file is")
@@ -137,4 +165,8 @@ def add_commands(command: Command) -> None:
                    help="say what would be added, updated and skipped; write nothing")
     p.add_argument("--overwrite", action="store_true",
                    help="replace fields you edited by hand since the last import")
+    p.add_argument("--map", action="append", metavar="COLUMN=FIELD",
+                   help="csv: put a column into a field (name, first_name, last_name, "
+                        "company, title, emails, phones, profile_url, tags, how_met, notes); "
+                        "other columns go where their header says")
     p.add_argument("--json", action="store_true")
