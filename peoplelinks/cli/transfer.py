@@ -139,8 +139,51 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dupes(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as app:
+        found = app.duplicates(limit=args.limit)
+        if args.json:
+            _json([{"first": d.first.id, "second": d.second.id, "first_name": d.first.name,
+                    "second_name": d.second.name, "why": d.why, "certainty": d.certainty}
+                   for d in found])
+            return 0
+        if not found:
+            _out("no likely duplicates")
+            return 0
+        for d in found:
+            _out(f"#{d.first.id} {d.first.label}  ~  #{d.second.id} {d.second.label}: {d.why}")
+        _out("merge one into the other: peoplelinks merge KEEP OTHER (undoable)")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as app:
+        keep = app.resolve(args.keep, field="keep")
+        other = app.resolve(args.other, field="other")
+        merged = app.merge(keep.id, other.id)
+        if args.json:
+            from peoplelinks.cli.common import _contact_json  # noqa: PLC0415
+
+            _json(_contact_json(app, merged))
+            return 0
+        _out(f"merged #{other.id} {other.label} into #{merged.id} {merged.label}; "
+             f"#{other.id} now means #{merged.id} (peoplelinks undo takes it back)")
+    return 0
+
+
 def add_commands(command: Command) -> None:
-    """Add the import and export commands to the parser."""
+    """Add the import, export, dupes and merge commands to the parser."""
+    p = command("dupes", cmd_dupes, "likely duplicates: the same email, phone or profile "
+                                    "address, or names alike at one company; most certain "
+                                    "first")
+    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p = command("merge", cmd_merge, "merge OTHER into KEEP: every talk, follow-up, plan, "
+                                    "email, phone, tag and introduction of both; OTHER's id "
+                                    "then means KEEP (undoable)")
+    p.add_argument("keep", metavar="KEEP")
+    p.add_argument("other", metavar="OTHER")
+    p.add_argument("--json", action="store_true")
     p = command("export", cmd_export, "write everything to a file: json (contacts, talks, "
                                       "follow-ups, plans, objective, goals, settings) or "
                                       "vcard (contacts, to one .vcf file or a --vdir folder) "

@@ -101,6 +101,10 @@ class Contact(Record):
     # importing a newer file updates what the file owns but never a field the user
     # has edited by hand since.
     imported: dict[str, dict[str, str]] = {}
+    # Merged into another contact (which now holds everything of this one): this
+    # id resolves to that one. The record stays, in the trash, so undo and old
+    # references keep working.
+    merged_into: int | None = Field(default=None, ge=1)
 
     # "Nobody introduces themselves" is checked with the other introduction rules in
     # the service (graph.would_cycle): a per-record Python validator here would cost

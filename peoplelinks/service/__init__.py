@@ -10,17 +10,17 @@ met) and commits all its records in one durable write.
 from __future__ import annotations
 
 from peoplelinks.service.base import validated
-from peoplelinks.service.exchange import ExchangeVerbs
 from peoplelinks.service.logbook import LogResult
+from peoplelinks.service.merging import MergingVerbs
 from peoplelinks.service.safety import Problem
 from peoplelinks.service.transfer import ImportReport
 
 __all__ = ["ImportReport", "LogResult", "PeopleLinks", "Problem", "validated"]
 
 
-class PeopleLinks(ExchangeVerbs):
+class PeopleLinks(MergingVerbs):
     """The application: one open database and the verbs that change it.
 
     The verbs live in modules by concern (contacts, logbook, follow-ups,
-    settings, plans, strategy, safety, transfer, exchange), stacked one on another; this
+    settings, plans, strategy, safety, transfer, exchange, merging), stacked one on another; this
     is the one facade the CLI and the TUI use."""

@@ -55,6 +55,10 @@ class ContactVerbs(ServiceBase):
         digits = text.removeprefix("#")
         if digits.isdigit():
             contact = self.db.contacts.get(int(digits))
+            seen: set[int] = set()
+            while contact is not None and contact.merged_into and contact.id not in seen:
+                seen.add(contact.id)  # merged away: the id is the kept contact's now
+                contact = self.db.contacts.get(contact.merged_into)
             if contact is None or contact.in_trash != trash:
                 where = "in the trash" if trash else "among your contacts"
                 raise NotFound(f"{field}: no contact with id {digits} {where}", field=field)

@@ -78,7 +78,8 @@ def _v3_to_v4(tables: Tables) -> Tables:
 
 
 def _v4_to_v5(tables: Tables) -> Tables:
-    """Version 5: contacts may carry ``imported`` (what each import last wrote).
+    """Version 5: contacts may carry ``imported`` (what each import last wrote) and
+    ``merged_into`` (the contact a duplicate was merged into).
     Nothing to change: the field is optional; the version says an older peoplelinks
     must not read such a file (it would drop the field on the next write)."""
     return tables

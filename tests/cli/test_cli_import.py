@@ -62,3 +62,19 @@ def test_export_json_then_import_into_an_empty_database(cli: CLI, tmp_path: Path
     assert other.ok("import", "json", str(target)).startswith(
         "json: contacts: 0 added, 0 updated, 30 unchanged")
     assert "not a peoplelinks JSON export" in other.fails(2, "import", "json", FILE)
+
+
+def test_dupes_and_merge(cli: CLI) -> None:
+    cli.ok("add", "Karen Liu", "--email", "karen@contoso.example")
+    cli.ok("add", "K. Liu", "--email", "karen@contoso.example", "--allow-duplicate")
+    assert cli.json("dupes") == [{"first": 1, "second": 2, "first_name": "Karen Liu",
+                                  "second_name": "K. Liu",
+                                  "why": "the same email (karen@contoso.example)",
+                                  "certainty": 100}]
+    out = cli.ok("merge", "1", "2")
+    assert out.startswith("merged #2 K. Liu into #1 Karen Liu; #2 now means #1")
+    assert cli.contact("#2")["name"] == "Karen Liu"
+    assert cli.ok("dupes") == "no likely duplicates\n"
+    assert "the same contact twice" in cli.fails(2, "merge", "1", "1")
+    cli.ok("undo")
+    assert cli.contact("#2")["name"] == "K. Liu"
