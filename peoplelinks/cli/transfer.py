@@ -27,10 +27,6 @@ def _maps(pairs: list[str] | None) -> dict[str, str]:
 
 
 def _read(fmt: str, path: Path, args: argparse.Namespace) -> Any:
-    if fmt == "google":
-        from peoplelinks.interop.csv_import import read_google  # noqa: PLC0415
-
-        return read_google(path)
     if fmt == "csv":
         from peoplelinks.interop.csv_import import read_generic  # noqa: PLC0415
 
@@ -39,13 +35,9 @@ def _read(fmt: str, path: Path, args: argparse.Namespace) -> Any:
             _out("columns: " + ", ".join(f"{column} → {field}"
                                          for column, field in mapping.items()))
         return parsed
-    if fmt == "vcard":
-        from peoplelinks.interop.vcard import read_vcards  # noqa: PLC0415
+    from peoplelinks.interop.readers import read_people  # noqa: PLC0415
 
-        return read_vcards(path)
-    from peoplelinks.interop.linkedin import read_linkedin  # noqa: PLC0415
-
-    return read_linkedin(path)
+    return read_people(fmt, path)
 
 
 def _report_json(report: Any) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """Import people from a file (``I``, the palette, and the welcome screen's "Import
-your LinkedIn connections").
+your LinkedIn connections"): LinkedIn's Connections.csv, vCards (a file or a
+folder), Google Contacts' CSV, or a peoplelinks export.
 
 Type or complete the file's path (``tab`` completes, as in a shell), choose what
 it is, and press ``enter``: the screen shows what the import would do (added,
@@ -27,9 +28,12 @@ from textual_autocomplete import PathAutoComplete
 
 from peoplelinks.domain.text import plural
 from peoplelinks.errors import PeopleLinksError
+from peoplelinks.interop.readers import read_people
 from peoplelinks.service import ImportReport, PeopleLinks
 
 KINDS = [("LinkedIn connections (Connections.csv)", "linkedin"),
+         ("vCards (a .vcf file, or a folder of them)", "vcard"),
+         ("Google Contacts (CSV)", "google"),
          ("A peoplelinks export (JSON)", "json")]
 HINT = "enter preview · ctrl+s import · tab completes · esc close"
 SHOWN = 6  # lines of skipped people and suggestions shown in the preview
@@ -145,9 +149,7 @@ class ImportScreen(ModalScreen[Imported | None]):
             if kind == "json":
                 result = self.service.import_json(path, dry_run=dry_run)
             else:
-                from peoplelinks.interop.linkedin import read_linkedin  # noqa: PLC0415
-
-                result = self.service.import_parsed(read_linkedin(path), dry_run=dry_run,
+                result = self.service.import_parsed(read_people(kind, path), dry_run=dry_run,
                                                     progress=progress)
         except PeopleLinksError as exc:
             self.app.call_from_thread(self._failed, str(exc))
