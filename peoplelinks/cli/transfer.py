@@ -112,6 +112,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.file)
+    if args.format == "ics":
+        with _open(args, write=False) as app:
+            count = app.export_ics(target, todo=args.todo, days=args.days)
+        _out(f"exported {count:,} {'to-do' if args.todo else 'event'}"
+             f"{'s' if count != 1 else ''} to {target}")
+        return 0
     if args.format == "csv":
         with _open(args, write=False) as app:
             count = app.export_csv(target, bom=args.bom)
@@ -179,11 +185,16 @@ def add_commands(command: Command) -> None:
     p = command("export", cmd_export, "write everything to a file: json (contacts, talks, "
                                       "follow-ups, plans, objective, goals, settings) or "
                                       "vcard (contacts, to one .vcf file or a --vdir folder) "
-                                      "or csv (contacts, for spreadsheets)")
-    p.add_argument("format", choices=("json", "vcard", "csv"), help="what to write")
+                                      "csv (contacts, for spreadsheets) or ics (follow-ups, "
+                                      "meetings and keep-in-touch dates, for a calendar)")
+    p.add_argument("format", choices=("json", "vcard", "csv", "ics"), help="what to write")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--vdir", action="store_true",
                    help="vcard: a folder with one .vcf per contact (for khard, vdirsyncer)")
+    p.add_argument("--todo", action="store_true",
+                   help="ics: to-dos (VTODO) rather than all-day events")
+    p.add_argument("--days", type=int, default=90, metavar="N",
+                   help="ics: keep-in-touch dates up to N days ahead (default 90)")
     p.add_argument("--bom", action="store_true",
                    help="csv: start with a byte-order mark (Excel then reads accents right)")
     p = command("import", cmd_import, "bring people in from a file: linkedin "

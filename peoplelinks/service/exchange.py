@@ -12,6 +12,7 @@ out. Either way it is one write after a backup, and one undo.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,38 @@ class ExchangeVerbs(TransferVerbs):
         atomic_write(path, contacts_csv(people, last_contact=self.db.last_contact,
                                         next_contact=self.next_contact, bom=bom))
         return len(people)
+
+    def export_ics(self, path: Path, *, todo: bool = False, days: int = 90) -> int:
+        """Write open follow-ups, planned meetings and keep-in-touch dates (those due
+        within ``days``, and any overdue) as an iCalendar file; return how many."""
+        from peoplelinks.interop.ics import Entry, calendar_bytes  # noqa: PLC0415
+
+        horizon = self.today + timedelta(days=days)
+        contacts = self.db.contacts
+        entries: list[Entry] = []
+        report = self.due()
+        for items in report.followups.values():
+            for fu in items:
+                who = contacts[fu.contact_id].name
+                entries.append(Entry(f"followup-{fu.id}", fu.due, f"{fu.action} — {who}",
+                                     f"Follow-up F{fu.id} for {who} (peoplelinks)"))
+        for plan in self.planned():
+            who = contacts[plan.contact_id].name
+            what = f"Meet {who}" + (f": {plan.purpose}" if plan.purpose else "")
+            entries.append(Entry(f"plan-{plan.id}", plan.date, what,
+                                 f"Meeting plan P{plan.id}; brief: peoplelinks brief "
+                                 f"P{plan.id}", plan.place))
+        for contact in contacts.values():
+            if contact.in_trash:
+                continue
+            when = self.next_contact(contact)
+            if when is not None and when <= horizon:
+                entries.append(Entry(f"keep-in-touch-{contact.id}", when,
+                                     f"Get in touch with {contact.name}",
+                                     "Keep in touch (peoplelinks)"))
+        entries.sort(key=lambda e: (e.day, e.uid))
+        atomic_write(path, calendar_bytes(entries, todo=todo))
+        return len(entries)
 
     def _is_empty(self) -> bool:
         db = self.db
