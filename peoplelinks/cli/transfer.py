@@ -112,6 +112,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.file)
+    if args.format == "md":
+        with _open(args, write=False) as app:
+            count = app.export_markdown(target)
+        _out(f"exported {count:,} contact{'s' if count != 1 else ''} as Markdown to {target}")
+        return 0
     if args.format == "ics":
         with _open(args, write=False) as app:
             count = app.export_ics(target, todo=args.todo, days=args.days)
@@ -185,9 +190,10 @@ def add_commands(command: Command) -> None:
     p = command("export", cmd_export, "write everything to a file: json (contacts, talks, "
                                       "follow-ups, plans, objective, goals, settings) or "
                                       "vcard (contacts, to one .vcf file or a --vdir folder) "
-                                      "csv (contacts, for spreadsheets) or ics (follow-ups, "
-                                      "meetings and keep-in-touch dates, for a calendar)")
-    p.add_argument("format", choices=("json", "vcard", "csv", "ics"), help="what to write")
+                                      "csv (contacts, for spreadsheets), ics (follow-ups, "
+                                      "meetings and keep-in-touch dates, for a calendar) or "
+                                      "md (the network on one Markdown page)")
+    p.add_argument("format", choices=("json", "vcard", "csv", "ics", "md"), help="what to write")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--vdir", action="store_true",
                    help="vcard: a folder with one .vcf per contact (for khard, vdirsyncer)")

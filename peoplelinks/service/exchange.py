@@ -155,6 +155,20 @@ class ExchangeVerbs(TransferVerbs):
         atomic_write(path, calendar_bytes(entries, todo=todo))
         return len(entries)
 
+    def export_markdown(self, path: Path) -> int:
+        """Write the network as one Markdown page; return how many people are on it."""
+        from peoplelinks.interop.markdown import network_markdown  # noqa: PLC0415
+
+        open_items: dict[int, list[Any]] = {}
+        for items in self.due().followups.values():
+            for fu in items:
+                open_items.setdefault(fu.contact_id, []).append(fu)
+        text = network_markdown(self.db.contacts.values(), today=self.today,
+                                targets=self.db.objective.target_companies,
+                                last_contact=self.db.last_contact, open_followups=open_items)
+        atomic_write(path, text.encode("utf-8"))
+        return sum(1 for c in self.db.contacts.values() if not c.in_trash)
+
     def _is_empty(self) -> bool:
         db = self.db
         return not (db.contacts or db.interactions or db.followups or db.plans)
