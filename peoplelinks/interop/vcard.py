@@ -236,36 +236,53 @@ def card_uid(contact: Contact) -> str:
     return came_with or f"peoplelinks-{contact.id}-{contact.created:%Y%m%dT%H%M%S}"
 
 
-def contact_vcard(contact: Contact) -> str:
-    """``contact`` as one vCard 3.0 (what Apple Contacts and most phones read)."""
-    import vobject  # noqa: PLC0415
+def _escape(text: str) -> str:
+    """A vCard text value: backslash, comma, semicolon and line breaks escaped."""
+    return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
-    card = vobject.vCard()
-    card.add("fn").value = contact.name
+
+def _fold(line: str) -> str:
+    """``line`` folded at 75 octets (RFC 6350 3.2), never inside a character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts: list[str] = []
+    start, limit = 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # a continuation byte
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74  # the space that starts each next line counts
+    return "\r\n ".join(parts)
+
+
+def contact_vcard(contact: Contact) -> str:
+    """``contact`` as one vCard 3.0 (what Apple Contacts and most phones read).
+
+    Written directly rather than through vobject, which takes ~1 ms a card: an
+    export of 30,000 contacts must take seconds, not half a minute."""
     words = contact.name.split()
     family, given = (words[-1], " ".join(words[:-1])) if len(words) > 1 else (contact.name, "")
-    card.add("n").value = vobject.vcard.Name(family=family, given=given)
-    card.add("uid").value = card_uid(contact)
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"UID:{_escape(card_uid(contact))}",
+             f"FN:{_escape(contact.name)}", f"N:{_escape(family)};{_escape(given)};;;"]
     if contact.company:
-        card.add("org").value = [contact.company]
+        lines.append(f"ORG:{_escape(contact.company)}")
     if contact.title:
-        card.add("title").value = contact.title
-    for email in contact.emails:
-        prop = card.add("email")
-        prop.value = email
-        prop.type_param = "INTERNET"
-    for phone in contact.phones:
-        card.add("tel").value = phone
+        lines.append(f"TITLE:{_escape(contact.title)}")
+    lines += [f"EMAIL;TYPE=INTERNET:{_escape(email)}" for email in contact.emails]
+    lines += [f"TEL:{_escape(phone)}" for phone in contact.phones]
     if contact.profile_url:
-        card.add("url").value = contact.profile_url
+        lines.append(f"URL:{contact.profile_url}")
     if contact.tags:
-        card.add("categories").value = list(contact.tags)
+        lines.append("CATEGORIES:" + ",".join(_escape(tag) for tag in contact.tags))
     if contact.notes:
-        card.add("note").value = contact.notes
+        lines.append(f"NOTE:{_escape(contact.notes)}")
     if contact.level != guess_level(contact.title):
-        card.add(LEVEL_PROPERTY.lower()).value = str(contact.level)
-    text: str = card.serialize()
-    return text
+        lines.append(f"{LEVEL_PROPERTY}:{contact.level}")
+    lines.append("END:VCARD")
+    return "".join(_fold(line) + "\r\n" for line in lines)
 
 
 def _file_name(uid: str) -> str:

@@ -29,7 +29,7 @@ from peoplelinks.interop.jsonexport import (
 )
 from peoplelinks.service.transfer import ImportReport, TransferVerbs
 from peoplelinks.store import migrations
-from peoplelinks.store.files import atomic_write
+from peoplelinks.store.files import atomic_write, sync_files
 
 SOURCE = "json"
 # How each table's records are called, one of them.
@@ -109,7 +109,8 @@ class ExchangeVerbs(TransferVerbs):
         for name, data in vdir_files(people).items():
             target = path / name
             if not target.exists() or target.read_bytes() != data:
-                atomic_write(target, data)
+                atomic_write(target, data, sync=False)  # each whole; synced once below
+        sync_files(path)
         return len(people)
 
     def export_csv(self, path: Path, *, bom: bool = False) -> int:

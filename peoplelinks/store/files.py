@@ -74,12 +74,13 @@ def ensure_folder(folder: Path) -> None:
             os.chmod(made, DIR_MODE)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Replace ``path`` with ``data``: old or new content survives a crash, never a mix.
 
     Writes a temporary file beside it, fsyncs it, renames it over ``path`` and
     fsyncs the folder. On any error the temporary file is removed and ``path``
-    is untouched.
+    is untouched. Not ``sync``: no fsync (for many files written at once, the
+    caller syncs once at the end with :func:`sync_files`).
     """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
@@ -89,7 +90,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -97,4 +99,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    if sync:
+        fsync_dir(path.parent)
+
+
+def sync_files(folder: Path) -> None:
+    """Make every file written into ``folder`` without sync durable: one system-wide
+    sync (cheaper than an fsync per file for thousands of them), then the folder."""
+    os.sync()
+    fsync_dir(folder)
