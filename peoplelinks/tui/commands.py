@@ -131,6 +131,9 @@ COMMANDS: tuple[Command, ...] = (
             "(Connections.csv) or a peoplelinks export; a preview of what would be added, "
             "updated and skipped first, then one change that `ctrl+z` takes back",
             "import_file", show=False),
+    Command("duplicates", "M", "Duplicates", "Likely duplicates (the same email, phone or "
+            "profile, or names alike at one company), the highlighted contact's first; `m` "
+            "merges one into the other, keeping everything of both", "duplicates", show=False),
     Command("sort", "S", "Sort", "Sort contacts by name, last contact, next due or company",
             "cycle_sort", show=False),
     Command("filter", "F", "Filter", "Filter contacts by circle, status, employment, tag, "

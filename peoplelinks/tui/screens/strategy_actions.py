@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from peoplelinks.domain.models import Contact, MeetingPlan
 from peoplelinks.tui.screens.brief import BriefScreen
 from peoplelinks.tui.screens.coverage import CoverageChoice, CoverageScreen
+from peoplelinks.tui.screens.duplicates import DuplicatesScreen, Merged
 from peoplelinks.tui.screens.import_file import Imported, ImportScreen
 from peoplelinks.tui.screens.paths import PathsChoice, PathsScreen
 from peoplelinks.tui.screens.plan_form import PlanForm
@@ -97,6 +98,19 @@ class StrategyActions:
             main.jump_to(done.first_id)
         main.notify(f"Imported: {done.summary} (ctrl+z takes it back)", markup=False,
                     timeout=6)
+
+    def action_duplicates(self) -> None:
+        main = self._main
+        main.app.push_screen(DuplicatesScreen(main.service, main.contact_list.highlighted),
+                             main._merged)
+
+    def _merged(self, done: Merged | None) -> None:
+        main = self._main
+        if done is None:
+            return
+        main.show_data_changed(done.keep)
+        main.jump_to(done.keep)
+        main.notify(f"{done.summary} (ctrl+z takes it back)", markup=False, timeout=5)
 
     # ---- today --------------------------------------------------------------------
 
