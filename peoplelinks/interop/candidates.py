@@ -37,6 +37,21 @@ class Parsed:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
 
 
+def put_found(fields: dict[str, Any], *, emails: list[str], phones: list[str],
+              tags: list[str], urls: list[str]) -> list[str]:
+    """Set in ``fields`` the lists a card or row gave (only those it gave) and the
+    profile URL — a LinkedIn address first, else the first; return the notes lines
+    that keep the other URLs."""
+    for name, values in (("emails", emails), ("phones", phones), ("tags", tags)):
+        if values:
+            fields[name] = values
+    if not urls:
+        return []
+    linkedin = [u for u in urls if "linkedin.com/" in u.lower()]
+    fields["profile_url"] = (linkedin or urls)[0]
+    return [f"URL: {u}" for u in urls if u != fields["profile_url"]]
+
+
 def read_text(path: Path, what: str) -> str:
     """The text of ``path`` as UTF-8 (a byte-order mark dropped), or an error naming
     the file: missing, a folder, too large, binary, or not UTF-8 (``what`` says

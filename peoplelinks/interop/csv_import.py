@@ -24,7 +24,13 @@ from pathlib import Path
 
 from peoplelinks.domain.levels import guess_level
 from peoplelinks.errors import InputError
-from peoplelinks.interop.candidates import Candidate, Parsed, looks_like, read_text
+from peoplelinks.interop.candidates import (
+    Candidate,
+    Parsed,
+    looks_like,
+    put_found,
+    read_text,
+)
 
 GOOGLE = "google"
 GENERIC = "csv"
@@ -110,17 +116,7 @@ def parse_google(text: str, name: str = "the file") -> Parsed:
         labels = _split(cell("Labels") or cell("Group Membership"))
         tags = [label.lstrip("* ").strip() for label in labels
                 if label.lstrip("* ").strip().casefold() not in ("mycontacts", "starred")]
-        if emails:
-            fields["emails"] = emails
-        if phones:
-            fields["phones"] = phones
-        if tags:
-            fields["tags"] = tags
-        extra = []
-        if sites:
-            linkedin = [s for s in sites if "linkedin.com/" in s.lower()]
-            fields["profile_url"] = (linkedin or sites)[0]
-            extra += [f"URL: {s}" for s in sites if s != fields["profile_url"]]
+        extra = put_found(fields, emails=emails, phones=phones, tags=tags, urls=sites)
         for column, label in (("Nickname", "Nickname"), ("Birthday", "Birthday"),
                               ("Organization Department", "Department"),
                               ("Organization 1 - Department", "Department")):

@@ -26,7 +26,13 @@ from typing import Any
 from peoplelinks.domain.levels import guess_level
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError
-from peoplelinks.interop.candidates import Candidate, Parsed, looks_like, read_text
+from peoplelinks.interop.candidates import (
+    Candidate,
+    Parsed,
+    looks_like,
+    put_found,
+    read_text,
+)
 
 WHAT = "a vCard file (.vcf)"
 SOURCE = "vcard"
@@ -152,16 +158,7 @@ def card_fields(card: Any) -> tuple[dict[str, Any], str]:
     if not fields.get("name") and fields.get("n"):
         fields["name"] = fields["n"]
     fields.pop("n", None)
-    if emails:
-        fields["emails"] = emails
-    if phones:
-        fields["phones"] = phones
-    if tags:
-        fields["tags"] = tags
-    if urls:
-        linkedin = [u for u in urls if "linkedin.com/" in u.lower()]
-        fields["profile_url"] = (linkedin or urls)[0]
-        extra.extend(f"URL: {u}" for u in urls if u != fields["profile_url"])
+    extra += put_found(fields, emails=emails, phones=phones, tags=tags, urls=urls)
     if fields.get("title"):
         fields["level"] = guess_level(fields["title"])
     if fields.get("level_set"):
