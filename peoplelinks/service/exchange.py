@@ -94,8 +94,9 @@ class ExchangeVerbs(TransferVerbs):
     def export_vcards(self, path: Path, *, vdir: bool = False) -> int:
         """Write the contacts (not those in the trash) as vCards: one ``.vcf`` file, or
         with ``vdir`` a folder with one file per contact named after its stable UID
-        (the layout khard and vdirsyncer read; files there of people no longer here
-        are left alone). Return how many were written."""
+        (the layout khard and vdirsyncer read). In a vdir, the file of a contact now
+        in the trash (or merged into another) is removed, so a sync removes them
+        too; files of anyone else are left alone. Return how many were written."""
         from peoplelinks.interop.vcard import vcards_bytes, vdir_files  # noqa: PLC0415
 
         people = sorted((c for c in self.db.contacts.values() if not c.in_trash),
@@ -110,6 +111,9 @@ class ExchangeVerbs(TransferVerbs):
             target = path / name
             if not target.exists() or target.read_bytes() != data:
                 atomic_write(target, data, sync=False)  # each whole; synced once below
+        gone = [c for c in self.db.contacts.values() if c.in_trash]
+        for name in vdir_files(gone):
+            (path / name).unlink(missing_ok=True)
         sync_files(path)
         return len(people)
 

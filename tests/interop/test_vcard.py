@@ -118,6 +118,15 @@ def test_a_vdir_has_one_card_per_contact_with_a_stable_uid(tmp_path: Path) -> No
         app.export_vcards(folder, vdir=True)
         assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == first  # unchanged
         assert sorted(vdir_files(app.contacts())) == names
+        ann = app.resolve("Ann Lee")
+        app.delete_contact(ann.id)  # in the trash: her card leaves the vdir
+        assert app.export_vcards(folder, vdir=True) == 2
+        (folder / "someone-else.vcf").write_text("BEGIN:VCARD\nFN:X\nEND:VCARD\n")
+        app.export_vcards(folder, vdir=True)
+        assert len(list(folder.iterdir())) == 3  # another program's card is left alone
+        app.undo()  # Ann back, for what follows
+        app.export_vcards(folder, vdir=True)
+        (folder / "someone-else.vcf").unlink()
     with PeopleLinks.open(tmp_path / "b.json") as other:
         report = other.import_parsed(read_vcards(folder))
         assert sorted(c.name for c in report.added) == ["Ann Lee", "Grace Okafor", "张伟"]
