@@ -25,6 +25,7 @@ from typing import Any
 
 from peoplelinks.domain.levels import guess_level
 from peoplelinks.domain.models import Contact
+from peoplelinks.domain.text import printable
 from peoplelinks.errors import InputError
 from peoplelinks.interop.candidates import (
     Candidate,
@@ -190,7 +191,8 @@ def parse_vcards(text: str, name: str = "the file", parsed: Parsed | None = None
             card = vobject.readOne(block, allowQP=True)
             fields, uid = card_fields(card)
         except Exception as exc:  # vobject raises many kinds on bad input
-            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+            # The parser quotes the line: never let a code in it reach a terminal.
+            reason = printable(" ".join(str(exc).split()))[:200] or type(exc).__name__
             out.skipped.append((where, f"cannot be read: {reason}"))
             continue
         if not fields.get("name"):
@@ -209,9 +211,10 @@ def read_vcards(path: Path) -> Parsed:
         parsed = Parsed(source=SOURCE)
         for file in files:
             try:
-                parse_vcards(read_text(file, WHAT), str(file), parsed, prefix=f"{file.name} ")
+                parse_vcards(read_text(file, WHAT), str(file), parsed,
+                             prefix=f"{printable(file.name)} ")
             except InputError as exc:  # one bad file in a folder: report it, read the rest
-                parsed.skipped.append((file.name, str(exc).removeprefix("file: ")))
+                parsed.skipped.append((printable(file.name), str(exc).removeprefix("file: ")))
         return parsed
     return parse_vcards(read_text(path, WHAT), str(path))
 

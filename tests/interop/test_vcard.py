@@ -145,3 +145,12 @@ def test_khard_lists_the_people_of_an_exported_vdir(tmp_path: Path) -> None:
     out = subprocess.run(["khard", "-c", str(config), "list"], capture_output=True,
                          text=True, check=True).stdout
     assert "Grace Okafor" in out and "张伟" in out
+
+
+def test_codes_in_a_broken_card_never_reach_the_report(tmp_path: Path) -> None:
+    """The parser quotes the line it could not read; a terminal code in it is dropped."""
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nEMAIL;;;\x1b[2J\x1b]0;owned\x07:\r\n"
+            "END:VCARD\r\n")
+    parsed = parse_vcards(text)
+    ((_where, why),) = parsed.skipped
+    assert "\x1b" not in why and "\x07" not in why
