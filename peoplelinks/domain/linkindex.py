@@ -101,9 +101,12 @@ class LinkIndex:
 
     def contact(self, old: Contact | None, new: Contact | None) -> None:
         """A contact was added (``old`` None), changed, or removed (``new`` None)."""
+        person = new or old
+        if person is None:
+            return
+        cid = person.id
         before = old.introduced_by if old is not None else None
         after = new.introduced_by if new is not None else None
-        cid = (new or old).id if (new or old) is not None else YOU  # type: ignore[union-attr]
         if before != after:
             if before is not None and before != cid:
                 self._link(before, cid, -1)

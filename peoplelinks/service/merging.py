@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from peoplelinks.domain import graph
+from peoplelinks.domain.addresses import address_keys
 from peoplelinks.domain.companies import company_key
 from peoplelinks.domain.enums import Level
 from peoplelinks.domain.fields import now
@@ -28,6 +29,7 @@ NAME_SIMILARITY = 88
 # comparison of thousands of names would take seconds).
 FUZZY_GROUP_LIMIT = 400
 _LISTS = ("emails", "phones", "tags")
+_KIND_WORDS = {"email": "email", "phone": "phone", "url": "profile"}
 _FILLED = ("company", "title", "profile_url", "how_met", "warning", "keep_in_touch_days",
            "introduced_by", "next_contact_on")
 _EARLIEST = ("objective_shared_on", "recommendation_asked_on", "recommendation_given_on")
@@ -41,15 +43,6 @@ class Duplicate:
     second: Contact
     why: str
     certainty: int  # 100: the same address; less: names alike at one company
-
-
-def _addresses(contact: Contact) -> list[tuple[str, str]]:
-    found = [("email", e.casefold()) for e in contact.emails]
-    found += [("phone", digits) for p in contact.phones
-              if len(digits := "".join(ch for ch in p if ch.isdigit())) >= 6]
-    if contact.profile_url:
-        found.append(("profile", contact.profile_url.casefold().rstrip("/")))
-    return found
 
 
 def merged_contact(keep: Contact, other: Contact) -> Contact:
@@ -95,14 +88,15 @@ class MergingVerbs(ExchangeVerbs):
                 first, second = (a, b) if a.id < b.id else (b, a)
                 pairs[key] = Duplicate(first, second, why, certainty)
 
-        by_address: dict[tuple[str, str], list[Contact]] = {}
+        by_address: dict[str, list[Contact]] = {}
         for person in people:
-            for address in _addresses(person):
-                by_address.setdefault(address, []).append(person)
-        for (kind, value), same in by_address.items():
+            for key in address_keys(person):
+                by_address.setdefault(key, []).append(person)
+        for key, same in by_address.items():
+            kind, _colon, value = key.partition(":")
             for i, a in enumerate(same):
                 for b in same[i + 1:]:
-                    note(a, b, f"the same {kind} ({value})", 100)
+                    note(a, b, f"the same {_KIND_WORDS[kind]} ({value})", 100)
         by_company: dict[str, list[Contact]] = {}
         for person in people:
             key = company_key(person.company)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peoplelinks.domain.addresses import address_keys
 from peoplelinks.domain.companies import company_key
 from peoplelinks.domain.enums import Circle, Level
 from peoplelinks.domain.fields import now
@@ -84,15 +85,6 @@ def _text(value: Any) -> str:
     return str(value)  # text, or a level (a str enum: its value)
 
 
-def _address_keys(contact: Contact) -> list[str]:
-    keys = [f"email:{e.casefold()}" for e in contact.emails]
-    keys += [f"phone:{''.join(ch for ch in p if ch.isdigit())}" for p in contact.phones
-             if sum(ch.isdigit() for ch in p) >= 6]
-    if contact.profile_url:
-        keys.append(f"url:{contact.profile_url.casefold().rstrip('/')}")
-    return keys
-
-
 class _Matcher:
     """Who is who: the network's contacts by address, name and import record, and the
     people this import adds as it goes (a file may list someone twice)."""
@@ -109,7 +101,7 @@ class _Matcher:
 
     def put(self, contact: Contact) -> None:
         self.people[contact.id] = contact
-        for key in _address_keys(contact):
+        for key in address_keys(contact):
             ids = self.by_address.setdefault(key, [])
             if contact.id not in ids:
                 ids.append(contact.id)
@@ -124,7 +116,7 @@ class _Matcher:
         """(the contact to update, a possible duplicate to suggest, why)."""
         if uid and uid in self.by_uid:
             return self.people[self.by_uid[uid]], None, ""
-        shared = [self.people[i] for key in _address_keys(new)
+        shared = [self.people[i] for key in address_keys(new)
                   for i in self.by_address.get(key, ())]
         for contact in shared:  # imported from this source before, at the same address
             if self.source in contact.imported:

@@ -16,7 +16,7 @@ import gc
 import itertools
 import threading
 from bisect import insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from peoplelinks.domain import graph
+from peoplelinks.domain.addresses import address_keys
 from peoplelinks.domain.linkindex import LinkIndex
 from peoplelinks.domain.models import (
     Contact,
@@ -58,11 +59,8 @@ _UNKNOWN: Any = object()  # no model given for a document: validate it
 
 
 def _reach_keys(contact: Contact) -> list[str]:
-    """How a contact is reached: its emails and profile address, case-folded."""
-    keys = [f"email:{e.casefold()}" for e in contact.emails]
-    if contact.profile_url:
-        keys.append(f"url:{contact.profile_url.casefold().rstrip('/')}")
-    return keys
+    """How a contact is reached for the duplicate check: emails and profile address."""
+    return address_keys(contact, phones=False)
 
 
 def _tally_talk(meetings: dict[int, int], asked: dict[int, int], talk: Interaction | None,
@@ -340,33 +338,40 @@ class Records:
                 self._meetings, self._asked = meetings, asked
             return self._meetings, self._asked
 
-    def interactions_between(self, first: date, end: date) -> list[Interaction]:
-        """Interactions dated from ``first`` to before ``end``, oldest first (an index
-        by date built on first use, then kept current): the weekly goals read a few
-        weeks of talks, not the whole log."""
+    def _between(self, name: str, pairs: Callable[[], Iterable[tuple[Any, int]]],
+                 low: Any, high: Any) -> list[int]:
+        """Ids from the sorted index ``name`` (built from ``pairs()`` on first use, then
+        kept current) whose value is from ``low`` to before ``high``."""
         with self.derive_lock:
-            if self._by_date is None:
-                self._by_date = SortedIndex((it.date, it.id)
-                                            for it in self.interactions.values())
-            return [self.interactions[i] for i in self._by_date.between(first, end)]
+            index = getattr(self, name)
+            if index is None:
+                index = SortedIndex(pairs())
+                setattr(self, name, index)
+            found: list[int] = index.between(low, high)
+            return found
+
+    def interactions_between(self, first: date, end: date) -> list[Interaction]:
+        """Interactions dated from ``first`` to before ``end``, oldest first: the weekly
+        goals read a few weeks of talks, not the whole log."""
+        ids = self._between("_by_date", lambda: ((it.date, it.id)
+                                                 for it in self.interactions.values()),
+                            first, end)
+        return [self.interactions[i] for i in ids]
 
     def contacts_created_between(self, low: datetime, high: datetime) -> list[Contact]:
-        """Contacts created from ``low`` to before ``high`` (an index built on first
-        use, then kept current): the weekly goals count a few weeks of new contacts."""
-        with self.derive_lock:
-            if self._by_created is None:
-                self._by_created = SortedIndex((c.created, c.id)
-                                               for c in self.contacts.values())
-            return [self.contacts[i] for i in self._by_created.between(low, high)]
+        """Contacts created from ``low`` to before ``high``: the weekly goals count a few
+        weeks of new contacts."""
+        ids = self._between("_by_created", lambda: ((c.created, c.id)
+                                                    for c in self.contacts.values()),
+                            low, high)
+        return [self.contacts[i] for i in ids]
 
     def followups_done_between(self, low: datetime, high: datetime) -> list[FollowUp]:
-        """Follow-ups done from ``low`` to before ``high`` (an index built on first use,
-        then kept current)."""
-        with self.derive_lock:
-            if self._by_done is None:
-                self._by_done = SortedIndex(filter(None, map(_done_key,
-                                                             self.followups.values())))
-            return [self.followups[i] for i in self._by_done.between(low, high)]
+        """Follow-ups done from ``low`` to before ``high``."""
+        ids = self._between("_by_done", lambda: filter(None, map(_done_key,
+                                                                 self.followups.values())),
+                            low, high)
+        return [self.followups[i] for i in ids]
 
     def followups_of(self, contact_id: int) -> list[FollowUp]:
         """Follow-ups of ``contact_id``, by due date."""

@@ -60,7 +60,7 @@ class WelcomeScreen(Screen[None]):
             if done is not None and done.first_id is not None:
                 self.app.jump_to(done.first_id)  # type: ignore[attr-defined]
                 self.app.notify(f"Imported: {done.summary} (ctrl+z takes it back)",
-                            markup=False, timeout=6)
+                                markup=False, timeout=6)
 
         self.app.push_screen(ImportScreen(self.service), imported)
 
