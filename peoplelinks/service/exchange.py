@@ -19,6 +19,7 @@ from typing import Any
 from peoplelinks.domain.models import Contact, FollowUp, Interaction, MeetingPlan, Record
 from peoplelinks.domain.text import plural
 from peoplelinks.errors import InputError
+from peoplelinks.gcpause import gc_paused
 from peoplelinks.interop.candidates import Candidate, Parsed
 from peoplelinks.interop.jsonexport import (
     Export,
@@ -29,7 +30,7 @@ from peoplelinks.interop.jsonexport import (
 )
 from peoplelinks.service.transfer import ImportReport, TransferVerbs
 from peoplelinks.store import migrations
-from peoplelinks.store.files import atomic_write, sync_files
+from peoplelinks.store.files import atomic_write, write_files
 
 SOURCE = "json"
 # How each table's records are called, one of them.
@@ -97,7 +98,11 @@ class ExchangeVerbs(TransferVerbs):
         (the layout khard and vdirsyncer read). In a vdir, the file of a contact now
         in the trash (or merged into another) is removed, so a sync removes them
         too; files of anyone else are left alone. Return how many were written."""
-        from peoplelinks.interop.vcard import vcards_bytes, vdir_files  # noqa: PLC0415
+        from peoplelinks.interop.vcard import (  # noqa: PLC0415
+            vcards_bytes,
+            vdir_files,
+            vdir_names,
+        )
 
         people = sorted((c for c in self.db.contacts.values() if not c.in_trash),
                         key=lambda c: c.id)
@@ -107,14 +112,13 @@ class ExchangeVerbs(TransferVerbs):
         if path.exists() and not path.is_dir():
             raise InputError(f"file: {path} is a file; a vdir is a folder", field="file")
         path.mkdir(parents=True, exist_ok=True)
-        for name, data in vdir_files(people).items():
-            target = path / name
-            if not target.exists() or target.read_bytes() != data:
-                atomic_write(target, data, sync=False)  # each whole; synced once below
+        with gc_paused():
+            files = vdir_files(people)
         gone = [c for c in self.db.contacts.values() if c.in_trash]
-        for name in vdir_files(gone):
-            (path / name).unlink(missing_ok=True)
-        sync_files(path)
+        for name in vdir_names(gone):
+            if name not in files:  # never a card written just now
+                (path / name).unlink(missing_ok=True)
+        write_files(path, files)
         return len(people)
 
     def export_csv(self, path: Path, *, bom: bool = False) -> int:

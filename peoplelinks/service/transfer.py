@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from peoplelinks.domain.enums import Circle, Level
 from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import Contact
 from peoplelinks.errors import InputError
+from peoplelinks.gcpause import gc_paused
 from peoplelinks.interop.candidates import Candidate, Parsed
 from peoplelinks.service.base import validated
 from peoplelinks.service.safety import SafetyVerbs
@@ -187,6 +189,12 @@ class TransferVerbs(SafetyVerbs):
         nothing. The write is one change: one undo takes it all back. ``known``:
         the file's ids of people already known to be contacts here (uid -> id);
         ``progress(done, total)`` is called as the people are gone through."""
+        with gc_paused():
+            return self._import(parsed, circle, dry_run, overwrite, known, progress)
+
+    def _import(self, parsed: Parsed, circle: Circle | str | None, dry_run: bool,
+                overwrite: bool, known: dict[str, int] | None,
+                progress: Callable[[int, int], None] | None) -> ImportReport:
         report = ImportReport(source=parsed.source, dry_run=dry_run,
                               skipped=list(parsed.skipped))
         matcher = _Matcher(list(self.db.contacts.values()), parsed.source, known)
@@ -196,10 +204,11 @@ class TransferVerbs(SafetyVerbs):
         unchanged: dict[int, Contact] = {}
         placeholder = 0  # a dry run gives no real ids: it must not use them up
         total = len(parsed.candidates)
+        stamp = now()  # one import, one moment: everyone it adds was created then
         for n, candidate in enumerate(parsed.candidates):
             if progress is not None and n % PROGRESS_EVERY == 0:
                 progress(n, total)
-            new = self._candidate(candidate, circle, report)
+            new = self._candidate(candidate, circle, report, stamp)
             if new is None:
                 continue
             old, maybe, why = matcher.match(new, candidate.uid)
@@ -244,9 +253,9 @@ class TransferVerbs(SafetyVerbs):
         return self._write_import(report, changed)
 
     def _candidate(self, candidate: Candidate, circle: Circle | str | None,
-                   report: ImportReport) -> Contact | None:
+                   report: ImportReport, stamp: datetime) -> Contact | None:
         """The candidate as a valid contact, or None (reported as skipped)."""
-        data = dict(candidate.fields)
+        data = {"created": stamp, "updated": stamp, **candidate.fields}
         if circle is not None:
             data["circle"] = circle
         try:

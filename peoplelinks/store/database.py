@@ -40,6 +40,7 @@ from peoplelinks.store.records import (
     TABLE_OF,
     Problem,
     Records,
+    dump_json,
 )
 from peoplelinks.store.storage import META, META_ID, JournalStorage, Op
 
@@ -215,15 +216,14 @@ class Database(Records):
         tables = self.storage.read()
         changes: list[DocChange] = []
         models: dict[tuple[str, str], BaseModel | None] = {}
-        for item in puts:
+        for item, doc in zip(puts, dump_json(puts), strict=True):
             if isinstance(item, Record):
                 if not item.id:
                     raise ValueError("commit() needs records with ids: call new_id() first")
                 table, key = TABLE_OF[type(item)], str(item.id)
             else:
                 table, key = SINGLETON_OF[type(item)], "1"
-            changes.append((table, key, tables.get(table, {}).get(key),
-                            item.model_dump(mode="json")))
+            changes.append((table, key, tables.get(table, {}).get(key), doc))
             models[(table, key)] = item
         for item in deletes:
             table, key = TABLE_OF[type(item)], str(item.id)

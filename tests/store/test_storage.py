@@ -17,6 +17,7 @@ from peoplelinks.errors import DatabaseCorrupt, DatabaseLocked, NewerSchema, Rea
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store import backup
 from peoplelinks.store.database import Database
+from peoplelinks.store.files import atomic_write
 from peoplelinks.store.lock import WriterLock
 from peoplelinks.store.migrations import SCHEMA_VERSION
 from peoplelinks.store.storage import JournalStorage
@@ -234,6 +235,51 @@ def test_failed_compaction_keeps_the_journal(db_path: Path,
     assert app.db.storage.journal_path.exists()
     with PeopleLinks.open(db_path) as again:
         assert [c.name for c in again.contacts()] == ["Ann"]
+
+
+def test_a_bulk_write_rewrites_the_file_folding_the_journal(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("peoplelinks.store.storage.WHOLE_FILE_OPS", 5)
+    app = PeopleLinks.open(db_path)
+    app.add_contact({"name": "Ann"})  # one small write: a journal line
+    journal = app.db.storage.journal_path
+    assert journal.exists() and journal.stat().st_size > 0
+    with app.db.batch("bulk"):
+        for n in range(6):
+            app.add_contact({"name": f"P{n}"})
+    assert not journal.exists() or journal.stat().st_size == 0
+    on_disk = orjson.loads(db_path.read_bytes())["contacts"]
+    assert sorted(doc["name"] for doc in on_disk.values()) == ["Ann"] + [f"P{n}" for n in range(6)]
+    app.undo()  # the bulk write is one change like any other
+    app.close()
+    with PeopleLinks.open(db_path) as again:
+        assert [c.name for c in again.contacts()] == ["Ann"]
+
+
+def test_a_failed_bulk_write_changes_nothing(db_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("peoplelinks.store.storage.WHOLE_FILE_OPS", 5)
+    app = PeopleLinks.open(db_path)
+    app.add_contact({"name": "Ann"})
+    before, journal = db_path.read_bytes(), app.db.storage.journal_path.read_bytes()
+
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("peoplelinks.store.storage.atomic_write", no_space)
+    people = [Contact.from_input({"id": app.db.new_id(Contact), "name": f"P{n}"})
+              for n in range(6)]
+    with pytest.raises(WriteFailed, match="No space left on device"):
+        app.db.commit(people, summary="bulk")
+    assert [c.name for c in app.contacts()] == ["Ann"]
+    assert [d["name"] for d in app.db.storage.read()["contacts"].values()] == ["Ann"]
+    assert db_path.read_bytes() == before
+    assert app.db.storage.journal_path.read_bytes() == journal
+    monkeypatch.setattr("peoplelinks.store.storage.atomic_write", atomic_write)
+    app.add_contact({"name": "Cy"})
+    app.close()
+    with PeopleLinks.open(db_path) as again:
+        assert [c.name for c in again.contacts()] == ["Ann", "Cy"]
 
 
 def test_journal_compacts_when_large(db_path: Path) -> None:
