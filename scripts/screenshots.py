@@ -53,6 +53,8 @@ VIEWS: dict[str, tuple[bool, list[str]]] = {
     "coverage": (True, ["c"]),
     "paths": (True, ["slash", *"carlos", "enter", "w"]),
     "brief": (True, ["slash", *"tom be", "enter", "b"]),
+    # Export (X): what to write, and where (a name proposed for the choice).
+    "export": (True, ["X"]),
 }
 # Import (I): a LinkedIn export's path typed, enter: what importing it would do.
 IMPORT_FILE = "tests/interop/data/linkedin_connections.csv"  # relative to the repository
@@ -69,8 +71,21 @@ async def import_preview(pilot: Any) -> None:
     await pilot.app.screen.workers.wait_for_complete()
 
 
+async def duplicates(pilot: Any) -> None:
+    """Priya Shah typed in twice: the duplicates view (M)."""
+    service = pilot.app.service
+    priya = service.resolve("Priya Shah")
+    service.add_contact({"name": "Priya Shah", "company": priya.company,
+                         "emails": priya.emails[:1]}, allow_duplicate=True)
+    pilot.app.screen.show_data_changed(None)
+    await pilot.press("M")
+    await pilot.pause()
+    await pilot.app.screen.workers.wait_for_complete()
+
+
 SETUPS: dict[str, tuple[bool, Callable[[Any], Awaitable[None]]]] = {
     "import": (True, import_preview),
+    "duplicates": (True, duplicates),
 }
 
 

@@ -1,5 +1,6 @@
-"""Commands that bring people in from files and take them out: import linkedin,
-import json, export json (more formats follow)."""
+"""Commands that bring people in from files and take them out: import (LinkedIn,
+vCard, Google, any CSV, JSON), export (JSON, vCard, CSV, iCalendar, Markdown), dupes
+and merge."""
 
 from __future__ import annotations
 
@@ -15,22 +16,11 @@ SHOWN = 20
 FORMATS = ("linkedin", "vcard", "google", "csv", "json")
 
 
-def _maps(pairs: list[str] | None) -> dict[str, str]:
-    """``--map COLUMN=FIELD`` options as a dict (an error names a malformed one)."""
-    out: dict[str, str] = {}
-    for pair in pairs or []:
-        column, sep, field = pair.partition("=")
-        if not sep or not column.strip() or not field.strip():
-            raise InputError(f"map: {pair!r} is not COLUMN=FIELD", field="map")
-        out[column.strip()] = field.strip()
-    return out
-
-
 def _read(fmt: str, path: Path, args: argparse.Namespace) -> Any:
     if fmt == "csv":
-        from peoplelinks.interop.csv_import import read_generic  # noqa: PLC0415
+        from peoplelinks.interop.csv_import import parse_map, read_generic  # noqa: PLC0415
 
-        parsed, mapping = read_generic(path, _maps(args.map))
+        parsed, mapping = read_generic(path, parse_map(args.map or []))
         if not args.json:
             _out("columns: " + ", ".join(f"{column} → {field}"
                                          for column, field in mapping.items()))
@@ -111,34 +101,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    target = Path(args.file)
-    if args.format == "md":
-        with _open(args, write=False) as app:
-            count = app.export_markdown(target)
-        _out(f"exported {count:,} contact{'s' if count != 1 else ''} as Markdown to {target}")
-        return 0
-    if args.format == "ics":
-        with _open(args, write=False) as app:
-            count = app.export_ics(target, todo=args.todo, days=args.days)
-        _out(f"exported {count:,} {'to-do' if args.todo else 'event'}"
-             f"{'s' if count != 1 else ''} to {target}")
-        return 0
-    if args.format == "csv":
-        with _open(args, write=False) as app:
-            count = app.export_csv(target, bom=args.bom)
-        _out(f"exported {count:,} contact{'s' if count != 1 else ''} as CSV to {target}")
-        return 0
-    if args.format == "vcard":
-        with _open(args, write=False) as app:
-            count = app.export_vcards(target, vdir=args.vdir)
-        where = f"the vdir {target}" if args.vdir else str(target)
-        _out(f"exported {count:,} contact{'s' if count != 1 else ''} as vCards to {where}")
-        return 0
     with _open(args, write=False) as app:
-        counts = app.export_json(target)
-    from peoplelinks.service.exchange import counted  # noqa: PLC0415
-
-    _out(f"exported {counted(counts)} to {target}")
+        _out(app.export_to(args.format, Path(args.file), vdir=args.vdir, bom=args.bom,
+                           todo=args.todo, days=args.days))
     return 0
 
 

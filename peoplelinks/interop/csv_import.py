@@ -134,6 +134,18 @@ def parse_google(text: str, name: str = "the file") -> Parsed:
     return parsed
 
 
+def parse_map(pairs: list[str]) -> dict[str, str]:
+    """``COLUMN=FIELD`` pairs (``--map``, or typed in the import screen) as a dict;
+    an error names a malformed one."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        column, sep, field = pair.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise InputError(f"map: {pair!r} is not COLUMN=FIELD", field="map")
+        out[column.strip()] = field.strip()
+    return out
+
+
 def mapping_for(header: list[str], given: Mapping[str, str]) -> dict[str, str]:
     """Column -> field for a generic CSV: ``given`` first (``--map COLUMN=FIELD``), then
     each column whose header names a field. Columns that go nowhere are left out."""

@@ -12,7 +12,7 @@ out. Either way it is one write after a backup, and one undo.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,32 @@ def counted(counts: dict[str, int], suffix: str = "") -> str:
     ``suffix`` such as " added" follows)."""
     return ", ".join(plural(n, WORDS.get(table, table)) + suffix
                      for table, n in counts.items() if n or not suffix)
+
+
+EXPORT_FORMATS = ("json", "vcard", "csv", "ics", "md")
+_SUFFIX = {"json": ".json", "vcard": ".vcf", "csv": ".csv", "ics": ".ics", "md": ".md"}
+
+
+def export_name(fmt: str, day: date, *, vdir: bool = False) -> str:
+    """A file name for an export made on ``day``: dated, except what is written again
+    and again to stay in step (a vdir a sync reads, a calendar subscribed to)."""
+    if fmt == "vcard" and vdir:
+        return "peoplelinks-vdir"
+    if fmt == "ics":
+        return "peoplelinks.ics"
+    return f"peoplelinks-{day.isoformat()}{_SUFFIX[fmt]}"
+
+
+def _check_target(path: Path, *, folder: bool) -> None:
+    """An error naming ``path`` when an export cannot be written there."""
+    if folder:
+        if path.exists() and not path.is_dir():
+            raise InputError(f"file: {path} is a file; a vdir is a folder", field="file")
+        return
+    if path.is_dir():
+        raise InputError(f"file: {path} is a folder; name a file in it", field="file")
+    if not path.parent.is_dir():
+        raise InputError(f"file: the folder {path.parent} does not exist", field="file")
 # Contact fields an export carries that the import's matching does not set itself.
 _NOT_COPIED = {"id", "introduced_by", "imported", "updated"}
 
@@ -109,8 +135,7 @@ class ExchangeVerbs(TransferVerbs):
         if not vdir:
             atomic_write(path, vcards_bytes(people))
             return len(people)
-        if path.exists() and not path.is_dir():
-            raise InputError(f"file: {path} is a file; a vdir is a folder", field="file")
+        _check_target(path, folder=True)
         path.mkdir(parents=True, exist_ok=True)
         with gc_paused():
             files = vdir_files(people)
@@ -177,6 +202,38 @@ class ExchangeVerbs(TransferVerbs):
                                 last_contact=self.db.last_contact, open_followups=open_items)
         atomic_write(path, text.encode("utf-8"))
         return sum(1 for c in self.db.contacts.values() if not c.in_trash)
+
+    def export_to(self, fmt: str, path: Path, *, vdir: bool = False, bom: bool = False,
+                  todo: bool = False, days: int = 90) -> str:
+        """Write the export ``fmt`` (one of :data:`EXPORT_FORMATS`) to ``path`` with its
+        options (see each ``export_*``); return what was written, for people:
+        "exported 120 contacts as CSV to people.csv". A path that cannot be written
+        (a folder, a folder that does not exist, no permission) is an error naming it."""
+        if fmt not in EXPORT_FORMATS:
+            raise InputError(f"format: {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}",
+                             field="format")
+        _check_target(path, folder=fmt == "vcard" and vdir)
+        try:
+            return self._export(fmt, path, vdir=vdir, bom=bom, todo=todo, days=days)
+        except OSError as exc:
+            raise InputError(f"file: could not write {path}: {exc.strerror or exc}",
+                             field="file") from None
+
+    def _export(self, fmt: str, path: Path, *, vdir: bool, bom: bool, todo: bool,
+                days: int) -> str:
+        if fmt == "json":
+            return f"exported {counted(self.export_json(path))} to {path}"
+        if fmt == "vcard":
+            count = self.export_vcards(path, vdir=vdir)
+            return (f"exported {plural(count, 'contact')} as vCards to "
+                    + (f"the vdir {path}" if vdir else str(path)))
+        if fmt == "csv":
+            return f"exported {plural(self.export_csv(path, bom=bom), 'contact')} as CSV to {path}"
+        if fmt == "ics":
+            count = self.export_ics(path, todo=todo, days=days)
+            return f"exported {plural(count, 'to-do' if todo else 'event')} to {path}"
+        count = self.export_markdown(path)
+        return f"exported {plural(count, 'contact')} as Markdown to {path}"
 
     def _is_empty(self) -> bool:
         db = self.db

@@ -128,9 +128,14 @@ COMMANDS: tuple[Command, ...] = (
             "where, why, agenda, how you can help them, what to learn, whom to ask to meet",
             "plan_meeting", show=False),
     Command("import", "I", "Import", "Import people from a file: LinkedIn connections "
-            "(Connections.csv) or a peoplelinks export; a preview of what would be added, "
+            "(Connections.csv), vCards (a file or a folder), Google Contacts, any CSV "
+            "(columns mapped by name) or a peoplelinks export; a preview of what would be added, "
             "updated and skipped first, then one change that `ctrl+z` takes back",
             "import_file", show=False),
+    Command("export", "X", "Export", "Export to a file: everything as JSON (to restore or "
+            "move), the contacts as vCards (one file, or a vdir for khard and vdirsyncer) "
+            "or CSV, follow-ups and plans as a calendar (.ics), the network as Markdown",
+            "export_file", show=False),
     Command("duplicates", "M", "Duplicates", "Likely duplicates (the same email, phone or "
             "profile, or names alike at one company), the highlighted contact's first; `m` "
             "merges one into the other, keeping everything of both", "duplicates", show=False),

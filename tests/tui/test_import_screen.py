@@ -17,7 +17,7 @@ FILE = Path(__file__).parent.parent / "interop" / "data" / "linkedin_connections
 
 
 def note(app: PeopleLinksApp) -> str:
-    return str(app.screen.query_one("#import-note", Static).content)
+    return str(app.screen.query_one("#file-note", Static).content)
 
 
 async def test_import_linkedin_from_the_welcome_screen(empty_app: PeopleLinksApp) -> None:

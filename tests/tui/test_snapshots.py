@@ -34,6 +34,7 @@ VIEWS = {
     "coverage": ["c"],
     "paths": ["slash", *"carlos", "enter", "w"],
     "brief": ["slash", *"tom be", "enter", "b"],
+    "export": ["X"],
 }
 
 

@@ -1,13 +1,15 @@
 """Import people from a file (``I``, the palette, and the welcome screen's "Import
 your LinkedIn connections"): LinkedIn's Connections.csv, vCards (a file or a
-folder), Google Contacts' CSV, or a peoplelinks export.
+folder), Google Contacts' CSV, any CSV (columns matched by their headers, or as
+the "Columns" field says), or a peoplelinks export.
 
 Type or complete the file's path (``tab`` completes, as in a shell), choose what
 it is, and press ``enter``: the screen shows what the import would do (added,
 updated, unchanged, skipped with the line and why, and people who may already be
-here) without writing anything. ``ctrl+s`` then imports it, as one change that
-``ctrl+z`` takes back; a progress bar follows a large file. The file is read and
-matched in a thread, so the screen keeps answering.
+here; for any CSV, which column goes to which field) without writing anything.
+``ctrl+s`` then imports it, as one change that ``ctrl+z`` takes back; a progress
+bar follows a large file. The file is read and matched in a thread, so the screen
+keeps answering.
 """
 
 from __future__ import annotations
@@ -19,23 +21,21 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, ProgressBar, Select, Static
+from textual.widgets import Input, Label, Select
 from textual.worker import get_current_worker
-from textual_autocomplete import PathAutoComplete
 
 from peoplelinks.domain.text import plural
-from peoplelinks.errors import PeopleLinksError
 from peoplelinks.interop.readers import read_people
 from peoplelinks.service import ImportReport, PeopleLinks
+from peoplelinks.tui.screens.file_dialog import FileScreen
 
 KINDS = [("LinkedIn connections (Connections.csv)", "linkedin"),
          ("vCards (a .vcf file, or a folder of them)", "vcard"),
          ("Google Contacts (CSV)", "google"),
+         ("Any CSV (columns matched by their headers)", "csv"),
          ("A peoplelinks export (JSON)", "json")]
-HINT = "enter preview · ctrl+s import · tab completes · esc close"
 SHOWN = 6  # lines of skipped people and suggestions shown in the preview
 
 
@@ -65,114 +65,82 @@ def describe(report: ImportReport) -> Content:
     return Content.assemble(*parts)
 
 
-class ImportScreen(ModalScreen[Imported | None]):
+class ImportScreen(FileScreen[Imported | None]):
     """Choose a file, see what importing it would do, import it."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "import_now", "Import", priority=True),
-        Binding("escape", "close", "Close", priority=True),
-    ]
+    BINDINGS = [Binding("ctrl+s", "import_now", "Import", priority=True)]
+    BOX_TITLE = "Import people from a file"
+    HINT = "enter preview · ctrl+s import · tab completes · esc close"
+    PLACEHOLDER = "~/Downloads/Connections.csv"
+    KINDS = KINDS
 
     def __init__(self, service: PeopleLinks, kind: str = "linkedin") -> None:
-        super().__init__()
+        super().__init__(kind)
         self.service = service
-        self.kind = kind
-        self._busy = False
+        self._mapping = ""  # a generic CSV's columns, as the preview found them
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="import-box") as box:
-            box.border_title = "Import people from a file"
-            box.border_subtitle = HINT
-            with Horizontal(classes="field-row"):
-                yield Label("File", classes="field-label")
-                yield Input(id="path", compact=True,
-                            placeholder="~/Downloads/Connections.csv")
-            with Horizontal(classes="field-row"):
-                yield Label("It is", classes="field-label")
-                yield Select(KINDS, id="kind", value=self.kind, allow_blank=False,
-                             compact=True)
-            yield ProgressBar(id="progress", show_eta=False)
-            yield Static("", id="import-note", markup=False)
-            # enter previews (tab completes): one enter, not one to pick and one to go.
-            yield PathAutoComplete("#path", path=Path.home(), prevent_default_enter=False)
+    def compose_more(self) -> ComposeResult:
+        with Horizontal(classes="field-row", id="columns-row"):
+            yield Label("Columns", classes="field-label")
+            yield Input(id="columns", compact=True,
+                        placeholder="optional: Org=company, E-mail=emails")
 
     def on_mount(self) -> None:
-        self.query_one(ProgressBar).display = False
-        self.query_one("#path", Input).focus()
+        super().on_mount()
+        self._show_columns()
 
-    # ---- reading the file ---------------------------------------------------
+    def _show_columns(self) -> None:
+        self.query_one("#columns-row").display = self.chosen_kind() == "csv"
 
-    def _path(self) -> Path | None:
-        text = self.query_one("#path", Input).value.strip()
-        if not text:
-            self._say(Content("Type the path of the file to import."))
-            return None
-        return Path(text).expanduser()
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self) -> None:
+        self._show_columns()
 
-    def _say(self, text: Content) -> None:
-        self.query_one("#import-note", Static).update(text)
-
-    @on(Input.Submitted, "#path")
+    @on(Input.Submitted)
     def _preview(self) -> None:
-        self._start(dry_run=True)
+        self._go(dry_run=True)
 
     def action_import_now(self) -> None:
-        self._start(dry_run=False)
+        self._go(dry_run=False)
 
-    def action_close(self) -> None:
-        if not self._busy:  # a write under way finishes first
-            self.dismiss(None)
-
-    def _start(self, *, dry_run: bool) -> None:
-        path = self._path()
-        if path is None or self._busy:
+    def _go(self, *, dry_run: bool) -> None:
+        path = self.typed_path("Type the path of the file to import.")
+        if path is None:
             return
-        self._busy = True
-        kind = str(self.query_one("#kind", Select).value)
-        bar = self.query_one(ProgressBar)
-        bar.update(total=None, progress=0)
-        bar.display = True
-        self._say(Content(f"Reading {path.name}…"))
-        self.run_worker(lambda: self._work(path, kind, dry_run), thread=True,
-                        exclusive=True, name="import")
+        kind = self.chosen_kind()
+        columns = self.query_one("#columns", Input).value
+        self.start(lambda: self._work(path, kind, columns, dry_run),
+                   f"Reading {path.name}…", lambda result: self._finished(result, dry_run))
 
-    def _work(self, path: Path, kind: str, dry_run: bool) -> None:
+    def _work(self, path: Path, kind: str, columns: str, dry_run: bool) -> Any:
         """In a thread: read, match and (unless a dry run) write."""
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._progress, done, total)
+                self.app.call_from_thread(self.progress, done, total)
 
-        try:
-            result: Any
-            if kind == "json":
-                result = self.service.import_json(path, dry_run=dry_run)
-            else:
-                result = self.service.import_parsed(read_people(kind, path), dry_run=dry_run,
-                                                    progress=progress)
-        except PeopleLinksError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
-            return
-        self.app.call_from_thread(self._finished, result, dry_run)
+        if kind == "json":
+            return self.service.import_json(path, dry_run=dry_run)
+        if kind == "csv":
+            from peoplelinks.interop.csv_import import parse_map, read_generic  # noqa: PLC0415
 
-    def _progress(self, done: int, total: int) -> None:
-        self.query_one(ProgressBar).update(total=total, progress=done)
-
-    def _failed(self, message: str) -> None:
-        self._busy = False
-        self.query_one(ProgressBar).display = False
-        self._say(Content.styled(message, "$text-error"))
+            given = parse_map([p for p in columns.split(",") if p.strip()])
+            parsed, mapping = read_generic(path, given)
+            self._mapping = ", ".join(f"{c} → {f}" for c, f in mapping.items())
+        else:
+            parsed = read_people(kind, path)
+        return self.service.import_parsed(parsed, dry_run=dry_run, progress=progress)
 
     def _finished(self, result: Any, dry_run: bool) -> None:
-        self._busy = False
-        self.query_one(ProgressBar).display = False
         report: ImportReport = result if isinstance(result, ImportReport) else result.contacts
         if dry_run:
             extra = "" if isinstance(result, ImportReport) else f" ({result.summary})"
-            self._say(Content.assemble(describe(report), extra,
-                                       ("\nctrl+s imports it; one ctrl+z takes it back.",
-                                        "dim")))
+            columns = (f"\ncolumns: {self._mapping}"
+                       if self.chosen_kind() == "csv" and self._mapping else "")
+            self.say(Content.assemble(describe(report), extra, columns,
+                                      ("\nctrl+s imports it; one ctrl+z takes it back.",
+                                       "dim")))
             return
         summary = result.summary if not isinstance(result, ImportReport) else report.summary
         first = report.added[0].id if report.added else None

@@ -17,6 +17,7 @@ from peoplelinks.domain.models import Contact, MeetingPlan
 from peoplelinks.tui.screens.brief import BriefScreen
 from peoplelinks.tui.screens.coverage import CoverageChoice, CoverageScreen
 from peoplelinks.tui.screens.duplicates import DuplicatesScreen, Merged
+from peoplelinks.tui.screens.export_file import Exported, ExportScreen
 from peoplelinks.tui.screens.import_file import Imported, ImportScreen
 from peoplelinks.tui.screens.paths import PathsChoice, PathsScreen
 from peoplelinks.tui.screens.plan_form import PlanForm
@@ -82,7 +83,7 @@ class StrategyActions:
         main._prepare_worker = main.run_worker(work, thread=True, group="prepare",
                                                name="prepare-views", exit_on_error=False)
 
-    # ---- import ---------------------------------------------------------------------
+    # ---- import and export --------------------------------------------------------
 
     def action_import_file(self, kind: str = "linkedin") -> None:
         main = self._main
@@ -98,6 +99,16 @@ class StrategyActions:
             main.jump_to(done.first_id)
         main.notify(f"Imported: {done.summary} (ctrl+z takes it back)", markup=False,
                     timeout=6)
+
+    def action_export_file(self) -> None:
+        main = self._main
+
+        def exported(done: Exported | None) -> None:
+            if done is not None:
+                main.notify(done.summary[0].upper() + done.summary[1:], markup=False,
+                            timeout=6)
+
+        main.app.push_screen(ExportScreen(main.service), exported)
 
     def action_duplicates(self) -> None:
         main = self._main

@@ -1,0 +1,155 @@
+"""Exporting from the TUI (X, the palette): a name proposed for what is chosen, the
+file written in a thread, an existing file replaced only on a second press, a path
+that cannot be written said under the fields; and importing any CSV with its
+columns mapped by hand, the mapping shown in the preview."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static
+
+from peoplelinks.tui.app import PeopleLinksApp
+from peoplelinks.tui.screens.export_file import ExportScreen
+from peoplelinks.tui.screens.import_file import ImportScreen
+from tests.conftest import TODAY
+from tests.tui.helpers import main_screen
+
+GENERIC = Path(__file__).parent.parent / "interop" / "data" / "generic.csv"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+def note(app: PeopleLinksApp) -> str:
+    return str(app.screen.query_one("#file-note", Static).content)
+
+
+async def settle(app: PeopleLinksApp, pilot: Pilot[None]) -> None:
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_x_exports_csv_under_a_proposed_name(demo_app: PeopleLinksApp,
+                                                   home: Path) -> None:
+    people = demo_app.service.count()
+    async with demo_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        screen = demo_app.screen
+        assert isinstance(screen, ExportScreen)
+        path = screen.query_one("#path", Input)
+        assert path.value == f"~/peoplelinks-{TODAY.isoformat()}.json"
+        screen.query_one("#kind", Select).value = "csv"
+        await pilot.pause()
+        assert path.value == f"~/peoplelinks-{TODAY.isoformat()}.csv"  # follows the choice
+        await pilot.press("enter")
+        await settle(demo_app, pilot)
+        assert demo_app.screen is main_screen(demo_app)
+    written = home / f"peoplelinks-{TODAY.isoformat()}.csv"
+    rows = list(csv.reader(written.open(encoding="utf-8")))
+    assert len(rows) == people + 1  # the header, then everyone
+
+
+async def test_an_existing_file_is_replaced_only_on_a_second_press(
+        demo_app: PeopleLinksApp, home: Path) -> None:
+    target = home / "network.md"
+    target.write_text("mine")
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        screen = demo_app.screen
+        screen.query_one("#kind", Select).value = "md"
+        await pilot.pause()
+        screen.query_one("#path", Input).value = "~/network.md"
+        await pilot.press("ctrl+s")
+        await settle(demo_app, pilot)
+        assert "~/network.md exists" in note(demo_app)
+        assert target.read_text() == "mine"
+        await pilot.press("ctrl+s")
+        await settle(demo_app, pilot)
+        assert demo_app.screen is main_screen(demo_app)
+    assert target.read_text().startswith("# ")
+
+
+async def test_a_path_that_cannot_be_written_is_said_and_nothing_closes(
+        demo_app: PeopleLinksApp, home: Path) -> None:
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        demo_app.screen.query_one("#path", Input).value = "~/no/such/folder/x.json"
+        await pilot.press("enter")
+        await settle(demo_app, pilot)
+        assert isinstance(demo_app.screen, ExportScreen)
+        assert f"the folder {home}/no/such/folder does not exist" in note(demo_app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)
+
+
+async def test_a_vdir_export_writes_a_card_per_contact(demo_app: PeopleLinksApp,
+                                                       home: Path) -> None:
+    people = demo_app.service.count()
+    async with demo_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        demo_app.screen.query_one("#kind", Select).value = "vdir"
+        await pilot.pause()
+        assert demo_app.screen.query_one("#path", Input).value == "~/peoplelinks-vdir"
+        await pilot.press("ctrl+s")
+        await settle(demo_app, pilot)
+        assert demo_app.screen is main_screen(demo_app)
+    assert len(list((home / "peoplelinks-vdir").glob("*.vcf"))) == people
+
+
+async def test_any_csv_with_columns_mapped_by_hand(empty_app: PeopleLinksApp) -> None:
+    service = empty_app.service
+    async with empty_app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        screen = empty_app.screen
+        assert isinstance(screen, ImportScreen)
+        assert not screen.query_one("#columns-row").display  # only for any CSV
+        screen.query_one("#kind", Select).value = "csv"
+        await pilot.pause()
+        assert screen.query_one("#columns-row").display
+        screen.query_one("#path", Input).value = str(GENERIC)
+        screen.query_one("#columns", Input).value = "Firm=company, Job=title"
+        await pilot.press("enter")
+        await settle(empty_app, pilot)
+        assert "columns: " in note(empty_app)
+        assert "Firm → company" in note(empty_app) and "Job → title" in note(empty_app)
+        assert "2 contacts would be added" in note(empty_app)
+        assert service.count() == 0
+        await pilot.press("ctrl+s")
+        await settle(empty_app, pilot)
+    ann = service.resolve("Ann Lee")
+    assert (ann.company, ann.title) == ("Acme", "Director of Sales")
+
+
+async def test_a_malformed_column_map_names_it(empty_app: PeopleLinksApp) -> None:
+    async with empty_app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        screen = empty_app.screen
+        screen.query_one("#kind", Select).value = "csv"
+        screen.query_one("#path", Input).value = str(GENERIC)
+        screen.query_one("#columns", Input).value = "Firm company"
+        await pilot.press("enter")
+        await settle(empty_app, pilot)
+        assert "map: 'Firm company' is not COLUMN=FIELD" in note(empty_app)
+        assert empty_app.service.count() == 0
