@@ -121,3 +121,40 @@ def test_a_wrong_file_gives_one_clear_error_and_writes_nothing(
         assert says in str(caught.value)
         assert list(app.db.contacts.values()) == before
         assert all(isinstance(c, Contact) for c in before)
+
+
+@pytest.mark.parametrize(("fmt", "options", "says"), [
+    ("csv", {}, "exported 30 contacts as CSV to "),
+    ("vcard", {"vdir": True}, "exported 30 contacts as vCards to the vdir "),
+    ("ics", {"todo": True}, " to-dos to "),
+    ("md", {}, "exported 30 contacts as Markdown to "),
+    ("json", {}, "exported 30 contacts, "),
+])
+def test_export_to_writes_and_says_what(tmp_path: Path, fmt: str, options: dict[str, bool],
+                                        says: str) -> None:
+    target = tmp_path / f"out.{fmt}"
+    with _open(tmp_path / "demo.json") as app:
+        load_demo(app)
+        said = app.export_to(fmt, target, **options)
+    assert says in said and said.endswith(str(target))
+    assert target.exists()
+
+
+def test_export_to_names_a_path_it_cannot_write(tmp_path: Path) -> None:
+    with _open(tmp_path / "demo.json") as app:
+        load_demo(app)
+        with pytest.raises(InputError, match=r"file: .* is a folder; name a file in it"):
+            app.export_to("csv", tmp_path)
+        with pytest.raises(InputError, match="file: the folder .*nowhere does not exist"):
+            app.export_to("json", tmp_path / "nowhere" / "x.json")
+        (tmp_path / "taken").write_text("x")
+        with pytest.raises(InputError, match="taken is a file; a vdir is a folder"):
+            app.export_to("vcard", tmp_path / "taken", vdir=True)
+        with pytest.raises(InputError, match="format: 'pdf' is not one of json, vcard"):
+            app.export_to("pdf", tmp_path / "x.pdf")
+        # A folder nothing can be created in, even by root: the system's error, named.
+        with pytest.raises(InputError, match="could not write /proc/x.csv: "):
+            app.export_to("csv", Path("/proc/x.csv"))
+    assert not list(tmp_path.glob(".*.tmp"))  # nothing half-written left behind
+    assert not (tmp_path / "nowhere").exists() and not (tmp_path / "x.pdf").exists()
+    assert (tmp_path / "taken").read_text() == "x"
