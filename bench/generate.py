@@ -250,7 +250,7 @@ def build(contacts: int, interactions: int, seed: int = 1,
         ))
 
     objective = Objective(
-        role="Senior Product Manager", level="senior / lead",
+        role="Senior Product Manager", level=Level.IC,
         industries=["health tech", "logistics software"],
         target_companies=COMPANIES[:5], locations=["Chicago, IL", "Remote (US)"],
         updated=datetime(start.year, start.month, start.day, 9, tzinfo=UTC),
