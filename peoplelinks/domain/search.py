@@ -55,6 +55,32 @@ def _prefixes(text: str) -> set[str]:
     return {w[:1] for w in words} | {w[:2] for w in words}
 
 
+def _folded(contact: Contact) -> str:
+    """Every searched field of ``contact`` case-folded, as is: a query word that starts a
+    word of the contact is somewhere in it (cheap to make; :func:`haystack` is not)."""
+    return " ".join((contact.name, contact.company, contact.title, " ".join(contact.tags),
+                     contact.how_met, contact.notes, " ".join(contact.emails))).casefold()
+
+
+def search_once(contacts: Iterable[Contact], query: str, limit: int | None = None,
+                fuzzy_below: int = 5) -> list[int]:
+    """What ``SearchIndex(contacts).search(query, limit, fuzzy_below)`` answers, for one
+    query: word starts are looked for only in the contacts holding every word of the
+    query somewhere, and the lookup tables an interactive search needs are not built
+    (a command line answering one search at 30,000 contacts)."""
+    words = words_of(query).split()
+    everyone = list(contacts)
+
+    def holds(contact: Contact) -> bool:
+        text = _folded(contact)
+        return all(word in text for word in words)
+
+    ids = SearchIndex(c for c in everyone if holds(c)).word_starts(words)
+    if len(ids) >= fuzzy_below or not words:
+        return ids[:limit] if limit else ids
+    return SearchIndex(everyone).near_misses(ids, words, limit, fuzzy_below)
+
+
 class SearchIndex:
     """Search over contacts; keep it current with :meth:`put` and :meth:`remove`."""
 
@@ -203,6 +229,13 @@ class SearchIndex:
         words = words_of(query).split()
         if not words:
             return self._by_name()[:limit]
+        return self.near_misses(self.word_starts(words), words, limit, fuzzy_below)
+
+    def word_starts(self, words: list[str]) -> list[int]:
+        """Ids of contacts where every one of ``words`` starts a word: at the start of
+        the name, then later in the name, then elsewhere; by name within each."""
+        if not words:
+            return list(self._by_name())
         starts = [" " + w for w in words]
         first = starts[0]
         entries = self._entries
@@ -215,14 +248,18 @@ class SearchIndex:
         else:
             matched = [cid for cid in candidates if all(s in texts[cid] for s in starts)]
         self._last = (words, matched)
-        # Name starts with the first word, then a later word of the name does, then
-        # the match is elsewhere; by name within each.
         ranks: tuple[list[int], list[int], list[int]] = ([], [], [])
         for cid in matched:
             pos = entries[cid][0].find(first)
             ranks[0 if pos == 0 else 1 if pos > 0 else 2].append(cid)
-        ids = ranks[0] + ranks[1] + ranks[2]
+        return ranks[0] + ranks[1] + ranks[2]
+
+    def near_misses(self, ids: list[int], words: list[str], limit: int | None = None,
+                    fuzzy_below: int = 5) -> list[int]:
+        """``ids`` (the word-start matches of ``words``) and, when fewer than
+        ``fuzzy_below``, the near misses after them; at most ``limit``."""
         if len(ids) < fuzzy_below:
+            ids = list(ids)
             found = set(ids)
             for cid in [*self._fuzzy(" ".join(words), 10), *self._fuzzy_fields(words)]:
                 if cid not in found:

@@ -12,7 +12,7 @@ from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import (
     Contact,
 )
-from peoplelinks.domain.search import words_of
+from peoplelinks.domain.search import search_once, words_of
 from peoplelinks.errors import Ambiguous, DuplicateContact, InputError, NotFound
 from peoplelinks.service.base import ServiceBase, _name_key, _words_start, validated
 
@@ -89,7 +89,12 @@ class ContactVerbs(ServiceBase):
         """Contacts (not in the trash) matching ``query``, best first."""
         if not query.strip():
             return self.contacts()[:limit] if limit else self.contacts()
-        return [self.db.contacts[i] for i in self._index().search(query, limit)]
+        if self._search is None:  # one query, no index built (the command line)
+            ids = search_once((c for c in self.db.contacts.values() if not c.in_trash),
+                              query, limit)
+        else:
+            ids = self._index().search(query, limit)
+        return [self.db.contacts[i] for i in ids]
 
     def browse(self, query: str = "", filters: Filters | None = None,
                sort: SortKey = SortKey.NAME) -> list[Contact]:

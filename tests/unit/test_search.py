@@ -138,3 +138,32 @@ def test_put_and_remove_keep_the_typo_table_current() -> None:
         Contact.from_input({"id": 3, "name": "Nina Volkova", "company": "Initech"})])
     for query in ["fabrkam", "initek", "nortwind", "contso", "managr", "directr"]:
         assert index.search(query) == fresh.search(query), query
+
+
+def test_one_search_without_the_index_answers_as_the_index_does() -> None:
+    """search_once (the command line: one query, no lookup tables built) must give the
+    index's answer exactly: word starts in the same order, near misses when few."""
+    import random  # noqa: PLC0415
+
+    from peoplelinks.domain.search import search_once  # noqa: PLC0415
+
+    rng = random.Random(7)
+    first = ["Maria", "Mariam", "Marc", "Ann", "Hannah", "Priya", "Élodie", "Zoë", "李"]
+    last = ["Shah", "Becker", "O'Neil", "Lee-Smith", "Berg", "Marino"]
+    companies = ["Northwind Analytics", "Tailspin Toys", "Acme", "Fabrikam, Inc.", ""]
+    contacts = [Contact.from_input({
+        "id": n, "name": f"{rng.choice(first)} {rng.choice(last)}",
+        "company": rng.choice(companies), "title": rng.choice(["VP Sales", "", "Engineer"]),
+        "tags": rng.sample(["target", "alumni", "mentor"], rng.randint(0, 2)),
+        "notes": rng.choice(["", "met Maria at the meetup", "ask about ÉCOLE"]),
+        "emails": [f"p{n}@example.com"] if n % 3 else []}) for n in range(1, 300)]
+    contacts += [Contact.from_input({"id": 300, "name": "Rachel Green"}),  # one match, and
+                 Contact.from_input({"id": 301, "name": "Rachael Grey"})]  # a near miss
+    index = SearchIndex(contacts)
+    queries = ["mar", "maria", "ann", "sh", "o'neil", "lee smith", "north mar", "école",
+               "zoe", "zoë", "李", "target mar", "rachel green", "p12@example", "fabrkam", "nortwind",
+               "Priay", "beckr", "xyzzy", "vp", "m", "meetup maria", "  "]
+    for query in queries:
+        for limit in (None, 3):
+            expected = index.search(query, limit)
+            assert search_once(contacts, query, limit) == expected, (query, limit)
