@@ -100,15 +100,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+# An export option -> the format it is for.
+_OPTION_OF = {"vdir": "vcard", "bom": "csv", "todo": "ics", "days": "ics"}
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    for option, fmt in _OPTION_OF.items():
+        if getattr(args, option) not in (None, False) and args.format != fmt:
+            raise InputError(f"{option}: --{option} is for export {fmt}, not "
+                             f"{args.format}", field=option)
     with _open(args, write=False) as app:
         _out(app.export_to(args.format, Path(args.file), vdir=args.vdir, bom=args.bom,
-                           todo=args.todo, days=args.days))
+                           todo=args.todo, days=90 if args.days is None else args.days))
     return 0
 
 
 def cmd_dupes(args: argparse.Namespace) -> int:
     with _open(args, write=False) as app:
+        if args.limit is not None and args.limit < 1:
+            raise InputError(f"limit: {args.limit} is not a number of pairs; give 1 or more",
+                             field="limit")
         found = app.duplicates(limit=args.limit)
         if args.json:
             _json([{"first": d.first.id, "second": d.second.id, "first_name": d.first.name,
@@ -164,7 +175,7 @@ def add_commands(command: Command) -> None:
                    help="vcard: a folder with one .vcf per contact (for khard, vdirsyncer)")
     p.add_argument("--todo", action="store_true",
                    help="ics: to-dos (VTODO) rather than all-day events")
-    p.add_argument("--days", type=int, default=90, metavar="N",
+    p.add_argument("--days", type=int, default=None, metavar="N",
                    help="ics: keep-in-touch dates up to N days ahead (default 90)")
     p.add_argument("--bom", action="store_true",
                    help="csv: start with a byte-order mark (Excel then reads accents right)")

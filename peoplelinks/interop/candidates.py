@@ -9,6 +9,9 @@ raises :class:`~peoplelinks.errors.InputError` naming the file.
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +53,22 @@ def put_found(fields: dict[str, Any], *, emails: list[str], phones: list[str],
     linkedin = [u for u in urls if "linkedin.com/" in u.lower()]
     fields["profile_url"] = (linkedin or urls)[0]
     return [f"URL: {u}" for u in urls if u != fields["profile_url"]]
+
+
+def csv_rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) of each row of the CSV ``text``; a row the csv module
+    cannot read (a cell longer than it accepts, 128 KB) is an error naming the file
+    and the line, with nothing imported: what follows it cannot be trusted."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(f"file: {name} cannot be read at line {reader.line_num}: "
+                             f"{exc}", field="file") from None
+        yield reader.line_num, row
 
 
 def read_text(path: Path, what: str) -> str:

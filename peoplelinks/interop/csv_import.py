@@ -16,8 +16,6 @@ are read; a cell holding several values separates them with `` ::: ``; labels
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,6 +25,7 @@ from peoplelinks.errors import InputError
 from peoplelinks.interop.candidates import (
     Candidate,
     Parsed,
+    csv_rows,
     looks_like,
     put_found,
     read_text,
@@ -51,18 +50,17 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _rows(text: str, name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and (line number, cells) of each row with anything in it."""
-    reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
-    for row in reader:
+    for line, row in csv_rows(text, name):
         if header is None:
             if any(cell.strip() for cell in row):
                 header = [cell.strip().lstrip("\ufeff") for cell in row]
             continue
         if any(cell.strip() for cell in row):
-            rows.append((reader.line_num, row))
+            rows.append((line, row))
     return header or [], rows
 
 
@@ -79,7 +77,7 @@ def is_google(header: list[str]) -> bool:
 
 def parse_google(text: str, name: str = "the file") -> Parsed:
     """Read a Google Contacts CSV (either header); InputError when it is not one."""
-    header, rows = _rows(text)
+    header, rows = _rows(text, name)
     if not is_google(header):
         raise InputError(f"file: {name} is not a Google Contacts CSV: no \"E-mail 1 - "
                          f"Value\" column (it looks like {looks_like(text)})", field="file")
@@ -176,7 +174,7 @@ def mapping_for(header: list[str], given: Mapping[str, str]) -> dict[str, str]:
 def parse_generic(text: str, name: str, given: Mapping[str, str]) -> tuple[Parsed,
                                                                             dict[str, str]]:
     """Read a CSV by its columns' map (see :func:`mapping_for`); also return the map."""
-    header, rows = _rows(text)
+    header, rows = _rows(text, name)
     if not header:
         raise InputError(f"file: {name} has no header row (a CSV needs one)", field="file")
     mapping = mapping_for(header, given)

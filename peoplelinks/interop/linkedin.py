@@ -13,14 +13,12 @@ title, the tag ``linkedin`` and how you met ("LinkedIn connection since 12 Mar
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, datetime
 from pathlib import Path
 
 from peoplelinks.domain.levels import guess_level
 from peoplelinks.errors import InputError
-from peoplelinks.interop.candidates import Candidate, Parsed, looks_like, read_text
+from peoplelinks.interop.candidates import Candidate, Parsed, csv_rows, looks_like, read_text
 
 WHAT = "a LinkedIn connections export (Connections.csv)"
 COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position",
@@ -65,9 +63,8 @@ def _header(row: list[str]) -> dict[str, int] | None:
 def parse_linkedin(text: str, name: str = "the file") -> Parsed:
     """Read the connections in ``text``; raise InputError when it has no header row."""
     parsed = Parsed(source=TAG)
-    reader = csv.reader(io.StringIO(text, newline=""))
     columns: dict[str, int] | None = None
-    for row in reader:
+    for line, row in csv_rows(text, name):
         if columns is None:
             columns = _header(row)
             if columns is not None:
@@ -79,7 +76,7 @@ def parse_linkedin(text: str, name: str = "the file") -> Parsed:
             row[i].strip() if 0 <= i < len(row) else "" for i in at)
         full = " ".join(f"{first} {last}".split())
         if not full:
-            parsed.skipped.append((f"line {reader.line_num}", "no first or last name"))
+            parsed.skipped.append((f"line {line}", "no first or last name"))
             continue
         fields: dict[str, object] = {
             "name": full, "company": company, "title": title, "level": guess_level(title),
@@ -89,7 +86,7 @@ def parse_linkedin(text: str, name: str = "the file") -> Parsed:
         since = connected_on(since_text)
         fields["how_met"] = (f"LinkedIn connection since {since.day} {since:%b %Y}"
                              if since else "LinkedIn connection")
-        parsed.candidates.append(Candidate(f"line {reader.line_num}", fields))
+        parsed.candidates.append(Candidate(f"line {line}", fields))
     if columns is None:
         raise InputError(f"file: {name} is not {WHAT}: it has no header row "
                          f"“{','.join(COLUMNS[:3])},…” (it looks like {looks_like(text)})",

@@ -44,6 +44,14 @@ class ContactVerbs(ServiceBase):
         self._index().warm_up()
         self.contacts()
 
+    def kept(self, contact: Contact | None) -> Contact | None:
+        """``contact``, or the one it was merged into (its id is theirs now)."""
+        seen: set[int] = set()
+        while contact is not None and contact.merged_into and contact.id not in seen:
+            seen.add(contact.id)
+            contact = self.db.contacts.get(contact.merged_into)
+        return contact
+
     def resolve(self, who: str, *, trash: bool = False, field: str = "contact") -> Contact:
         """Find one contact from an id (``12`` or ``#12``) or a name.
 
@@ -54,11 +62,7 @@ class ContactVerbs(ServiceBase):
         text = who.strip()
         digits = text.removeprefix("#")
         if digits.isdigit():
-            contact = self.db.contacts.get(int(digits))
-            seen: set[int] = set()
-            while contact is not None and contact.merged_into and contact.id not in seen:
-                seen.add(contact.id)  # merged away: the id is the kept contact's now
-                contact = self.db.contacts.get(contact.merged_into)
+            contact = self.kept(self.db.contacts.get(int(digits)))
             if contact is None or contact.in_trash != trash:
                 where = "in the trash" if trash else "among your contacts"
                 raise NotFound(f"{field}: no contact with id {digits} {where}", field=field)

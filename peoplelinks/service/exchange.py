@@ -46,6 +46,7 @@ def counted(counts: dict[str, int], suffix: str = "") -> str:
 
 
 EXPORT_FORMATS = ("json", "vcard", "csv", "ics", "md")
+MAX_DAYS_AHEAD = 3650  # a calendar export's horizon at most (ten years)
 _SUFFIX = {"json": ".json", "vcard": ".vcf", "csv": ".csv", "ics": ".ics", "md": ".md"}
 
 
@@ -82,6 +83,11 @@ class ExchangeReport:
     added: dict[str, int] = field(default_factory=dict)  # table -> records added
     already: dict[str, int] = field(default_factory=dict)  # table -> already here
     skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def changes(self) -> bool:
+        """True when it adds or updates anything (else there is nothing to take back)."""
+        return self.contacts.changes or any(self.added.values())
 
     @property
     def summary(self) -> str:
@@ -212,6 +218,9 @@ class ExchangeVerbs(TransferVerbs):
         if fmt not in EXPORT_FORMATS:
             raise InputError(f"format: {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}",
                              field="format")
+        if not 0 <= days <= MAX_DAYS_AHEAD:
+            raise InputError(f"days: {days} is not between 0 and {MAX_DAYS_AHEAD} (days "
+                             "ahead to put in the calendar)", field="days")
         _check_target(path, folder=fmt == "vcard" and vdir)
         try:
             return self._export(fmt, path, vdir=vdir, bom=bom, todo=todo, days=days)

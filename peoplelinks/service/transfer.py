@@ -74,6 +74,11 @@ class ImportReport:
     backup: Path | None = None
 
     @property
+    def changes(self) -> bool:
+        """True when it adds or updates anyone (else there is nothing to take back)."""
+        return bool(self.added or self.updated)
+
+    @property
     def summary(self) -> str:
         """One line: "120 added, 3 updated, 40 unchanged, 2 skipped"."""
         return (f"{len(self.added):,} added, {len(self.updated):,} updated, "
@@ -212,6 +217,13 @@ class TransferVerbs(SafetyVerbs):
             if new is None:
                 continue
             old, maybe, why = matcher.match(new, candidate.uid)
+            holder = self.kept(old) if old is not None and old.merged_into else None
+            if holder is not None and not holder.in_trash:
+                # Merged into someone: here already, as them. Updating them from this
+                # row would fight the row of the one kept, import after import.
+                if holder.id not in updated and holder.id not in added:
+                    unchanged[holder.id] = holder
+                continue
             if old is not None and old.in_trash:
                 report.skipped.append((candidate.where, f"#{old.id} {old.label} is in the "
                                        "trash (restore them to update them)"))

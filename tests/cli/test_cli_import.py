@@ -78,3 +78,27 @@ def test_dupes_and_merge(cli: CLI) -> None:
     assert "the same contact twice" in cli.fails(2, "merge", "1", "1")
     cli.ok("undo")
     assert cli.contact("#2")["name"] == "K. Liu"
+
+
+def test_export_options_are_checked(cli: CLI, tmp_path: Path) -> None:
+    cli.ok("add", "Ann Lee")
+    target = str(tmp_path / "out")
+    assert "days: 99999999999 is not between 0 and 3650" in cli.fails(
+        2, "export", "ics", target, "--days", "99999999999")
+    assert "days: -5 is not between 0 and 3650" in cli.fails(
+        2, "export", "ics", target, "--days", "-5")
+    assert "vdir: --vdir is for export vcard, not csv" in cli.fails(
+        2, "export", "csv", target, "--vdir")
+    assert "days: --days is for export ics, not md" in cli.fails(
+        2, "export", "md", target, "--days", "3")
+    assert "limit: 0 is not a number of pairs" in cli.fails(2, "dupes", "--limit", "0")
+    assert not Path(target).exists()
+    assert cli.ok("export", "ics", target, "--days", "0").startswith("exported 0 events")
+
+
+def test_a_cell_too_long_for_csv_is_one_error_naming_the_line(cli: CLI, tmp_path: Path) -> None:
+    big = tmp_path / "Connections.csv"
+    big.write_text("First Name,Last Name,URL\nAnn,\"" + "x" * 200_000 + "\",u\n")
+    err = cli.fails(2, "import", "linkedin", str(big))
+    assert err.startswith(f"file: {big} cannot be read at line 2: field larger than")
+    assert "Traceback" not in err and cli.names() == []

@@ -30,6 +30,20 @@ def test_an_import_adds_everyone_in_one_undoable_write(app: PeopleLinks) -> None
     assert app.count() == 0
 
 
+def test_after_a_merge_the_same_file_changes_nothing(app: PeopleLinks) -> None:
+    first = app.import_parsed(read_linkedin(FILE))
+    aisha, jose = first.added[0], first.added[1]
+    app.merge(jose.id, aisha.id)  # Aisha's row now finds José, who holds her
+    history = len(app.db.changes()[0])
+    again = app.import_parsed(read_linkedin(FILE))
+    assert (len(again.added), len(again.updated)) == (0, 0)
+    assert not [why for _where, why in again.skipped if "trash" in why]
+    assert jose.id in {c.id for c in again.unchanged}
+    assert app.resolve(str(jose.id)).name == "José Muñoz"  # not renamed after Aisha's row
+    assert len(app.db.changes()[0]) == history  # nothing written
+    assert app.count() == 3
+
+
 def test_the_same_file_twice_adds_nothing(app: PeopleLinks) -> None:
     app.import_parsed(read_linkedin(FILE))
     history = len(app.db.changes()[0])

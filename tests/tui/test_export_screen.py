@@ -12,6 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
+from peoplelinks.interop.linkedin import read_linkedin
 from peoplelinks.tui.app import PeopleLinksApp
 from peoplelinks.tui.screens.export_file import ExportScreen
 from peoplelinks.tui.screens.import_file import ImportScreen
@@ -153,3 +154,98 @@ async def test_a_malformed_column_map_names_it(empty_app: PeopleLinksApp) -> Non
         await settle(empty_app, pilot)
         assert "map: 'Firm company' is not COLUMN=FIELD" in note(empty_app)
         assert empty_app.service.count() == 0
+
+
+async def test_escape_closes_the_open_list_before_the_screen(demo_app: PeopleLinksApp) -> None:
+    async with demo_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        screen = demo_app.screen
+        choices = screen.query_one("#kind", Select)
+        choices.focus()
+        await pilot.press("enter")  # the choices open
+        await pilot.pause()
+        assert choices.expanded
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo_app.screen is screen and not choices.expanded
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo_app.screen is main_screen(demo_app)
+
+
+async def test_completion_never_lists_a_name_with_terminal_codes(
+        demo_app: PeopleLinksApp, home: Path) -> None:
+    from textual_autocomplete import TargetState  # noqa: PLC0415
+
+    from peoplelinks.tui.screens.file_dialog import SafePathAutoComplete  # noqa: PLC0415
+
+    (home / "people.vcf").write_text("x")
+    (home / "\x1b]0;pwned\x07.vcf").write_text("x")
+    async with demo_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        completion = demo_app.screen.query_one(SafePathAutoComplete)
+        text = f"{home}/"
+        offered = [item.value for item in
+                   completion.get_candidates(TargetState(text, len(text)))]
+    assert "people.vcf" in offered
+    assert not [name for name in offered if "\x1b" in name or "\x07" in name]
+
+
+async def test_a_vdir_into_a_folder_with_other_files_asks_first(demo_app: PeopleLinksApp,
+                                                                home: Path) -> None:
+    folder = home / "cards"
+    folder.mkdir()
+    (folder / "someone.vcf").write_text("BEGIN:VCARD\nFN:X\nEND:VCARD\n")
+    async with demo_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        demo_app.screen.query_one("#kind", Select).value = "vdir"
+        await pilot.pause()
+        demo_app.screen.query_one("#path", Input).value = "~/cards"
+        await pilot.press("ctrl+s")
+        await settle(demo_app, pilot)
+        assert "~/cards holds 1 file" in note(demo_app)
+        assert len(list(folder.iterdir())) == 1  # nothing written yet
+        await pilot.press("ctrl+s")
+        await settle(demo_app, pilot)
+        assert demo_app.screen is main_screen(demo_app)
+    assert len(list(folder.iterdir())) == demo_app.service.count() + 1
+
+
+async def test_importing_what_is_here_already_says_there_is_nothing_to_do(
+        demo_app: PeopleLinksApp) -> None:
+    file = Path(__file__).parent.parent / "interop" / "data" / "linkedin_connections.csv"
+    demo_app.service.import_parsed(read_linkedin(file))
+    async with demo_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("I")
+        await pilot.pause()
+        demo_app.screen.query_one("#path", Input).value = str(file)
+        await pilot.press("enter")
+        await settle(demo_app, pilot)
+        assert "Nothing to import" in note(demo_app)
+        assert "ctrl+z takes it back" not in note(demo_app)
+
+
+async def test_codes_in_a_files_header_never_reach_the_screen(empty_app: PeopleLinksApp,
+                                                              tmp_path: Path) -> None:
+    hostile = tmp_path / "people.csv"
+    hostile.write_text("name,\x1b]0;pwned\x07Firm\nAnn Lee,Acme\n")
+    async with empty_app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        screen = empty_app.screen
+        screen.query_one("#kind", Select).value = "csv"
+        screen.query_one("#path", Input).value = str(hostile)
+        screen.query_one("#columns", Input).value = "Nope=company"
+        await pilot.press("enter")
+        await settle(empty_app, pilot)
+        said = note(empty_app)
+        assert "Nope" in said and "Firm" in said  # the error names the columns...
+        assert "\x1b" not in said and "\x07" not in said  # ...without their codes

@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Select
 
+from peoplelinks.domain.text import plural
 from peoplelinks.service import PeopleLinks
 from peoplelinks.service.exchange import export_name
 from peoplelinks.tui.screens.file_dialog import FileScreen
@@ -112,6 +113,23 @@ class ExportScreen(FileScreen[Exported | None]):
         field.value = self._suggested
         field.cursor_position = len(field.value)
 
+    @staticmethod
+    def _warning(path: Path, options: dict[str, Any]) -> Content | None:
+        """What to say before writing over something, or None."""
+        if not options.get("vdir"):
+            if path.is_file():
+                return Content.assemble(
+                    (f"{_shown(path)} exists.", "$text-warning"),
+                    " Press enter or ctrl+s again to replace it, or change the name.")
+            return None
+        if path.is_dir() and (held := sum(1 for _ in path.iterdir())):
+            return Content.assemble(
+                (f"{_shown(path)} holds {plural(held, 'file')}.", "$text-warning"),
+                " Cards peoplelinks wrote there are updated and other files left alone, so "
+                "someone also in another card there is listed twice. Press enter or ctrl+s "
+                "again to write into it, or change the name.")
+        return None
+
     @on(Select.Changed, "#kind")
     def _kind_changed(self) -> None:
         self._suggest()
@@ -127,11 +145,9 @@ class ExportScreen(FileScreen[Exported | None]):
         if path is None:
             return
         fmt, options = CHOICES[self.chosen_kind()]
-        if path.is_file() and not options.get("vdir") and self._confirmed != path:
-            self._confirmed = path  # the next press replaces it
-            self.say(Content.assemble(
-                (f"{_shown(path)} exists.", "$text-warning"),
-                " Press enter or ctrl+s again to replace it, or change the name."))
+        if self._confirmed != path and (warning := self._warning(path, options)):
+            self._confirmed = path  # the next press goes ahead
+            self.say(warning)
             return
         self.start(lambda: self.service.export_to(fmt, path, **options),
                    f"Writing {path.name}…", lambda summary: self.dismiss(Exported(summary)))

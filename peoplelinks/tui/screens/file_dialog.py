@@ -17,11 +17,21 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Select, Static
-from textual_autocomplete import PathAutoComplete
+from textual_autocomplete import DropdownItem, PathAutoComplete, TargetState
 
+from peoplelinks.domain.text import printable
 from peoplelinks.errors import PeopleLinksError
 
 ResultT = TypeVar("ResultT")
+
+
+class SafePathAutoComplete(PathAutoComplete):
+    """Path completion that never lists a file whose name holds terminal control codes
+    (a name like ``\x1b]0;title\x07.vcf`` would otherwise reach the terminal)."""
+
+    def get_candidates(self, target_state: TargetState) -> list[DropdownItem]:
+        return [item for item in super().get_candidates(target_state)
+                if printable(item.value) == item.value]
 
 
 class FileScreen(ModalScreen[ResultT]):
@@ -54,7 +64,7 @@ class FileScreen(ModalScreen[ResultT]):
             yield ProgressBar(id="progress", show_eta=False)
             yield Static("", id="file-note", markup=False)
             # enter acts (tab completes): one enter, not one to pick and one to go.
-            yield PathAutoComplete("#path", path=Path.home(), prevent_default_enter=False)
+            yield SafePathAutoComplete("#path", path=Path.home(), prevent_default_enter=False)
 
     def compose_more(self) -> ComposeResult:
         """Rows of a screen's own, under what the file is."""
@@ -86,7 +96,14 @@ class FileScreen(ModalScreen[ResultT]):
         self.query_one("#file-note", Static).update(text)
 
     def action_close(self) -> None:
-        if not self._busy:  # a write under way finishes first
+        """Close an open list (the choices, the completions) first, then the screen."""
+        choices = self.query_one("#kind", Select)
+        completions = self.query_one(SafePathAutoComplete)
+        if choices.expanded:
+            choices.expanded = False
+        elif completions.display:
+            completions.action_hide()
+        elif not self._busy:  # a write under way finishes first
             self.dismiss(None)
 
     def start(self, work: Callable[[], Any], doing: str, done: Callable[[Any], object]) -> None:
@@ -95,6 +112,7 @@ class FileScreen(ModalScreen[ResultT]):
         if self._busy:
             return
         self._busy = True
+        self.query_one(SafePathAutoComplete).action_hide()  # not over what is said
         bar = self.query_one(ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True
@@ -103,8 +121,8 @@ class FileScreen(ModalScreen[ResultT]):
         def run() -> None:
             try:
                 result = work()
-            except PeopleLinksError as exc:
-                self.app.call_from_thread(self._ended, None, str(exc))
+            except (PeopleLinksError, OSError) as exc:
+                self.app.call_from_thread(self._ended, None, printable(str(exc)))
                 return
             self.app.call_from_thread(self._ended, lambda: done(result), "")
 

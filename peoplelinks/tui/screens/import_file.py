@@ -26,7 +26,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select
 from textual.worker import get_current_worker
 
-from peoplelinks.domain.text import plural
+from peoplelinks.domain.text import plural, printable
 from peoplelinks.interop.readers import read_people
 from peoplelinks.service import ImportReport, PeopleLinks
 from peoplelinks.tui.screens.file_dialog import FileScreen
@@ -45,6 +45,14 @@ class Imported:
 
     summary: str
     first_id: int | None  # a contact to show after it
+    changes: bool = True  # False: nothing was added or updated (nothing to take back)
+
+    @property
+    def message(self) -> str:
+        """What to tell the user once it is done."""
+        if not self.changes:
+            return f"Nothing new to import: {self.summary}"
+        return f"Imported: {self.summary} (ctrl+z takes it back)"
 
 
 def describe(report: ImportReport) -> Content:
@@ -54,12 +62,14 @@ def describe(report: ImportReport) -> Content:
         (f"{plural(len(report.added), 'contact')} {would}added", "bold"),
         f", {len(report.updated):,} {would}updated, {len(report.unchanged):,} unchanged, "
         f"{len(report.skipped):,} skipped"]
+    # Where and why name files and quote their lines: never let a code through.
     for where, why in report.skipped[:SHOWN]:
-        parts += ["\n  ", (f"{where}: ", "dim"), why]
+        parts += ["\n  ", (f"{printable(where)}: ", "dim"), printable(why)]
     if len(report.skipped) > SHOWN:
         parts.append(f"\n  … and {len(report.skipped) - SHOWN:,} more skipped")
     for found in report.suggested[:SHOWN]:
-        parts += ["\n  ", (f"{found.where}: ", "dim"), f"{found.added.name}: {found.why}"]
+        parts += ["\n  ", (f"{printable(found.where)}: ", "dim"),
+                  f"{found.added.name}: {found.why}"]
     for contact, fields in report.kept[:SHOWN]:
         parts += ["\n  ", f"{contact.name}: your {fields} kept (edited since)"]
     return Content.assemble(*parts)
@@ -95,6 +105,7 @@ class ImportScreen(FileScreen[Imported | None]):
     @on(Select.Changed, "#kind")
     def _kind_changed(self) -> None:
         self._show_columns()
+        self.say(Content(""))  # what was said was about the other kind
 
     @on(Input.Submitted)
     def _preview(self) -> None:
@@ -136,12 +147,12 @@ class ImportScreen(FileScreen[Imported | None]):
         report: ImportReport = result if isinstance(result, ImportReport) else result.contacts
         if dry_run:
             extra = "" if isinstance(result, ImportReport) else f" ({result.summary})"
-            columns = (f"\ncolumns: {self._mapping}"
+            columns = (f"\ncolumns: {printable(self._mapping)}"
                        if self.chosen_kind() == "csv" and self._mapping else "")
-            self.say(Content.assemble(describe(report), extra, columns,
-                                      ("\nctrl+s imports it; one ctrl+z takes it back.",
-                                       "dim")))
+            then = ("\nctrl+s imports it; one ctrl+z takes it back." if result.changes else
+                    "\nNothing to import: everyone in it is here already, as it says.")
+            self.say(Content.assemble(describe(report), extra, columns, (then, "dim")))
             return
         summary = result.summary if not isinstance(result, ImportReport) else report.summary
         first = report.added[0].id if report.added else None
-        self.dismiss(Imported(summary=summary, first_id=first))
+        self.dismiss(Imported(summary=summary, first_id=first, changes=result.changes))

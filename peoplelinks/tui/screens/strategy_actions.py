@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, cast
 from textual.worker import get_current_worker
 
 from peoplelinks.domain.models import Contact, MeetingPlan
+from peoplelinks.domain.text import printable
 from peoplelinks.tui.screens.brief import BriefScreen
 from peoplelinks.tui.screens.coverage import CoverageChoice, CoverageScreen
 from peoplelinks.tui.screens.duplicates import DuplicatesScreen, Merged
@@ -97,16 +98,15 @@ class StrategyActions:
         main.show_data_changed(done.first_id)
         if done.first_id is not None:
             main.jump_to(done.first_id)
-        main.notify(f"Imported: {done.summary} (ctrl+z takes it back)", markup=False,
-                    timeout=6)
+        main.notify(printable(done.message), markup=False, timeout=6)
 
     def action_export_file(self) -> None:
         main = self._main
 
         def exported(done: Exported | None) -> None:
             if done is not None:
-                main.notify(done.summary[0].upper() + done.summary[1:], markup=False,
-                            timeout=6)
+                said = printable(done.summary)
+                main.notify(said[0].upper() + said[1:], markup=False, timeout=6)
 
         main.app.push_screen(ExportScreen(main.service), exported)
 

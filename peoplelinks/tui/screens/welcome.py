@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from peoplelinks.domain.text import printable
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 
@@ -59,8 +60,7 @@ class WelcomeScreen(Screen[None]):
         def imported(done: Imported | None) -> None:
             if done is not None and done.first_id is not None:
                 self.app.jump_to(done.first_id)  # type: ignore[attr-defined]
-                self.app.notify(f"Imported: {done.summary} (ctrl+z takes it back)",
-                                markup=False, timeout=6)
+                self.app.notify(printable(done.message), markup=False, timeout=6)
 
         self.app.push_screen(ImportScreen(self.service), imported)
 
