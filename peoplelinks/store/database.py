@@ -286,7 +286,9 @@ class Database(Records):
             doc = {"id": change_id, "uid": os.urandom(8).hex(),
                    "at": now().isoformat().replace("+00:00", "Z"),
                    "device": history.device_name(), "summary": summary, "kind": kind,
-                   "target": target, "records": [list(c) for c in changes]}
+                   "target": target,
+                   # An undo or redo is its target's records, backwards or forwards.
+                   "records": [list(c) for c in changes] if kind == "do" else []}
             ops.append(("put", HISTORY, str(change_id), doc))
             dropped = list(self._history)[: max(0, len(self._history) + 1 - history.KEEP)]
             ops.extend(("del", HISTORY, str(old), None) for old in dropped)

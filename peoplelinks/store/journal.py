@@ -28,7 +28,7 @@ from typing import Any
 import orjson
 
 from peoplelinks.errors import DatabaseCorrupt
-from peoplelinks.store.history import HISTORY
+from peoplelinks.store.history import HISTORY, records_of
 
 Tables = dict[str, dict[str, Any]]
 # A journal line written before epochs existed: it belongs to any file.
@@ -123,8 +123,7 @@ def clash(tables: Tables, ops: Iterable[Any]) -> str | None:
     was before (changed on disk since), or None."""
     for op, table, _key, doc in ops:
         if op == "put" and table == HISTORY and isinstance(doc, dict):
-            for record in doc.get("records", ()):
-                name, key, before = record[0], record[1], record[2]
+            for name, key, before, _after in records_of(doc, tables.get(HISTORY, {})):
                 if tables.get(name, {}).get(key) != before:
                     return f"{name} #{key}"
     return None

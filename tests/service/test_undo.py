@@ -173,3 +173,28 @@ def test_restore_is_one_undoable_change_after_a_backup(db_path: Path) -> None:
         assert app.contact(1).title == "CTO"
     with PeopleLinks.open(before, read_only=True) as replaced:
         assert [c.name for c in replaced.contacts()] == ["Ann", "Bob"]
+
+
+def test_undoing_and_redoing_a_large_change_does_not_copy_it_again(tmp_path: Path) -> None:
+    """An undo or redo stores no records of its own (they are its target's): taking a
+    big import back and forth leaves the file the size it was, and it still works
+    after a restart."""
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as app:
+        with app.db.batch("Added 300 people"):
+            for n in range(300):
+                app.add_contact({"name": f"Person {n}", "notes": "x" * 200})
+        with_change = state(app)
+    size = path.stat().st_size
+    for _ in range(3):
+        with PeopleLinks.open(path) as app:
+            app.undo()
+            assert app.count() == 0
+            app.redo()
+            assert state(app) == with_change
+    assert path.stat().st_size < size * 1.05  # six undo/redo entries, a few bytes each
+    docs = orjson.loads(path.read_bytes())[history.HISTORY].values()
+    assert [len(d["records"]) for d in docs if d["kind"] != "do"] == [0] * 6
+    with PeopleLinks.open(path) as app:
+        app.undo()
+        assert app.count() == 0

@@ -342,3 +342,23 @@ def test_a_file_removed_under_an_open_writer_is_written_again(tmp_path: Path) ->
     app.close()
     with PeopleLinks.open(path, read_only=True) as again:
         assert names(again) == ["Ann", "Bob", "Cy"]
+
+
+def test_a_hand_edit_wins_over_a_pending_undo_too(tmp_path: Path) -> None:
+    """An undo holds no records of its own: the check that nothing was changed by hand
+    under a pending journal line reads them from the change it undoes."""
+    path = tmp_path / "db.json"
+    make(path, "Alpha")
+    with PeopleLinks.open(path) as app:
+        app.edit_contact(1, {"company": "AppCo"})
+    app = PeopleLinks.open(path)
+    app.undo()  # waiting in the journal: Alpha's company back to ""
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["1"]["notes"] = "hand note"
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(FileChanged):
+        app.add_contact({"name": "Gamma"})
+    app.reload()
+    assert app.contact(1).notes == "hand note" and app.contact(1).company == "AppCo"
+    assert any("would have overwritten" in w and "contacts #1" in w for w in app.db.warnings)
+    app.close()

@@ -86,6 +86,7 @@ class ExportScreen(FileScreen[Exported | None]):
     BOX_TITLE = "Export to a file"
     HINT = "enter or ctrl+s export · tab completes · esc close"
     KIND_LABEL = "Write"
+    BUSY = "Writing the file."
     KINDS = KINDS
 
     def __init__(self, service: PeopleLinks, kind: str = "json") -> None:

@@ -43,6 +43,7 @@ class FileScreen(ModalScreen[ResultT]):
     PLACEHOLDER: ClassVar[str] = ""
     KIND_LABEL: ClassVar[str] = "It is"
     KINDS: ClassVar[list[tuple[str, str]]] = []
+    BUSY: ClassVar[str] = "Working…"  # said when escape is pressed while it works
 
     def __init__(self, kind: str) -> None:
         super().__init__()
@@ -103,7 +104,9 @@ class FileScreen(ModalScreen[ResultT]):
             choices.expanded = False
         elif completions.display:
             completions.action_hide()
-        elif not self._busy:  # a write under way finishes first
+        elif self._busy:  # a write under way finishes first: it is all or nothing
+            self.say(Content(f"{self.BUSY} Please wait: it finishes first, all or nothing."))
+        else:
             self.dismiss(None)
 
     def start(self, work: Callable[[], Any], doing: str, done: Callable[[Any], object]) -> None:

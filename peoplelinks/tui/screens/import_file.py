@@ -82,6 +82,7 @@ class ImportScreen(FileScreen[Imported | None]):
     BOX_TITLE = "Import people from a file"
     HINT = "enter preview · ctrl+s import · tab completes · esc close"
     PLACEHOLDER = "~/Downloads/Connections.csv"
+    BUSY = "Reading or importing the file."
     KINDS = KINDS
 
     def __init__(self, service: PeopleLinks, kind: str = "linkedin") -> None:
@@ -120,8 +121,9 @@ class ImportScreen(FileScreen[Imported | None]):
             return
         kind = self.chosen_kind()
         columns = self.query_one("#columns", Input).value
-        self.start(lambda: self._work(path, kind, columns, dry_run),
-                   f"Reading {path.name}…", lambda result: self._finished(result, dry_run))
+        doing = f"Reading {path.name}…" if dry_run else f"Importing {path.name}…"
+        self.start(lambda: self._work(path, kind, columns, dry_run), doing,
+                   lambda result: self._finished(result, dry_run))
 
     def _work(self, path: Path, kind: str, columns: str, dry_run: bool) -> Any:
         """In a thread: read, match and (unless a dry run) write."""
