@@ -34,15 +34,16 @@ class _Session:
         self.app = PeopleLinks.open(resolve_db_path(self.args.db), read_only=not self.write,
                                     salvage=self.salvage)
         self._warn()
+        return self.app
+
+    def __exit__(self, *exc: object) -> None:
+        # Records are validated when a command reads them: say which it could not.
         problems = self.app.db.problems
         if problems and not getattr(self.args, "explains_problems", False):
             where = ", ".join(f"{p.table} #{p.doc_id}" for p in problems[:5])
             more = f" and {len(problems) - 5} more" if len(problems) > 5 else ""
             _warning(f"{len(problems)} record(s) could not be read ({where}{more}) and are "
                      "left untouched; run 'peoplelinks doctor'")
-        return self.app
-
-    def __exit__(self, *exc: object) -> None:
         self.app.close()
         self._warn()
 

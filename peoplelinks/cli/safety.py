@@ -35,7 +35,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     with _open(args, write=False) as app:
         problems = app.doctor()
         db = app.db
-        unreadable = len(db.problems)
+        unreadable = len(db.all_problems())
         _out(f"checked {db.path}: {len(db.contacts)} contacts, {len(db.interactions)} "
              f"interactions, {len(db.followups)} follow-ups")
         for p in problems:

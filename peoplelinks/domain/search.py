@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from peoplelinks.domain.models import Contact
 
@@ -55,30 +56,39 @@ def _prefixes(text: str) -> set[str]:
     return {w[:1] for w in words} | {w[:2] for w in words}
 
 
-def _folded(contact: Contact) -> str:
-    """Every searched field of ``contact`` case-folded, as is: a query word that starts a
-    word of the contact is somewhere in it (cheap to make; :func:`haystack` is not)."""
-    return " ".join((contact.name, contact.company, contact.title, " ".join(contact.tags),
-                     contact.how_met, contact.notes, " ".join(contact.emails))).casefold()
+SEARCHED = ("name", "company", "title", "tags", "how_met", "notes", "emails")
+"""The fields a search looks in (:func:`haystack` makes them into words)."""
 
 
-def search_once(contacts: Iterable[Contact], query: str, limit: int | None = None,
-                fuzzy_below: int = 5) -> list[int]:
-    """What ``SearchIndex(contacts).search(query, limit, fuzzy_below)`` answers, for one
-    query: word starts are looked for only in the contacts holding every word of the
-    query somewhere, and the lookup tables an interactive search needs are not built
-    (a command line answering one search at 30,000 contacts)."""
+def holds(words: list[str], fields: Mapping[str, Any]) -> bool:
+    """True when each of ``words`` (from :func:`words_of`) is somewhere in the searched
+    ``fields`` of a contact, case-folded: a word that starts a word of the contact
+    is in there, so only these need :func:`haystack`, which is dearer. ``fields``:
+    a contact's stored document, or its model's ``__dict__``."""
+    parts: list[str] = []
+    for name in SEARCHED:
+        value = fields.get(name)
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            parts.extend(item for item in value if isinstance(item, str))
+    text = " ".join(parts).casefold()
+    return all(word in text for word in words)
+
+
+def search_once(holding: Callable[[list[str]], Iterable[Contact]],
+                everyone: Callable[[], Iterable[Contact]], query: str,
+                limit: int | None = None, fuzzy_below: int = 5) -> list[int]:
+    """What ``SearchIndex(everyone()).search(query, limit, fuzzy_below)`` answers, for
+    one query (a command line at 30,000 contacts): word starts are looked for only
+    in ``holding(words)`` — the contacts for which :func:`holds` is true — and the
+    lookup tables an interactive search needs are not built; everyone is read only
+    when fewer than ``fuzzy_below`` match (near misses)."""
     words = words_of(query).split()
-    everyone = list(contacts)
-
-    def holds(contact: Contact) -> bool:
-        text = _folded(contact)
-        return all(word in text for word in words)
-
-    ids = SearchIndex(c for c in everyone if holds(c)).word_starts(words)
+    ids = SearchIndex(holding(words)).word_starts(words)
     if len(ids) >= fuzzy_below or not words:
         return ids[:limit] if limit else ids
-    return SearchIndex(everyone).near_misses(ids, words, limit, fuzzy_below)
+    return SearchIndex(everyone()).near_misses(ids, words, limit, fuzzy_below)
 
 
 class SearchIndex:

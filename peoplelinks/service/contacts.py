@@ -12,7 +12,7 @@ from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import (
     Contact,
 )
-from peoplelinks.domain.search import search_once, words_of
+from peoplelinks.domain.search import holds, search_once, words_of
 from peoplelinks.errors import Ambiguous, DuplicateContact, InputError, NotFound
 from peoplelinks.service.base import ServiceBase, _name_key, _words_start, validated
 
@@ -94,8 +94,11 @@ class ContactVerbs(ServiceBase):
         if not query.strip():
             return self.contacts()[:limit] if limit else self.contacts()
         if self._search is None:  # one query, no index built (the command line)
-            ids = search_once((c for c in self.db.contacts.values() if not c.in_trash),
-                              query, limit)
+            db = self.db
+            ids = search_once(
+                lambda words: db.contacts_where(
+                    lambda doc: doc.get("deleted_at") is None and holds(words, doc)),
+                lambda: (c for c in db.contacts.values() if not c.in_trash), query, limit)
         else:
             ids = self._index().search(query, limit)
         return [self.db.contacts[i] for i in ids]

@@ -80,7 +80,7 @@ class SafetyVerbs(StrategyVerbs):
 
     def doctor(self) -> list[Problem]:
         """Check every record and the links between them."""
-        found = [Problem(f"{p.table} #{p.doc_id}", p.message) for p in self.db.problems]
+        found = [Problem(f"{p.table} #{p.doc_id}", p.message) for p in self.db.all_problems()]
         contacts = self.db.contacts
         for contact in contacts.values():
             if contact.introduced_by and contact.introduced_by not in contacts:

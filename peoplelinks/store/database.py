@@ -59,6 +59,9 @@ class Database(Records):
         self._reset()
         self._batch: list[DocChange] | None = None
 
+    def _raw(self, table: str) -> dict[str, Any]:
+        return self.storage.read().get(table, {})
+
     # ---- opening and closing --------------------------------------------------
 
     @classmethod
@@ -397,7 +400,7 @@ class Database(Records):
         tables = self.storage.read()
         changes: list[DocChange] = []
         stamp = now().isoformat().replace("+00:00", "Z")
-        for problem in self.problems:
+        for problem in list(self.all_problems()):
             doc = tables.get(problem.table, {}).get(problem.doc_id)
             if doc is None:
                 continue

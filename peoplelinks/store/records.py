@@ -16,12 +16,12 @@ import gc
 import itertools
 import threading
 from bisect import insort
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from peoplelinks.domain import graph
 from peoplelinks.domain.addresses import address_keys
@@ -38,6 +38,7 @@ from peoplelinks.domain.models import (
 from peoplelinks.domain.validation import describe
 from peoplelinks.gcpause import gc_paused
 from peoplelinks.store.history import HISTORY
+from peoplelinks.store.lazytable import LazyTable, list_adapter
 from peoplelinks.store.sortedindex import SortedIndex
 from peoplelinks.store.storage import META, META_ID
 
@@ -87,6 +88,16 @@ def _done_key(item: FollowUp | None) -> tuple[datetime, int] | None:
     return item.done_at, item.id
 
 
+def _day(value: Any) -> date | None:
+    """A stored ISO date as a date, or None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 # Revisions are unique across reloads and instances, so a cache keyed on one can
 # never match data it was not computed from.
 _REVISIONS = itertools.count(1)
@@ -130,13 +141,16 @@ class Records:
         self.problems: list[Problem] = []
         self._history: dict[int, dict[str, Any]] = {}
         self._next_id: dict[str, int] = {}
-        self._by_contact: dict[int, list[int]] = {}
-        self._followups_of: dict[int, list[int]] = {}
-        self._last: dict[int, date] = {}
-        self._parents: dict[int, int | None] = {}
+        # Built on first use from the stored documents (no record validated for
+        # them), then kept current: talks by contact and the last talk's date,
+        # follow-ups by contact, who introduced whom, contacts by name.
+        self._by_contact: dict[int, list[int]] | None = None
+        self._followups_of: dict[int, list[int]] | None = None
+        self._last: dict[int, date] | None = None
+        self._parents: dict[int, int | None] | None = None
         self._generations: dict[int, int] | None = None
         self._children: dict[int, list[int]] | None = None
-        self._names: dict[str, list[int]] = {}
+        self._names: dict[str, list[int]] | None = None
         self._reach: dict[str, list[int]] | None = None
         self._by_date: SortedIndex[date] | None = None  # talks by date
         self._by_created: SortedIndex[datetime] | None = None  # contacts by creation
@@ -155,9 +169,9 @@ class Records:
     def _validate(self, tables: dict[str, dict[str, Any]]) -> None:
         with gc_paused():
             for model, name in TABLE_OF.items():
-                docs = tables.get(name, {})
-                target: dict[int, Any] = getattr(self, name)
-                target.update(self._validate_table(model, name, docs))
+                # Validated record by record when first read (see LazyTable).
+                setattr(self, name, LazyTable(model, tables.get(name, {}),
+                                              self._reporter(name)))
             for single, name in SINGLETON_OF.items():
                 doc = tables.get(name, {}).get("1")
                 if doc is not None:
@@ -180,49 +194,139 @@ class Records:
         # Everything loaded lives as long as the app: keep it out of GC scans.
         gc.freeze()
 
-    def _validate_table(self, model: type[R], name: str, docs: dict[str, Any]) -> dict[int, R]:
-        keys = list(docs)
-        adapter = _adapter(model)
-        try:
-            records = adapter.validate_python([docs[k] for k in keys])
-            bad: set[int] = set()
-        except ValidationError as exc:
-            bad = {e["loc"][0] for e in exc.errors() if e["loc"] and isinstance(e["loc"][0], int)}
-            good = [i for i in range(len(keys)) if i not in bad]
-            records = adapter.validate_python([docs[keys[i]] for i in good])
-            for i in sorted(bad):
-                try:
-                    model.model_validate(docs[keys[i]])
-                except ValidationError as one:
-                    self.problems.append(Problem(name, keys[i], str(describe(one))))
-            keys = [keys[i] for i in good]
-        out: dict[int, R] = {}
-        for key, record in zip(keys, records, strict=True):
-            if str(record.id) != key:
-                self.problems.append(
-                    Problem(name, key, f"id: the document's id {record.id} differs from its key")
-                )
-                continue
-            out[record.id] = record
-        return out
+    def all_problems(self) -> list[Problem]:
+        """Every stored document that is not valid: each table is validated to the
+        end first (records are otherwise validated when first read, and
+        :attr:`problems` holds those found so far)."""
+        for name in TABLE_OF.values():
+            table = getattr(self, name)
+            if isinstance(table, LazyTable):
+                table.settle()
+        return self.problems
+
+    def _reporter(self, table: str) -> Callable[[str, str], None]:
+        """What a lazy table calls for a document that is not a valid record."""
+        def report(key: str, message: str) -> None:
+            self.problems.append(Problem(table, key, message))
+        return report
 
     # ---- indexes --------------------------------------------------------------
 
     def _build_indexes(self) -> None:
-        for contact in self.contacts.values():
-            self._index_contact(None, contact)
-        for item in self.interactions.values():
-            self._index_interaction(None, item)
-        for follow in self.followups.values():
-            self._followups_of.setdefault(follow.contact_id, []).append(follow.id)
+        """Nothing is built at load: each index is made on first use (see _reset)."""
+
+    def _raw(self, table: str) -> dict[str, Any]:
+        """The stored documents of ``table`` by key (the database's; none here)."""
+        return {}
+
+    def _docs(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(id, document) of the stored documents of ``table`` under a numeric key.
+
+        A copy of the table is read (one step, under the interpreter's lock): a
+        write adds its document before it takes ``derive_lock`` to bring the
+        indexes in line, so an index built meanwhile may already hold it; adding
+        to an index is therefore always "if not there yet"."""
+        for key, doc in list(self._raw(table).items()):
+            if key.isdigit() and isinstance(doc, dict):
+                yield int(key), doc
+
+    def contacts_where(self, test: Callable[[dict[str, Any]], bool]) -> list[Contact]:
+        """The contacts whose stored document passes ``test``: only those are
+        validated (a search on the command line reads 30,000 documents, not
+        30,000 records). One that is not valid is left out (and reported)."""
+        found = []
+        for cid, doc in self._docs("contacts"):
+            if test(doc):
+                contact = self.contacts.get(cid)
+                if contact is not None:
+                    found.append(contact)
+        return found
+
+    def _name_map(self) -> dict[str, list[int]]:
+        if self._names is not None:  # built: no lock (read per contact in loops)
+            return self._names
+        with self.derive_lock:
+            if self._names is None:
+                names: dict[str, list[int]] = {}
+                for cid, doc in self._docs("contacts"):
+                    name = doc.get("name")
+                    if not isinstance(name, str):
+                        contact = self.contacts.get(cid)
+                        if contact is None:
+                            continue
+                        name = contact.name
+                    names.setdefault(name.casefold(), []).append(cid)
+                self._names = names
+            return self._names
+
+    def _parent_map(self) -> dict[int, int | None]:
+        if self._parents is not None:
+            return self._parents
+        with self.derive_lock:
+            if self._parents is None:
+                parents: dict[int, int | None] = {}
+                for cid, doc in self._docs("contacts"):
+                    parent = doc.get("introduced_by")
+                    if parent is not None and type(parent) is not int:
+                        contact = self.contacts.get(cid)
+                        if contact is None:
+                            continue
+                        parent = contact.introduced_by
+                    parents[cid] = parent
+                self._parents = parents
+            return self._parents
+
+    def _talk_maps(self) -> tuple[dict[int, list[int]], dict[int, date]]:
+        """Contact id -> ids of their talks, and -> the date of the last one."""
+        built, lasts = self._by_contact, self._last
+        if built is not None and lasts is not None:
+            return built, lasts
+        with self.derive_lock:
+            if self._by_contact is None or self._last is None:
+                by_contact: dict[int, list[int]] = {}
+                last: dict[int, date] = {}
+                for tid, doc in self._docs("interactions"):
+                    ids, when = doc.get("contact_ids"), _day(doc.get("date"))
+                    if when is None or not isinstance(ids, list) or \
+                            not all(type(cid) is int for cid in ids):
+                        talk = self.interactions.get(tid)
+                        if talk is None:
+                            continue
+                        ids, when = talk.contact_ids, talk.date
+                    for cid in ids:
+                        by_contact.setdefault(cid, []).append(tid)
+                        if cid not in last or when > last[cid]:
+                            last[cid] = when
+                self._by_contact, self._last = by_contact, last
+            return self._by_contact, self._last
+
+    def _followup_map(self) -> dict[int, list[int]]:
+        if self._followups_of is not None:
+            return self._followups_of
+        with self.derive_lock:
+            if self._followups_of is None:
+                of: dict[int, list[int]] = {}
+                for fid, doc in self._docs("followups"):
+                    cid = doc.get("contact_id")
+                    if type(cid) is not int:
+                        item = self.followups.get(fid)
+                        if item is None:
+                            continue
+                        cid = item.contact_id
+                    of.setdefault(cid, []).append(fid)
+                self._followups_of = of
+            return self._followups_of
 
     def _index_contact(self, old: Contact | None, new: Contact | None) -> None:
-        if old is not None:
-            ids = self._names.get(old.name.casefold(), [])
-            if old.id in ids:
-                ids.remove(old.id)
-        if new is not None:
-            self._names.setdefault(new.name.casefold(), []).append(new.id)
+        if self._names is not None:
+            if old is not None:
+                ids = self._names.get(old.name.casefold(), [])
+                if old.id in ids:
+                    ids.remove(old.id)
+            if new is not None:
+                named = self._names.setdefault(new.name.casefold(), [])
+                if new.id not in named:
+                    named.append(new.id)
         if self._reach is not None:
             for key in _reach_keys(old) if old is not None else ():
                 ids = self._reach.get(key, [])
@@ -231,11 +335,14 @@ class Records:
             for key in _reach_keys(new) if new is not None else ():
                 self._reach.setdefault(key, []).append(new.id)  # type: ignore[union-attr]
         before = old.introduced_by if old else None
-        if new is None:
-            self._parents.pop(old.id if old else 0, None)
-        else:
-            self._parents[new.id] = new.introduced_by
-        if old is None and new is not None and self._add_leaf(new):
+        if self._parents is not None:
+            if new is None:
+                self._parents.pop(old.id if old else 0, None)
+            else:
+                self._parents[new.id] = new.introduced_by
+        if self._parents is None:
+            pass  # nothing derived from the graph yet
+        elif old is None and new is not None and self._add_leaf(new):
             pass  # a new contact nobody names as introducer: the rest stays as it is
         elif old is None or new is None or before != new.introduced_by:
             self._generations = None
@@ -252,8 +359,9 @@ class Records:
         worked out again instead. ``new`` is already in the parents."""
         if self._generations is None:
             return False
+        parents = self._parent_map()
         if self._children is None:  # built now, with ``new`` in it already
-            self._children = graph.children(self._parents)
+            self._children = graph.children(parents)
             if new.id in self._children:
                 return False
         elif new.id in self._children:
@@ -263,7 +371,7 @@ class Records:
             if parent is not None:  # as graph.children: any introducer named
                 insort(self._children.setdefault(parent, []), new.id)
         parent = new.introduced_by
-        if parent is None or parent == new.id or parent not in self._parents:
+        if parent is None or parent == new.id or parent not in parents:
             self._generations[new.id] = 1  # as graph.generations: an unknown introducer
         else:
             self._generations[new.id] = self._generations.get(parent, 1) + 1
@@ -283,40 +391,46 @@ class Records:
         if self._by_date is not None:
             self._by_date.move((old.date, old.id) if old else None,
                                (new.date, new.id) if new else None)
+        if self._by_contact is None or self._last is None:
+            return  # not built yet: made from the stored talks when first needed
+        by_contact, lasts = self._by_contact, self._last
         touched: set[int] = set()
         if old is not None:
             for cid in old.contact_ids:
-                ids = self._by_contact.get(cid, [])
+                ids = by_contact.get(cid, [])
                 if old.id in ids:
                     ids.remove(old.id)
                 touched.add(cid)
         if new is not None:
             for cid in new.contact_ids:
-                self._by_contact.setdefault(cid, []).append(new.id)
-                last = self._last.get(cid)
+                talks = by_contact.setdefault(cid, [])
+                if new.id not in talks:
+                    talks.append(new.id)
+                last = lasts.get(cid)
                 if last is None or new.date > last:
-                    self._last[cid] = new.date
+                    lasts[cid] = new.date
         if old is not None:
             for cid in touched:
-                dates = [self.interactions[i].date for i in self._by_contact.get(cid, [])
+                dates = [self.interactions[i].date for i in by_contact.get(cid, [])
                          if i in self.interactions]
                 if dates:
-                    self._last[cid] = max(dates)
+                    lasts[cid] = max(dates)
                 else:
-                    self._last.pop(cid, None)
+                    lasts.pop(cid, None)
 
     # ---- queries --------------------------------------------------------------
 
     def interactions_of(self, contact_id: int) -> list[Interaction]:
         """Interactions with ``contact_id``, newest first."""
-        items = [self.interactions[i] for i in self._by_contact.get(contact_id, [])]
+        talks = self.interactions
+        items = [talks[i] for i in self._talk_maps()[0].get(contact_id, []) if i in talks]
         items.sort(key=lambda it: (it.date, it.id), reverse=True)
         return items
 
     def talk_dates(self, contact_id: int) -> list[date]:
         """The dates of the talks with ``contact_id``, in no particular order."""
         talks = self.interactions
-        return [talks[i].date for i in self._by_contact.get(contact_id, ()) if i in talks]
+        return [talks[i].date for i in self._talk_maps()[0].get(contact_id, ()) if i in talks]
 
     def talks_changed(self, contact_id: int) -> int:
         """A number that changes whenever a talk with ``contact_id`` does."""
@@ -371,17 +485,18 @@ class Records:
 
     def followups_of(self, contact_id: int) -> list[FollowUp]:
         """Follow-ups of ``contact_id``, by due date."""
-        items = [self.followups[i] for i in self._followups_of.get(contact_id, [])]
+        items = [self.followups[i] for i in self._followup_map().get(contact_id, [])
+                 if i in self.followups]
         items.sort(key=lambda fu: (fu.due, fu.id))
         return items
 
     def last_contact(self, contact_id: int) -> date | None:
         """Date of the last logged interaction with ``contact_id``."""
-        return self._last.get(contact_id)
+        return self._talk_maps()[1].get(contact_id)
 
     def ids_named(self, name: str) -> list[int]:
         """Ids of contacts whose name is ``name`` (case-insensitive)."""
-        return list(self._names.get(name.casefold(), []))
+        return sorted(i for i in self._name_map().get(name.casefold(), []) if i in self.contacts)
 
     def ids_reached_at(self, contact: Contact) -> list[int]:
         """Ids of contacts sharing an email or the profile address with ``contact``
@@ -422,19 +537,19 @@ class Records:
     @property
     def parents(self) -> dict[int, int | None]:
         """Contact id -> id of who introduced them."""
-        return self._parents
+        return self._parent_map()
 
     @property
     def last_contacts(self) -> dict[int, date]:
         """Contact id -> the date of the last talk, for contacts with one (read only)."""
-        return self._last
+        return self._talk_maps()[1]
 
     @property
     def generations(self) -> dict[int, int]:
         """Contact id -> referral generation (1 = known directly)."""
         with self.derive_lock:
             if self._generations is None:
-                self._generations = graph.generations(self._parents)
+                self._generations = graph.generations(self._parent_map())
             return self._generations
 
     def generation(self, contact_id: int) -> int | None:
@@ -445,8 +560,8 @@ class Records:
         """Ids of the contacts ``contact_id`` introduced."""
         with self.derive_lock:
             if self._children is None:
-                self._children = graph.children(self._parents)
-            return list(self._children.get(contact_id, []))
+                self._children = graph.children(self._parent_map())
+            return [i for i in self._children.get(contact_id, []) if i in self.contacts]
 
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
         """Bring the models and indexes in line with one document just written.
@@ -513,11 +628,17 @@ class Records:
         elif isinstance(item, FollowUp):
             if self._by_done is not None:
                 self._by_done.move(_done_key(self.followups.get(item.id)), _done_key(item))
-            if item.id not in self.followups:
-                self._followups_of.setdefault(item.contact_id, []).append(item.id)
-            elif self.followups[item.id].contact_id != item.contact_id:
-                self._followups_of[self.followups[item.id].contact_id].remove(item.id)
-                self._followups_of.setdefault(item.contact_id, []).append(item.id)
+            of = self._followups_of
+            before = self.followups.get(item.id)
+            if of is None:
+                pass  # made from the stored follow-ups when first needed
+            else:
+                if before is not None and before.contact_id != item.contact_id and \
+                        item.id in of.get(before.contact_id, []):
+                    of[before.contact_id].remove(item.id)
+                ids = of.setdefault(item.contact_id, [])
+                if item.id not in ids:
+                    ids.append(item.id)
             self.followups[item.id] = item
         elif isinstance(item, MeetingPlan):
             self.plans[item.id] = item
@@ -532,19 +653,12 @@ class Records:
             old_fu = self.followups.pop(item.id, None)
             if self._by_done is not None:
                 self._by_done.move(_done_key(old_fu), None)
-            if old_fu is not None:
-                self._followups_of.get(old_fu.contact_id, []).remove(item.id)
+            if old_fu is not None and self._followups_of is not None:
+                ids = self._followups_of.get(old_fu.contact_id, [])
+                if item.id in ids:
+                    ids.remove(item.id)
         elif isinstance(item, MeetingPlan):
             self.plans.pop(item.id, None)
-
-
-_ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
-
-
-def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
-    if model not in _ADAPTERS:
-        _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
-    return _ADAPTERS[model]
 
 
 def dump_json(items: Sequence[BaseModel]) -> list[Any]:
@@ -555,7 +669,7 @@ def dump_json(items: Sequence[BaseModel]) -> list[Any]:
         groups.setdefault(type(item), []).append(n)
     out: list[Any] = [None] * len(items)
     for model, places in groups.items():
-        docs = _adapter(model).dump_python([items[n] for n in places], mode="json")
+        docs = list_adapter(model).dump_python([items[n] for n in places], mode="json")
         for n, doc in zip(places, docs, strict=True):
             out[n] = doc
     return out

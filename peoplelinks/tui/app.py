@@ -138,7 +138,7 @@ class PeopleLinksApp(App[None]):
         elif self.today_first and service.due().count:
             self.push_screen(TodayScreen(service), main._today_chosen)
         self.disk.tell_warnings()
-        problems = service.db.problems
+        problems = service.db.all_problems()
         if problems:
             self.notify(f"{len(problems)} record(s) could not be read and are left untouched "
                         "(not shown) — run 'peoplelinks doctor'", severity="warning",

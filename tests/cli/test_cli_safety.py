@@ -110,7 +110,9 @@ def test_doctor_quarantine(cli: CLI, db: Path) -> None:
     assert result.code == 1 and "moved 1 record(s) to the quarantine table" in result.out
     assert cli.ok("doctor").endswith("no problems found\n")
     assert "quarantine" in json.loads(db.read_text())
-    cli.ok("undo")
+    undone = cli("undo")  # the unreadable record is back, and said so
+    assert undone.code == 0 and "undid: Moved 1 unreadable record(s)" in undone.out
+    assert "1 record(s) could not be read (contacts #2)" in undone.err
     assert cli("doctor").code == 1
 
 

@@ -1,0 +1,139 @@
+"""Records validated when first read, and indexes made from the stored documents: a
+command validates only what it reads, an invalid record is still reported (when read,
+and by doctor always), and every index answers as one built from the records would,
+after any changes."""
+
+from __future__ import annotations
+
+import random
+import threading
+from pathlib import Path
+
+import orjson
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from peoplelinks.domain.models import Contact
+from peoplelinks.service import PeopleLinks
+from peoplelinks.store.lazytable import LazyTable
+
+
+def _docs(n: int) -> dict[str, dict[str, object]]:
+    return {str(i): Contact.from_input({"id": i, "name": f"P{i}"}).model_dump(mode="json")
+            for i in range(1, n + 1)}
+
+
+def test_one_record_read_is_the_only_one_validated() -> None:
+    found: list[tuple[str, str]] = []
+    docs = _docs(5)
+    docs["3"]["circle"] = "martians"
+    table = LazyTable(Contact, docs, lambda key, why: found.append((key, why)))
+    assert table[2].name == "P2" and dict.__len__(table) == 1  # only P2 so far
+    assert table.get(4).name == "P4" and 5 in table and 9 not in table
+    assert 3 not in table and table.get(3) is None
+    assert [key for key, _ in found] == ["3"] and "circle" in found[0][1]
+    assert not table.settled
+    assert sorted(table) == [1, 2, 4, 5] and table.settled and len(table) == 4
+    assert [key for key, _ in found] == ["3"]  # reported once
+
+
+def test_writes_and_removals_before_and_after_reading() -> None:
+    table = LazyTable(Contact, _docs(4), lambda key, why: None)
+    table[2] = Contact.from_input({"id": 2, "name": "Two"})  # never read: replaced
+    assert table.pop(3).name == "P3"  # the model comes back for the indexes
+    assert table.pop(3, None) is None
+    del table[4]
+    assert {i: c.name for i, c in table.items()} == {1: "P1", 2: "Two"}
+
+
+def test_a_document_under_the_wrong_key_is_a_problem() -> None:
+    found: list[str] = []
+    docs = _docs(2)
+    docs["2"]["id"] = 7
+    table = LazyTable(Contact, docs, lambda key, why: found.append(why))
+    assert 2 not in table and "differs from its key" in found[0]
+    assert list(table) == [1]
+
+
+def test_two_threads_reading_all_at_once_see_everything_once() -> None:
+    found: list[str] = []
+    table = LazyTable(Contact, _docs(3000), lambda key, why: found.append(key))
+    results: list[int] = []
+
+    def read() -> None:
+        results.append(len(list(table.values())))
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for n in range(1, 3001, 7):
+        assert table[n].id == n  # one at a time, meanwhile
+    for thread in threads:
+        thread.join()
+    assert results == [3000] * 4 and not found
+
+
+def test_a_command_validates_only_what_it_reads(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as app:
+        with app.db.batch("people"):
+            for n in range(200):
+                app.add_contact({"name": f"Person {n}", "company": "Acme"})
+        app.add_contact({"name": "Maria Lopez"})
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["7"]["circle"] = "martians"  # broken by hand
+    path.write_bytes(orjson.dumps(data))
+    with PeopleLinks.open(path, read_only=True) as app:
+        found = app.search("person 19")  # Person 19, 190 to 199
+        assert sorted(c.name for c in found) == ["Person 19", *(f"Person {n}"
+                                                               for n in range(190, 200))]
+        # Validated: those holding "person" and "19" somewhere (Person 119 too), no other.
+        assert dict.__len__(app.db.contacts) == 12
+        assert app.db.problems == []  # the broken one was never read...
+        assert [p.doc_id for p in app.db.all_problems()] == ["7"]  # ...doctor finds it
+        assert app.count() == 200
+
+
+def _indexes(app: PeopleLinks) -> tuple[object, ...]:
+    db = app.db
+    ids = sorted(db.contacts)
+    return ({i: db.last_contact(i) for i in ids},
+            {i: [t.id for t in db.interactions_of(i)] for i in ids},
+            {i: [f.id for f in db.followups_of(i)] for i in ids},
+            {i: db.ids_named(db.contacts[i].name) for i in ids},
+            dict(db.parents), dict(db.generations),
+            {i: db.introduced(i) for i in ids})
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_indexes_made_from_documents_answer_as_kept_ones(tmp_path_factory, seed: int) -> None:  # type: ignore[no-untyped-def]
+    """A long-lived database keeps its indexes current change by change; one opened
+    afterwards makes them from the stored documents: both must agree."""
+    rng = random.Random(seed)
+    path = tmp_path_factory.mktemp("lazy") / "db.json"
+    with PeopleLinks.open(path) as app:
+        db = app.db  # each index built now (empty), then kept current change by change
+        db.last_contact(0), db.interactions_of(0), db.followups_of(0), db.ids_named("x")
+        _indexes(app)
+        for step in range(40):
+            people = [c.id for c in app.contacts()]
+            action = rng.random()
+            if action < 0.35 or len(people) < 3:
+                intro = rng.choice(people) if people and rng.random() < 0.5 else None
+                app.add_contact({"name": rng.choice(["Ann Lee", "Bo", "Cy Ma"]),
+                                 "introduced_by": intro}, allow_duplicate=True)
+            elif action < 0.6:
+                who = rng.sample(people, rng.randint(1, 2))
+                app.log(who, notes=f"talk {step}", next_action=rng.choice(["", "write"]))
+            elif action < 0.7:
+                app.edit_contact(rng.choice(people), {"name": rng.choice(["Di", "Ann Lee"])})
+            elif action < 0.8 and app.db.interactions:
+                app.delete_log(rng.choice(sorted(app.db.interactions)))
+            elif action < 0.9:
+                app.undo()
+            else:
+                app.redo() if app.changes()[1] else app.undo()
+        kept = _indexes(app)
+    with PeopleLinks.open(path, read_only=True) as fresh:
+        assert _indexes(fresh) == kept
