@@ -114,8 +114,10 @@ class FollowupVerbs(LogbookVerbs):
         report = DueReport(today=today)
         contacts = self.db.contacts
         for item in self.db.followups.values():
+            if item.done:
+                continue
             owner = contacts.get(item.contact_id)
-            if item.done or owner is None or owner.in_trash:
+            if owner is None or owner.in_trash:
                 continue
             report.followups[bucket(item.due, today)].append(item)
         for items in report.followups.values():

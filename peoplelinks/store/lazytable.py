@@ -27,6 +27,7 @@ from peoplelinks.domain.validation import describe
 R = TypeVar("R", bound=Record)
 _MISSING: Any = object()
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
+SINGLES = 300  # records validated one by one before the rest are, in one batch
 
 
 def list_adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
@@ -48,6 +49,7 @@ class LazyTable(dict[int, R], Generic[R]):
         self._pending: dict[str, Any] = dict(docs)
         self._report = report
         self._lock = threading.RLock()
+        self._singles = 0
 
     # ---- validating ------------------------------------------------------------------
 
@@ -58,13 +60,23 @@ class LazyTable(dict[int, R], Generic[R]):
 
     def settle(self) -> None:
         """Validate every document not validated yet, in one batch."""
-        if not self._pending:
-            return
+        if self._pending:
+            self._validate(list(self._pending))
+
+    def many(self, ids: list[int]) -> list[R]:
+        """The records of ``ids`` that are valid, in that order; those not validated
+        yet are validated in one batch (a search's matches, say)."""
+        if self._pending:
+            self._validate([key for key in map(str, ids) if key in self._pending])
+        return [record for i in ids if (record := dict.get(self, i)) is not None]
+
+    def _validate(self, wanted: list[str]) -> None:
+        """Validate the pending documents ``wanted`` in one batch."""
         with self._lock:
-            if not self._pending:
+            keys = [key for key in wanted if key in self._pending]
+            if not keys:
                 return
-            keys = list(self._pending)
-            docs = [self._pending[k] for k in keys]
+            docs = [self._pending.pop(k) for k in keys]
             adapter = list_adapter(self._model)
             try:
                 records = adapter.validate_python(docs)
@@ -78,10 +90,16 @@ class LazyTable(dict[int, R], Generic[R]):
                 keys = [keys[n] for n in good]
             for key, record in zip(keys, records, strict=True):
                 self._keep(key, record)
-            self._pending.clear()
 
     def _one(self, key: str) -> R | None:
-        """Validate the pending document ``key``; the record, or None (reported)."""
+        """Validate the pending document ``key``; the record, or None (reported).
+        After :data:`SINGLES` records read one by one, the rest are validated in one
+        batch: a reader of that many will likely read most, and a batch costs a
+        third of validating one by one."""
+        self._singles += 1
+        if self._singles > SINGLES:
+            self.settle()
+            return dict.get(self, int(key)) if key.isdigit() else None
         with self._lock:
             doc = self._pending.pop(key, _MISSING)
             if doc is _MISSING:  # validated meanwhile (another thread), or never here

@@ -234,13 +234,11 @@ class Records:
         """The contacts whose stored document passes ``test``: only those are
         validated (a search on the command line reads 30,000 documents, not
         30,000 records). One that is not valid is left out (and reported)."""
-        found = []
-        for cid, doc in self._docs("contacts"):
-            if test(doc):
-                contact = self.contacts.get(cid)
-                if contact is not None:
-                    found.append(contact)
-        return found
+        ids = [cid for cid, doc in self._docs("contacts") if test(doc)]
+        table = self.contacts
+        if isinstance(table, LazyTable):
+            return table.many(ids)
+        return [table[i] for i in ids if i in table]
 
     def _name_map(self) -> dict[str, list[int]]:
         if self._names is not None:  # built: no lock (read per contact in loops)

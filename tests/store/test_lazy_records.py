@@ -137,3 +137,15 @@ def test_indexes_made_from_documents_answer_as_kept_ones(tmp_path_factory, seed:
         kept = _indexes(app)
     with PeopleLinks.open(path, read_only=True) as fresh:
         assert _indexes(fresh) == kept
+
+
+def test_many_read_one_by_one_are_then_validated_in_one_batch(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("peoplelinks.store.lazytable.SINGLES", 3)
+    table = LazyTable(Contact, _docs(50), lambda key, why: None)
+    assert [c.id for c in table.many([9, 2, 77, 4])] == [9, 2, 4]  # a batch, in order
+    assert dict.__len__(table) == 3 and not table.settled
+    for n in (1, 3, 5):
+        assert table[n].id == n  # one by one, up to SINGLES
+    assert dict.__len__(table) == 6
+    assert table[6].id == 6 and table.settled  # one more: the rest in one batch
