@@ -39,6 +39,20 @@ async def settle(app: PeopleLinksApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def preview_csv(app: PeopleLinksApp, pilot: Pilot[None], path: Path,
+                      columns: str) -> None:
+    """From the welcome screen: i, any CSV, the path and columns typed, enter."""
+    await pilot.pause()
+    await pilot.press("i")
+    await pilot.pause()
+    screen = app.screen
+    screen.query_one("#kind", Select).value = "csv"
+    screen.query_one("#path", Input).value = str(path)
+    screen.query_one("#columns", Input).value = columns
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
 async def test_x_exports_csv_under_a_proposed_name(demo_app: PeopleLinksApp,
                                                    home: Path) -> None:
     people = demo_app.service.count()
@@ -143,15 +157,7 @@ async def test_any_csv_with_columns_mapped_by_hand(empty_app: PeopleLinksApp) ->
 
 async def test_a_malformed_column_map_names_it(empty_app: PeopleLinksApp) -> None:
     async with empty_app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        screen = empty_app.screen
-        screen.query_one("#kind", Select).value = "csv"
-        screen.query_one("#path", Input).value = str(GENERIC)
-        screen.query_one("#columns", Input).value = "Firm company"
-        await pilot.press("enter")
-        await settle(empty_app, pilot)
+        await preview_csv(empty_app, pilot, GENERIC, "Firm company")
         assert "map: 'Firm company' is not COLUMN=FIELD" in note(empty_app)
         assert empty_app.service.count() == 0
 
@@ -237,15 +243,7 @@ async def test_codes_in_a_files_header_never_reach_the_screen(empty_app: PeopleL
     hostile = tmp_path / "people.csv"
     hostile.write_text("name,\x1b]0;pwned\x07Firm\nAnn Lee,Acme\n")
     async with empty_app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        screen = empty_app.screen
-        screen.query_one("#kind", Select).value = "csv"
-        screen.query_one("#path", Input).value = str(hostile)
-        screen.query_one("#columns", Input).value = "Nope=company"
-        await pilot.press("enter")
-        await settle(empty_app, pilot)
+        await preview_csv(empty_app, pilot, hostile, "Nope=company")
         said = note(empty_app)
         assert "Nope" in said and "Firm" in said  # the error names the columns...
         assert "\x1b" not in said and "\x07" not in said  # ...without their codes
