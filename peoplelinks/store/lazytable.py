@@ -15,6 +15,7 @@ the app validates in a background thread while the user reads.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
 from typing import Any, Generic, TypeVar
@@ -23,11 +24,13 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from peoplelinks.domain.models import Record
 from peoplelinks.domain.validation import describe
+from peoplelinks.gcpause import gc_paused
 
 R = TypeVar("R", bound=Record)
 _MISSING: Any = object()
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
 SINGLES = 300  # records validated one by one before the rest are, in one batch
+FREEZE_AFTER = 1000  # records validated in one batch from which they are frozen for the GC
 
 
 def list_adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
@@ -78,18 +81,21 @@ class LazyTable(dict[int, R], Generic[R]):
                 return
             docs = [self._pending.pop(k) for k in keys]
             adapter = list_adapter(self._model)
-            try:
-                records = adapter.validate_python(docs)
-            except ValidationError as exc:
-                bad = {e["loc"][0] for e in exc.errors()
-                       if e["loc"] and isinstance(e["loc"][0], int)}
-                for n in sorted(bad):
-                    self._invalid(keys[n], docs[n])
-                good = [n for n in range(len(keys)) if n not in bad]
-                records = adapter.validate_python([docs[n] for n in good])
-                keys = [keys[n] for n in good]
-            for key, record in zip(keys, records, strict=True):
-                self._keep(key, record)
+            with gc_paused():  # tens of thousands of new objects, none of them cyclic
+                try:
+                    records = adapter.validate_python(docs)
+                except ValidationError as exc:
+                    bad = {e["loc"][0] for e in exc.errors()
+                           if e["loc"] and isinstance(e["loc"][0], int)}
+                    for n in sorted(bad):
+                        self._invalid(keys[n], docs[n])
+                    good = [n for n in range(len(keys)) if n not in bad]
+                    records = adapter.validate_python([docs[n] for n in good])
+                    keys = [keys[n] for n in good]
+                for key, record in zip(keys, records, strict=True):
+                    self._keep(key, record)
+            if len(keys) >= FREEZE_AFTER:
+                gc.freeze()  # they live as long as the app: keep them out of GC scans
 
     def _one(self, key: str) -> R | None:
         """Validate the pending document ``key``; the record, or None (reported).

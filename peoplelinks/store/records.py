@@ -215,6 +215,15 @@ class Records:
     def _build_indexes(self) -> None:
         """Nothing is built at load: each index is made on first use (see _reset)."""
 
+    def build_indexes(self) -> None:
+        """Make now the indexes most reads need (talks and follow-ups by contact,
+        introducers, names): for the app, in its loading thread."""
+        with gc_paused():
+            self._talk_maps()
+            self._followup_map()
+            self._parent_map()
+            self._name_map()
+
     def _raw(self, table: str) -> dict[str, Any]:
         """The stored documents of ``table`` by key (the database's; none here)."""
         return {}
@@ -283,20 +292,25 @@ class Records:
             if self._by_contact is None or self._last is None:
                 by_contact: dict[int, list[int]] = {}
                 last: dict[int, date] = {}
-                for tid, doc in self._docs("interactions"):
-                    ids, when = doc.get("contact_ids"), _day(doc.get("date"))
-                    if when is None or not isinstance(ids, list) or \
-                            not all(type(cid) is int for cid in ids):
-                        talk = self.interactions.get(tid)
-                        if talk is None:
-                            continue
-                        ids, when = talk.contact_ids, talk.date
-                    for cid in ids:
-                        by_contact.setdefault(cid, []).append(tid)
-                        if cid not in last or when > last[cid]:
-                            last[cid] = when
+                with gc_paused():
+                    self._fill_talk_maps(by_contact, last)
                 self._by_contact, self._last = by_contact, last
             return self._by_contact, self._last
+
+    def _fill_talk_maps(self, by_contact: dict[int, list[int]],
+                        last: dict[int, date]) -> None:
+        for tid, doc in self._docs("interactions"):
+            ids, when = doc.get("contact_ids"), _day(doc.get("date"))
+            if when is None or not isinstance(ids, list) or \
+                    not all(type(cid) is int for cid in ids):
+                talk = self.interactions.get(tid)
+                if talk is None:
+                    continue
+                ids, when = talk.contact_ids, talk.date
+            for cid in ids:
+                by_contact.setdefault(cid, []).append(tid)
+                if cid not in last or when > last[cid]:
+                    last[cid] = when
 
     def _followup_map(self) -> dict[int, list[int]]:
         if self._followups_of is not None:

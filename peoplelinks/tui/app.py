@@ -111,6 +111,12 @@ class PeopleLinksApp(App[None]):
         assert self.path is not None
         try:
             service = PeopleLinks.open(self.path)
+            # The app shows everyone: validate every record and make the indexes and
+            # what is due here, beside the loading screen, rather than on first use
+            # in the UI thread.
+            service.db.all_problems()
+            service.db.build_indexes()
+            service.due()
         except PeopleLinksError as exc:
             self.call_from_thread(self._failed, str(exc))
             return
