@@ -79,7 +79,10 @@ class LazyTable(dict[int, R], Generic[R]):
             keys = [key for key in wanted if key in self._pending]
             if not keys:
                 return
-            docs = [self._pending.pop(k) for k in keys]
+            # Left pending until kept: a reader in another thread that misses a record
+            # meanwhile finds it pending, waits for the lock, then finds it kept.
+            docs = [self._pending[k] for k in keys]
+            done = list(keys)
             adapter = list_adapter(self._model)
             with gc_paused():  # tens of thousands of new objects, none of them cyclic
                 try:
@@ -94,6 +97,8 @@ class LazyTable(dict[int, R], Generic[R]):
                     keys = [keys[n] for n in good]
                 for key, record in zip(keys, records, strict=True):
                     self._keep(key, record)
+                for key in done:
+                    del self._pending[key]
             if len(keys) >= FREEZE_AFTER:
                 gc.freeze()  # they live as long as the app: keep them out of GC scans
 
@@ -107,15 +112,17 @@ class LazyTable(dict[int, R], Generic[R]):
             self.settle()
             return dict.get(self, int(key)) if key.isdigit() else None
         with self._lock:
-            doc = self._pending.pop(key, _MISSING)
+            doc = self._pending.get(key, _MISSING)
             if doc is _MISSING:  # validated meanwhile (another thread), or never here
                 return dict.get(self, int(key)) if key.isdigit() else None
             try:
                 record = self._model.model_validate(doc)
             except ValidationError as exc:
                 self._report(key, str(describe(exc)))
-                return None
-            return self._keep(key, record)
+                record = None
+            kept = self._keep(key, record) if record is not None else None
+            del self._pending[key]
+            return kept
 
     def _keep(self, key: str, record: R) -> R | None:
         if str(record.id) != key:

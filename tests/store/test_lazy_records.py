@@ -149,3 +149,33 @@ def test_many_read_one_by_one_are_then_validated_in_one_batch(
         assert table[n].id == n  # one by one, up to SINGLES
     assert dict.__len__(table) == 6
     assert table[6].id == 6 and table.settled  # one more: the rest in one batch
+
+
+def test_a_record_read_while_another_thread_validates_the_batch_is_found(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The batch being validated stays pending until kept: a reader meanwhile waits
+    for it instead of finding the record gone."""
+    from peoplelinks.store import lazytable  # noqa: PLC0415
+
+    inside, proceed = threading.Event(), threading.Event()
+    real = lazytable.list_adapter(Contact)
+
+    class Slow:
+        def validate_python(self, docs: list[object]) -> object:
+            inside.set()
+            proceed.wait(5)
+            return real.validate_python(docs)
+
+    monkeypatch.setattr(lazytable, "list_adapter", lambda model: Slow())
+    table = LazyTable(Contact, _docs(20), lambda key, why: None)
+    settling = threading.Thread(target=table.settle)
+    settling.start()
+    assert inside.wait(5)
+    found: list[object] = []
+    reader = threading.Thread(target=lambda: found.append(table.get(5)))
+    reader.start()
+    reader.join(0.2)  # it waits for the batch...
+    proceed.set()
+    settling.join(5)
+    reader.join(5)
+    assert [getattr(c, "id", None) for c in found] == [5]  # ...and finds the record
