@@ -548,8 +548,17 @@ class Records:
 
     @property
     def parents(self) -> dict[int, int | None]:
-        """Contact id -> id of who introduced them."""
-        return self._parent_map()
+        """Contact id -> id of who introduced them, for every valid contact: callers walk
+        it and look each id up, so a document that is not a valid record (in the map
+        made from the stored documents) is left out; every contact is validated first."""
+        contacts = self.contacts
+        if isinstance(contacts, LazyTable):
+            contacts.settle()
+        parents = self._parent_map()
+        if len(parents) == dict.__len__(contacts):
+            return parents  # all valid (the usual case): no copy
+        return {cid: parent for cid, parent in parents.items()
+                if dict.__contains__(contacts, cid)}
 
     @property
     def last_contacts(self) -> dict[int, date]:

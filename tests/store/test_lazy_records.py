@@ -179,3 +179,24 @@ def test_a_record_read_while_another_thread_validates_the_batch_is_found(
     settling.join(5)
     reader.join(5)
     assert [getattr(c, "id", None) for c in found] == [5]  # ...and finds the record
+
+
+def test_an_unreadable_introducer_is_in_no_chain(tmp_path: Path) -> None:
+    """The introducer map is made from the stored documents; what callers walk and look
+    up (a chain, a brief, doctor's cycles) holds valid contacts only."""
+    from peoplelinks.domain import graph  # noqa: PLC0415
+
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as app:
+        ann = app.add_contact({"name": "Ann Lee"})
+        bob = app.add_contact({"name": "Bob Ray", "introduced_by": ann.id})
+        app.add_contact({"name": "Cy Ma", "introduced_by": bob.id})
+    data = orjson.loads(path.read_bytes())
+    data["contacts"][str(ann.id)]["circle"] = "martians"
+    path.write_bytes(orjson.dumps(data))
+    with PeopleLinks.open(path, read_only=True) as app:
+        assert ann.id not in app.db.parents
+        assert graph.chain(app.db.parents, 3) == [3, bob.id]
+        assert "Bob Ray" in app.brief(bob.id)
+        found = [p.where for p in app.doctor()]
+        assert f"contacts #{ann.id}" in found and f"contacts #{bob.id}" in found
