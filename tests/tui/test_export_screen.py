@@ -39,6 +39,16 @@ async def settle(app: PeopleLinksApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def open_export(app: PeopleLinksApp, pilot: Pilot[None], kind: str = "") -> None:
+    """X on the main screen, and the output chosen when ``kind`` is given."""
+    await pilot.pause()
+    await pilot.press("X")
+    await pilot.pause()
+    if kind:
+        app.screen.query_one("#kind", Select).value = kind
+        await pilot.pause()
+
+
 async def preview_csv(app: PeopleLinksApp, pilot: Pilot[None], path: Path,
                       columns: str) -> None:
     """From the welcome screen: i, any CSV, the path and columns typed, enter."""
@@ -57,9 +67,7 @@ async def test_x_exports_csv_under_a_proposed_name(demo_app: PeopleLinksApp,
                                                    home: Path) -> None:
     people = demo_app.service.count()
     async with demo_app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("X")
-        await pilot.pause()
+        await open_export(demo_app, pilot)
         screen = demo_app.screen
         assert isinstance(screen, ExportScreen)
         path = screen.query_one("#path", Input)
@@ -80,9 +88,7 @@ async def test_an_existing_file_is_replaced_only_on_a_second_press(
     target = home / "network.md"
     target.write_text("mine")
     async with demo_app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("X")
-        await pilot.pause()
+        await open_export(demo_app, pilot)
         screen = demo_app.screen
         screen.query_one("#kind", Select).value = "md"
         await pilot.pause()
@@ -100,9 +106,7 @@ async def test_an_existing_file_is_replaced_only_on_a_second_press(
 async def test_a_path_that_cannot_be_written_is_said_and_nothing_closes(
         demo_app: PeopleLinksApp, home: Path) -> None:
     async with demo_app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("X")
-        await pilot.pause()
+        await open_export(demo_app, pilot)
         demo_app.screen.query_one("#path", Input).value = "~/no/such/folder/x.json"
         await pilot.press("enter")
         await settle(demo_app, pilot)
@@ -117,11 +121,7 @@ async def test_a_vdir_export_writes_a_card_per_contact(demo_app: PeopleLinksApp,
                                                        home: Path) -> None:
     people = demo_app.service.count()
     async with demo_app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("X")
-        await pilot.pause()
-        demo_app.screen.query_one("#kind", Select).value = "vdir"
-        await pilot.pause()
+        await open_export(demo_app, pilot, "vdir")
         assert demo_app.screen.query_one("#path", Input).value == "~/peoplelinks-vdir"
         await pilot.press("ctrl+s")
         await settle(demo_app, pilot)
@@ -164,9 +164,7 @@ async def test_a_malformed_column_map_names_it(empty_app: PeopleLinksApp) -> Non
 
 async def test_escape_closes_the_open_list_before_the_screen(demo_app: PeopleLinksApp) -> None:
     async with demo_app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("X")
-        await pilot.pause()
+        await open_export(demo_app, pilot)
         screen = demo_app.screen
         choices = screen.query_one("#kind", Select)
         choices.focus()
@@ -190,9 +188,7 @@ async def test_completion_never_lists_a_name_with_terminal_codes(
     (home / "people.vcf").write_text("x")
     (home / "\x1b]0;pwned\x07.vcf").write_text("x")
     async with demo_app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("X")
-        await pilot.pause()
+        await open_export(demo_app, pilot)
         completion = demo_app.screen.query_one(SafePathAutoComplete)
         text = f"{home}/"
         offered = [item.value for item in
@@ -207,11 +203,7 @@ async def test_a_vdir_into_a_folder_with_other_files_asks_first(demo_app: People
     folder.mkdir()
     (folder / "someone.vcf").write_text("BEGIN:VCARD\nFN:X\nEND:VCARD\n")
     async with demo_app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("X")
-        await pilot.pause()
-        demo_app.screen.query_one("#kind", Select).value = "vdir"
-        await pilot.pause()
+        await open_export(demo_app, pilot, "vdir")
         demo_app.screen.query_one("#path", Input).value = "~/cards"
         await pilot.press("ctrl+s")
         await settle(demo_app, pilot)

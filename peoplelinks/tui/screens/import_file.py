@@ -88,7 +88,6 @@ class ImportScreen(FileScreen[Imported | None]):
     def __init__(self, service: PeopleLinks, kind: str = "linkedin") -> None:
         super().__init__(kind)
         self.service = service
-        self._mapping = ""  # a generic CSV's columns, as the preview found them
 
     def compose_more(self) -> ComposeResult:
         with Horizontal(classes="field-row", id="columns-row"):
@@ -123,10 +122,11 @@ class ImportScreen(FileScreen[Imported | None]):
         columns = self.query_one("#columns", Input).value
         doing = f"Reading {path.name}…" if dry_run else f"Importing {path.name}…"
         self.start(lambda: self._work(path, kind, columns, dry_run), doing,
-                   lambda result: self._finished(result, dry_run))
+                   lambda done: self._finished(done[0], done[1], dry_run))
 
-    def _work(self, path: Path, kind: str, columns: str, dry_run: bool) -> Any:
-        """In a thread: read, match and (unless a dry run) write."""
+    def _work(self, path: Path, kind: str, columns: str, dry_run: bool) -> tuple[Any, str]:
+        """In a thread: read, match and (unless a dry run) write; return the report and,
+        for any CSV, which column went to which field."""
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
@@ -134,23 +134,23 @@ class ImportScreen(FileScreen[Imported | None]):
                 self.app.call_from_thread(self.progress, done, total)
 
         if kind == "json":
-            return self.service.import_json(path, dry_run=dry_run)
+            return self.service.import_json(path, dry_run=dry_run), ""
+        mapping = ""
         if kind == "csv":
             from peoplelinks.interop.csv_import import parse_map, read_generic  # noqa: PLC0415
 
             given = parse_map([p for p in columns.split(",") if p.strip()])
-            parsed, mapping = read_generic(path, given)
-            self._mapping = ", ".join(f"{c} → {f}" for c, f in mapping.items())
+            parsed, columns_to = read_generic(path, given)
+            mapping = ", ".join(f"{c} → {f}" for c, f in columns_to.items())
         else:
             parsed = read_people(kind, path)
-        return self.service.import_parsed(parsed, dry_run=dry_run, progress=progress)
+        return self.service.import_parsed(parsed, dry_run=dry_run, progress=progress), mapping
 
-    def _finished(self, result: Any, dry_run: bool) -> None:
+    def _finished(self, result: Any, mapping: str, dry_run: bool) -> None:
         report: ImportReport = result if isinstance(result, ImportReport) else result.contacts
         if dry_run:
             extra = "" if isinstance(result, ImportReport) else f" ({result.summary})"
-            columns = (f"\ncolumns: {printable(self._mapping)}"
-                       if self.chosen_kind() == "csv" and self._mapping else "")
+            columns = f"\ncolumns: {printable(mapping)}" if mapping else ""
             then = ("\nctrl+s imports it; one ctrl+z takes it back." if result.changes else
                     "\nNothing to import: everyone in it is here already, as it says.")
             self.say(Content.assemble(describe(report), extra, columns, (then, "dim")))
