@@ -21,18 +21,21 @@ class _Session:
     user must hear about (unreadable records, a journal set aside, a fold that
     failed) said on stderr as ``warning:`` lines, which never change the exit code."""
 
-    def __init__(self, args: argparse.Namespace, write: bool, salvage: bool = False) -> None:
+    def __init__(self, args: argparse.Namespace, write: bool, salvage: bool = False,
+                 cached: bool = True) -> None:
         self.args = args
         self.write = write
         self.salvage = salvage
+        self.cached = cached
         self.app: Any = None
         self._said = 0
 
     def __enter__(self) -> Any:
         from peoplelinks.service import PeopleLinks  # noqa: PLC0415 - keep --help fast
 
+        # A command that only reads may read the cache beside the file (made from it).
         self.app = PeopleLinks.open(resolve_db_path(self.args.db), read_only=not self.write,
-                                    salvage=self.salvage)
+                                    salvage=self.salvage, cached=self.cached)
         self._warn()
         return self.app
 
@@ -58,8 +61,11 @@ def _warning(message: str) -> None:
     sys.stderr.write(f"warning: {printable(message)}\n")
 
 
-def _open(args: argparse.Namespace, *, write: bool, salvage: bool = False) -> _Session:
-    return _Session(args, write, salvage)
+def _open(args: argparse.Namespace, *, write: bool, salvage: bool = False,
+          cached: bool = True) -> _Session:
+    """The session of a command; ``cached=False``: read the file itself even when only
+    reading (doctor checks what is on disk)."""
+    return _Session(args, write, salvage, cached)
 
 
 def _when(text: str | None, field: str, direction: Any = None) -> date | None:

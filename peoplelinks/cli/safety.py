@@ -32,7 +32,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         # Applies the journal up to its damage, sets the rest aside (said on stderr).
         with _open(args, write=True, salvage=True):
             pass
-    with _open(args, write=False) as app:
+    with _open(args, write=False, cached=False) as app:
         problems = app.doctor()
         db = app.db
         unreadable = len(db.all_problems())

@@ -60,11 +60,10 @@ SEARCHED = ("name", "company", "title", "tags", "how_met", "notes", "emails")
 """The fields a search looks in (:func:`haystack` makes them into words)."""
 
 
-def holds(words: list[str], fields: Mapping[str, Any]) -> bool:
-    """True when each of ``words`` (from :func:`words_of`) is somewhere in the searched
-    ``fields`` of a contact, case-folded: a word that starts a word of the contact
-    is in there, so only these need :func:`haystack`, which is dearer. ``fields``:
-    a contact's stored document, or its model's ``__dict__``."""
+def searched_text(fields: Mapping[str, Any]) -> str:
+    """The searched ``fields`` of a contact in one case-folded string: a word that
+    starts a word of the contact is in there. ``fields``: a contact's stored
+    document, or its model's ``__dict__``."""
     parts: list[str] = []
     for name in SEARCHED:
         value = fields.get(name)
@@ -72,7 +71,14 @@ def holds(words: list[str], fields: Mapping[str, Any]) -> bool:
             parts.append(value)
         elif isinstance(value, list):
             parts.extend(item for item in value if isinstance(item, str))
-    text = " ".join(parts).casefold()
+    return " ".join(parts).casefold()
+
+
+def holds(words: list[str], fields: Mapping[str, Any]) -> bool:
+    """True when each of ``words`` (from :func:`words_of`) is somewhere in the
+    :func:`searched_text` of ``fields``: only the contacts it holds for need
+    :func:`haystack`, which is dearer."""
+    text = searched_text(fields)
     return all(word in text for word in words)
 
 
@@ -283,8 +289,11 @@ class SearchIndex:
         if self._names is None:
             self._names = {cid: entry[0].strip() for cid, entry in self._entries.items()}
         found = process.extract(query, self._names, scorer=fuzz.partial_ratio, score_cutoff=85,
-                                limit=limit)
-        return [cid for _name, _score, cid in found]
+                                limit=None)
+        # Equal scores in name order: the same answer whatever order contacts came in.
+        entries = self._entries
+        found.sort(key=lambda hit: (-hit[1], entries[hit[2]][0], hit[2]))
+        return [cid for _name, _score, cid in found[:limit]]
 
     def _fuzzy_fields(self, words: list[str]) -> list[int]:
         """Contacts whose company or title has a near miss of a query word (see

@@ -63,9 +63,12 @@ class ServiceBase:
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False,
-             today: Callable[[], date] = date.today, salvage: bool = False) -> Self:
-        """Open the database at ``path`` (``salvage``: see :class:`JournalStorage`)."""
-        return cls(Database.open(path, read_only=read_only, salvage=salvage), today=today)
+             today: Callable[[], date] = date.today, salvage: bool = False,
+             cached: bool = False) -> Self:
+        """Open the database at ``path`` (``salvage``: see :class:`JournalStorage`;
+        ``cached``: see :meth:`Database.open`)."""
+        return cls(Database.open(path, read_only=read_only, salvage=salvage, cached=cached),
+                   today=today)
 
     def close(self) -> None:
         """Save everything to the file and release the database."""

@@ -12,7 +12,7 @@ from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import (
     Contact,
 )
-from peoplelinks.domain.search import holds, search_once, words_of
+from peoplelinks.domain.search import search_once, words_of
 from peoplelinks.errors import Ambiguous, DuplicateContact, InputError, NotFound
 from peoplelinks.service.base import ServiceBase, _name_key, _words_start, validated
 
@@ -96,8 +96,7 @@ class ContactVerbs(ServiceBase):
         if self._search is None:  # one query, no index built (the command line)
             db = self.db
             ids = search_once(
-                lambda words: db.contacts_where(
-                    lambda doc: doc.get("deleted_at") is None and holds(words, doc)),
+                db.contacts_holding,
                 lambda: (c for c in db.contacts.values() if not c.in_trash), query, limit)
         else:
             ids = self._index().search(query, limit)

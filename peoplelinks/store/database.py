@@ -25,10 +25,27 @@ from pydantic import BaseModel
 
 from peoplelinks.domain.fields import now
 from peoplelinks.domain.models import Record
-from peoplelinks.errors import CannotOpen, DatabaseCorrupt, NothingToUndo, UndoConflict
+from peoplelinks.errors import (
+    CannotOpen,
+    DatabaseCorrupt,
+    FileChanged,
+    NothingToUndo,
+    UndoConflict,
+)
 from peoplelinks.store import backup, history, migrations
+from peoplelinks.store.cache import (
+    CACHE_FROM_BYTES,
+    Cache,
+    Key,
+    current_key,
+    journal_empty,
+    key_of,
+    open_cache,
+    write_cache,
+)
 from peoplelinks.store.files import real_file
 from peoplelinks.store.history import HISTORY, ChangeInfo, DocChange
+from peoplelinks.store.lazytable import LATER
 from peoplelinks.store.lock import WriterLock
 from peoplelinks.store.records import (
     _UNKNOWN,
@@ -58,21 +75,34 @@ class Database(Records):
         self._backup: threading.Thread | None = None
         self._reset()
         self._batch: list[DocChange] | None = None
+        # Read from the cache beside the file instead of the file (see _load_cached).
+        self._cache: Cache | None = None
+        self._cache_key: Key | None = None
+        # The key of the cache to write on close: this read the whole file, and no
+        # cache could be used.
+        self._cache_due: Key | None = None
 
     def _raw(self, table: str) -> dict[str, Any]:
+        if self._cache is not None:
+            return self._cache.table(table)
         return self.storage.read().get(table, {})
+
+    def _stored_index(self, name: str) -> Any:
+        return self._cache.index(name) if self._cache is not None else None
 
     # ---- opening and closing --------------------------------------------------
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, lock_timeout: float = 1.0,
-             salvage: bool = False) -> Database:
+             salvage: bool = False, cached: bool = False) -> Database:
         """Open ``path`` (created on the first write when missing).
 
         Symbolic links are resolved once: the lock, journal, backups and the
         atomic rename all act on the real file. A writable open takes the
         single-writer lock, makes today's backup, migrates an older file and
-        folds a leftover journal into the file.
+        folds a leftover journal into the file. ``cached`` (read only): read from
+        the cache beside the file when it was made from the file as it is
+        (:mod:`.cache`), and write one on close when there was none.
         """
         path = real_file(Path(path))
         lock = None
@@ -81,7 +111,8 @@ class Database(Records):
             lock.acquire()
         try:
             db = cls(cls._storage(path, read_only, lock, salvage), lock)
-            db._load(path, read_only)
+            if not (cached and read_only and not salvage and db._load_cached(path)):
+                db._load(path, read_only, cache=cached and read_only and not salvage)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -113,6 +144,7 @@ class Database(Records):
             self.storage.warnings = old.warnings
             try:
                 self._reset()
+                self._cache = self._cache_due = None
                 self._load(self.path, old.read_only, backups=False)
             except BaseException:
                 self.storage._close_journal()
@@ -122,7 +154,41 @@ class Database(Records):
         old._close_journal()
         return True
 
-    def _load(self, path: Path, read_only: bool, backups: bool = True) -> None:
+    def _load_cached(self, path: Path) -> bool:
+        """Take everything in from the cache beside ``path``; False when there is no
+        cache made from the file as it is now (then the file is read)."""
+        cache = open_cache(path, migrations.SCHEMA_VERSION, self._file_tables)
+        if cache is None:
+            return False
+        try:
+            small = cache.small
+            if migrations.check_supported(small, path) != migrations.SCHEMA_VERSION:
+                cache.close()
+                return False
+        except CannotOpen:
+            cache.close()
+            return False
+        self._cache, self._cache_key = cache, cache.key
+        tables = dict(small)
+        for table in ID_TABLES:
+            tables[table] = dict.fromkeys(cache.keys(table), LATER)
+        self._validate(tables, fetch=lambda table: lambda keys: cache.docs(table, keys))
+        return True
+
+    def _file_tables(self) -> dict[str, dict[str, Any]]:
+        """The file's tables, for a cache found damaged after part of it was read: the
+        file must be the one the cache was made from (the rest must match)."""
+        tables = self.storage.read()
+        st = self.storage.file_stat
+        if st is None or key_of(st, migrations.SCHEMA_VERSION) != self._cache_key or \
+                self.storage.journal_bytes:
+            raise FileChanged(f"{self.path} was changed by another program while it was "
+                              "being read; run the command again",
+                              what=f"{self.path} was changed by another program")
+        return tables
+
+    def _load(self, path: Path, read_only: bool, backups: bool = True,
+              cache: bool = False) -> None:
         try:
             tables = self.storage.read()
         except DatabaseCorrupt as exc:
@@ -147,11 +213,27 @@ class Database(Records):
         if version < migrations.SCHEMA_VERSION:
             migrations.migrate(tables)
         self._validate(tables)
+        st = self.storage.file_stat
+        # The cache holds the documents as this version reads them (migrated).
+        if cache and st is not None and st.st_size >= CACHE_FROM_BYTES and \
+                not self.storage.journal_bytes and not self.storage.warnings and \
+                journal_empty(path):
+            self._cache_due = key_of(st, migrations.SCHEMA_VERSION)
         if not read_only and (
             self.storage.journal_bytes or self.storage.needs_compaction
             or (version < migrations.SCHEMA_VERSION and tables)
         ):
             self.storage.compact()
+
+    def _write_cache(self, key: Key) -> None:
+        """Write the cache of the file read, made from what was read (unless the file
+        or its journal changed since: then it would not be the file's)."""
+        self._cache_due = None
+        if current_key(self.path, migrations.SCHEMA_VERSION) != key:
+            return
+        tables = self.storage.read()
+        write_cache(self.path, key, tables, [t for t in ID_TABLES if t in tables],
+                    self.stored_indexes())
 
     def _daily_backup(self, path: Path) -> None:
         try:
@@ -167,6 +249,10 @@ class Database(Records):
         if self._backup is not None:
             self._backup.join()
             self._backup = None
+        if self._cache is not None:
+            self._cache.close()
+        elif self._cache_due is not None:
+            self._write_cache(self._cache_due)
         try:
             self.storage.close()
         finally:

@@ -28,6 +28,7 @@ from peoplelinks.gcpause import gc_paused
 
 R = TypeVar("R", bound=Record)
 _MISSING: Any = object()
+LATER: Any = object()  # a document not read yet: ``fetch`` reads it
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
 SINGLES = 300  # records validated one by one before the rest are, in one batch
 FREEZE_AFTER = 1000  # records validated in one batch from which they are frozen for the GC
@@ -44,13 +45,16 @@ class LazyTable(dict[int, R], Generic[R]):
     """Records by id, validated on first read (see the module)."""
 
     def __init__(self, model: type[R], docs: dict[str, Any],
-                 report: Callable[[str, str], None]) -> None:
+                 report: Callable[[str, str], None],
+                 fetch: Callable[[list[str]], list[Any]] | None = None) -> None:
         """``docs``: the stored documents by key; ``report(key, message)`` is called
-        for each one that is not a valid record."""
+        for each one that is not a valid record. ``fetch(keys)``: the documents of
+        ``keys``, for those given as :data:`LATER` in ``docs`` (read when needed)."""
         super().__init__()
         self._model = model
         self._pending: dict[str, Any] = dict(docs)
         self._report = report
+        self._fetch = fetch
         self._lock = threading.RLock()
         self._singles = 0
 
@@ -81,7 +85,7 @@ class LazyTable(dict[int, R], Generic[R]):
                 return
             # Left pending until kept: a reader in another thread that misses a record
             # meanwhile finds it pending, waits for the lock, then finds it kept.
-            docs = [self._pending[k] for k in keys]
+            docs = self._documents(keys)
             done = list(keys)
             adapter = list_adapter(self._model)
             with gc_paused():  # tens of thousands of new objects, none of them cyclic
@@ -102,6 +106,15 @@ class LazyTable(dict[int, R], Generic[R]):
             if len(keys) >= FREEZE_AFTER:
                 gc.freeze()  # they live as long as the app: keep them out of GC scans
 
+    def _documents(self, keys: list[str]) -> list[Any]:
+        """The pending documents of ``keys``, those not read yet read now."""
+        docs = [self._pending[k] for k in keys]
+        later = [n for n, doc in enumerate(docs) if doc is LATER]
+        if later and self._fetch is not None:
+            for n, doc in zip(later, self._fetch([keys[n] for n in later]), strict=True):
+                docs[n] = doc
+        return docs
+
     def _one(self, key: str) -> R | None:
         """Validate the pending document ``key``; the record, or None (reported).
         After :data:`SINGLES` records read one by one, the rest are validated in one
@@ -115,6 +128,8 @@ class LazyTable(dict[int, R], Generic[R]):
             doc = self._pending.get(key, _MISSING)
             if doc is _MISSING:  # validated meanwhile (another thread), or never here
                 return dict.get(self, int(key)) if key.isdigit() else None
+            if doc is LATER:
+                doc = self._documents([key])[0]
             try:
                 record = self._model.model_validate(doc)
             except ValidationError as exc:

@@ -35,6 +35,7 @@ from peoplelinks.domain.models import (
     Record,
     Settings,
 )
+from peoplelinks.domain.search import holds, searched_text
 from peoplelinks.domain.validation import describe
 from peoplelinks.gcpause import gc_paused
 from peoplelinks.store.history import HISTORY
@@ -139,7 +140,7 @@ class Records:
         self.settings = Settings()
         self.preferences: dict[str, Any] = {}
         self.problems: list[Problem] = []
-        self._history: dict[int, dict[str, Any]] = {}
+        self._history_map: dict[int, dict[str, Any]] | None = None  # read on first use
         self._next_id: dict[str, int] = {}
         # Built on first use from the stored documents (no record validated for
         # them), then kept current: talks by contact and the last talk's date,
@@ -166,12 +167,17 @@ class Records:
 
     # ---- validation on load ---------------------------------------------------
 
-    def _validate(self, tables: dict[str, dict[str, Any]]) -> None:
+    def _validate(self, tables: dict[str, dict[str, Any]],
+                  fetch: Callable[[str], Callable[[list[str]], list[Any]]] | None = None,
+                  ) -> None:
+        """Take in the stored ``tables``; ``fetch(table)``: what reads the documents of
+        ``table`` given as :data:`~peoplelinks.store.lazytable.LATER` (a cache)."""
         with gc_paused():
             for model, name in TABLE_OF.items():
                 # Validated record by record when first read (see LazyTable).
                 setattr(self, name, LazyTable(model, tables.get(name, {}),
-                                              self._reporter(name)))
+                                              self._reporter(name),
+                                              fetch(name) if fetch else None))
             for single, name in SINGLETON_OF.items():
                 doc = tables.get(name, {}).get("1")
                 if doc is not None:
@@ -186,13 +192,20 @@ class Records:
                 used = max((int(k) for k in tables.get(name, {}) if k.isdigit()), default=0)
                 given = stored.get(name, 1)
                 self._next_id[name] = max(given if isinstance(given, int) else 1, used + 1)
-            changes = tables.get(HISTORY, {})
-            self._history = {int(k): changes[k] for k in sorted(
-                (k for k in changes if k.isdigit()), key=int)}
             self.preferences = dict(tables.get(PREFERENCES, {}).get("1", {}))
             self._build_indexes()
         # Everything loaded lives as long as the app: keep it out of GC scans.
         gc.freeze()
+
+    @property
+    def _history(self) -> dict[int, dict[str, Any]]:
+        """The change history's documents by id, oldest first (read on first use: a
+        command that only reads never needs it)."""
+        if self._history_map is None:
+            changes = self._raw(HISTORY)
+            self._history_map = {int(k): changes[k] for k in sorted(
+                (k for k in changes if k.isdigit()), key=int)}
+        return self._history_map
 
     def all_problems(self) -> list[Problem]:
         """Every stored document that is not valid: each table is validated to the
@@ -228,6 +241,27 @@ class Records:
         """The stored documents of ``table`` by key (the database's; none here)."""
         return {}
 
+    def _stored_index(self, name: str) -> Any:
+        """The index ``name`` as a cache holds it (see :meth:`stored_indexes`), or None:
+        then it is made from the documents."""
+        return None
+
+    def stored_indexes(self) -> dict[str, Any]:
+        """The indexes made from the stored documents, as JSON-ready values, for a cache
+        of them (:mod:`peoplelinks.store.cache`); read back by :meth:`_stored_index`."""
+        by_contact, last = self._talk_maps()
+        texts = [[cid, searched_text(doc)] for cid, doc in self._docs("contacts")
+                 if doc.get("deleted_at") is None]
+        return {
+            "talks": [[cid, ids, last[cid].isoformat()] for cid, ids in by_contact.items()],
+            "followups": list(self._followup_map().items()),
+            "parents": list(self._parent_map().items()),
+            "names": self._name_map(),
+            "generations": list(self.generations.items()),
+            "children": list(graph.children(self._parent_map()).items()),
+            "search": texts,
+        }
+
     def _docs(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
         """(id, document) of the stored documents of ``table`` under a numeric key.
 
@@ -239,49 +273,69 @@ class Records:
             if key.isdigit() and isinstance(doc, dict):
                 yield int(key), doc
 
-    def contacts_where(self, test: Callable[[dict[str, Any]], bool]) -> list[Contact]:
-        """The contacts whose stored document passes ``test``: only those are
-        validated (a search on the command line reads 30,000 documents, not
-        30,000 records). One that is not valid is left out (and reported)."""
-        ids = [cid for cid, doc in self._docs("contacts") if test(doc)]
+    def contacts_holding(self, words: list[str]) -> list[Contact]:
+        """The contacts not in the trash whose searched fields hold each of ``words``
+        (see :func:`~peoplelinks.domain.search.holds`), in stored order."""
+        texts = self._stored_index("search")
+        if texts is None:
+            return self.contacts_where(
+                lambda doc: doc.get("deleted_at") is None and holds(words, doc))
+        ids = [cid for cid, text in texts if all(word in text for word in words)]
+        return self._many_contacts(ids)
+
+    def _many_contacts(self, ids: list[int]) -> list[Contact]:
         table = self.contacts
         if isinstance(table, LazyTable):
             return table.many(ids)
         return [table[i] for i in ids if i in table]
+
+    def contacts_where(self, test: Callable[[dict[str, Any]], bool]) -> list[Contact]:
+        """The contacts whose stored document passes ``test``: only those are
+        validated (a search on the command line reads 30,000 documents, not
+        30,000 records). One that is not valid is left out (and reported)."""
+        return self._many_contacts([cid for cid, doc in self._docs("contacts") if test(doc)])
 
     def _name_map(self) -> dict[str, list[int]]:
         if self._names is not None:  # built: no lock (read per contact in loops)
             return self._names
         with self.derive_lock:
             if self._names is None:
-                names: dict[str, list[int]] = {}
-                for cid, doc in self._docs("contacts"):
-                    name = doc.get("name")
-                    if not isinstance(name, str):
-                        contact = self.contacts.get(cid)
-                        if contact is None:
-                            continue
-                        name = contact.name
-                    names.setdefault(name.casefold(), []).append(cid)
-                self._names = names
+                stored = self._stored_index("names")
+                self._names = stored if stored is not None else self._names_from_docs()
             return self._names
+
+    def _names_from_docs(self) -> dict[str, list[int]]:
+        names: dict[str, list[int]] = {}
+        for cid, doc in self._docs("contacts"):
+            name = doc.get("name")
+            if not isinstance(name, str):
+                contact = self.contacts.get(cid)
+                if contact is None:
+                    continue
+                name = contact.name
+            names.setdefault(name.casefold(), []).append(cid)
+        return names
 
     def _parent_map(self) -> dict[int, int | None]:
         if self._parents is not None:
             return self._parents
         with self.derive_lock:
             if self._parents is None:
-                parents: dict[int, int | None] = {}
-                for cid, doc in self._docs("contacts"):
-                    parent = doc.get("introduced_by")
-                    if parent is not None and type(parent) is not int:
-                        contact = self.contacts.get(cid)
-                        if contact is None:
-                            continue
-                        parent = contact.introduced_by
-                    parents[cid] = parent
-                self._parents = parents
+                stored = self._stored_index("parents")
+                self._parents = dict(stored) if stored is not None else self._parents_from_docs()
             return self._parents
+
+    def _parents_from_docs(self) -> dict[int, int | None]:
+        parents: dict[int, int | None] = {}
+        for cid, doc in self._docs("contacts"):
+            parent = doc.get("introduced_by")
+            if parent is not None and type(parent) is not int:
+                contact = self.contacts.get(cid)
+                if contact is None:
+                    continue
+                parent = contact.introduced_by
+            parents[cid] = parent
+        return parents
 
     def _talk_maps(self) -> tuple[dict[int, list[int]], dict[int, date]]:
         """Contact id -> ids of their talks, and -> the date of the last one."""
@@ -293,7 +347,13 @@ class Records:
                 by_contact: dict[int, list[int]] = {}
                 last: dict[int, date] = {}
                 with gc_paused():
-                    self._fill_talk_maps(by_contact, last)
+                    stored = self._stored_index("talks")
+                    if stored is not None:
+                        for cid, ids, when in stored:
+                            by_contact[cid] = ids
+                            last[cid] = date.fromisoformat(when)
+                    else:
+                        self._fill_talk_maps(by_contact, last)
                 self._by_contact, self._last = by_contact, last
             return self._by_contact, self._last
 
@@ -317,17 +377,22 @@ class Records:
             return self._followups_of
         with self.derive_lock:
             if self._followups_of is None:
-                of: dict[int, list[int]] = {}
-                for fid, doc in self._docs("followups"):
-                    cid = doc.get("contact_id")
-                    if type(cid) is not int:
-                        item = self.followups.get(fid)
-                        if item is None:
-                            continue
-                        cid = item.contact_id
-                    of.setdefault(cid, []).append(fid)
-                self._followups_of = of
+                stored = self._stored_index("followups")
+                self._followups_of = (dict(stored) if stored is not None
+                                      else self._followups_from_docs())
             return self._followups_of
+
+    def _followups_from_docs(self) -> dict[int, list[int]]:
+        of: dict[int, list[int]] = {}
+        for fid, doc in self._docs("followups"):
+            cid = doc.get("contact_id")
+            if type(cid) is not int:
+                item = self.followups.get(fid)
+                if item is None:
+                    continue
+                cid = item.contact_id
+            of.setdefault(cid, []).append(fid)
+        return of
 
     def _index_contact(self, old: Contact | None, new: Contact | None) -> None:
         if self._names is not None:
@@ -570,7 +635,9 @@ class Records:
         """Contact id -> referral generation (1 = known directly)."""
         with self.derive_lock:
             if self._generations is None:
-                self._generations = graph.generations(self._parent_map())
+                stored = self._stored_index("generations")
+                self._generations = (dict(stored) if stored is not None
+                                     else graph.generations(self._parent_map()))
             return self._generations
 
     def generation(self, contact_id: int) -> int | None:
@@ -581,7 +648,9 @@ class Records:
         """Ids of the contacts ``contact_id`` introduced."""
         with self.derive_lock:
             if self._children is None:
-                self._children = graph.children(self._parent_map())
+                stored = self._stored_index("children")
+                self._children = (dict(stored) if stored is not None
+                                  else graph.children(self._parent_map()))
             return [i for i in self._children.get(contact_id, []) if i in self.contacts]
 
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:

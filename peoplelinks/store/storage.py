@@ -100,6 +100,8 @@ class JournalStorage(Storage):
         self._journal_fd: int | None = None
         self._journal_size = 0
         self._broken: str | None = None
+        # The file's status when it was read (what a cache made from it is keyed on).
+        self.file_stat: os.stat_result | None = None
         self._needs_compaction = False
         # What the file and journal were when last read or written by us.
         self._file_seen: Signature | None = None
@@ -315,6 +317,7 @@ class JournalStorage(Storage):
         except OSError as exc:
             raise CannotOpen(f"cannot read {self.path}: {exc.strerror or exc}") from exc
         self._file_seen = _signature(st)
+        self.file_stat = st
         self._file_crc = zlib.crc32(raw)
         if not raw.strip():
             raise DatabaseCorrupt(f"{self.path} is empty (0 bytes of data)")

@@ -1,0 +1,320 @@
+"""The cache beside the database file (``<file>.cache``): a command that only reads
+answers from it exactly as from the file, and never uses one that is stale, missing,
+damaged, from another version, or made while a journal held changes."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from peoplelinks.cli import main
+from peoplelinks.errors import FileChanged
+from peoplelinks.service import PeopleLinks
+from peoplelinks.store import cache
+from peoplelinks.store.cache import cache_path
+
+
+@pytest.fixture(autouse=True)
+def _any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Caches for the small files of these tests too."""
+    monkeypatch.setattr("peoplelinks.store.database.CACHE_FROM_BYTES", 0)
+
+
+def _cached(path: Path) -> PeopleLinks:
+    return PeopleLinks.open(path, read_only=True, cached=True)
+
+
+def _people(path: Path, n: int = 60) -> None:
+    with PeopleLinks.open(path) as app, app.db.batch("people"):
+        first = app.add_contact({"name": "Ann Lee", "company": "Acme", "tags": ["fintech"]})
+        for k in range(n):
+            person = app.add_contact({"name": f"Person {k}", "company": "Acme" if k % 2 else
+                                      "Globex", "introduced_by": first.id if k % 3 else None,
+                                      "notes": f"met at event {k}"})
+            if k % 4 == 0:
+                app.log([person.id], notes=f"coffee {k}", next_action="write")
+
+
+def _view(app: PeopleLinks) -> tuple[object, ...]:
+    """What commands read: records, indexes, searches."""
+    db = app.db
+    ids = sorted(db.contacts)
+    return ({i: db.contacts[i] for i in ids},
+            {i: db.last_contact(i) for i in ids},
+            {i: [t.id for t in db.interactions_of(i)] for i in ids},
+            {i: [f.id for f in db.followups_of(i)] for i in ids},
+            {i: db.ids_named(db.contacts[i].name) for i in ids},
+            dict(db.parents), dict(db.generations), {i: db.introduced(i) for i in ids},
+            [c.id for c in app.search("acme person 1")], [c.id for c in app.search("fintech")],
+            [c.id for c in app.search("persn")],  # a near miss
+            sorted(db.followups), sorted(db.interactions), db.objective, app.changes())
+
+
+def test_a_cached_read_answers_as_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path)
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = _view(plain)
+    assert not cache_path(path).exists()  # only commands asking for it make one
+    with _cached(path) as first:
+        assert first.db._cache is None  # none yet: the file is read, and a cache made
+        assert _view(first) == expected
+    assert cache_path(path).exists()
+    with _cached(path) as app:
+        assert app.db._cache is not None
+        contact = app.contact(5)
+        assert contact.name == "Person 3"
+        assert dict.__len__(app.db.contacts) == 1  # one record read and validated
+        assert _view(app) == expected
+
+
+def test_a_write_makes_the_cache_stale(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 10)
+    with _cached(path):
+        pass
+    with PeopleLinks.open(path) as app:
+        app.edit_contact(2, {"name": "Zed Renamed"})
+    with _cached(path) as app:
+        assert app.db._cache is None  # made from the file before the edit: not used
+        assert app.contact(2).name == "Zed Renamed"
+    with _cached(path) as app:
+        assert app.db._cache is not None and app.contact(2).name == "Zed Renamed"
+
+
+def test_a_file_changed_behind_our_back_is_read_not_the_cache(tmp_path: Path) -> None:
+    """Same size, and the modification time set back: the change time still differs."""
+    path = tmp_path / "db.json"
+    _people(path, 10)
+    with _cached(path):
+        pass
+    before = os.stat(path)
+    data = path.read_bytes().replace(b"Person 3", b"Person X")
+    path.write_bytes(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with _cached(path) as app:
+        assert app.db._cache is None
+        assert app.contact(5).name == "Person X"
+
+
+def test_no_cache_is_used_while_a_journal_holds_changes(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 10)
+    with _cached(path):
+        pass
+    app = PeopleLinks.open(path)  # open: the change is in the journal, not the file
+    try:
+        app.edit_contact(2, {"name": "Zed Renamed"})
+        with _cached(path) as reader:
+            assert reader.db._cache is None
+            assert reader.contact(2).name == "Zed Renamed"
+    finally:
+        app.close()
+
+
+def test_a_missing_or_damaged_cache_is_never_used(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 30)
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = _view(plain)
+    target = cache_path(path)
+    for damage in ("delete", "truncate", "garbage", "header"):
+        with _cached(path):
+            pass
+        data = target.read_bytes()
+        if damage == "delete":
+            target.unlink()
+        elif damage == "truncate":
+            target.write_bytes(data[: len(data) // 2])
+        elif damage == "garbage":
+            target.write_bytes(os.urandom(len(data)))
+        else:  # the header's key edited: made from another file
+            target.write_bytes(data.replace(b'"key":[', b'"key":[0,', 1))
+        with _cached(path) as app:
+            assert app.db._cache is None, damage
+            assert _view(app) == expected, damage
+
+
+def test_a_damaged_section_found_late_falls_back_to_the_file(tmp_path: Path) -> None:
+    """A chunk whose CRC fails after other sections were used: the rest is read from
+    the file (the one the cache was made from), with the same answers."""
+    path = tmp_path / "db.json"
+    _people(path, 60)
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = _view(plain)
+    with _cached(path):
+        pass
+    target = cache_path(path)
+    data = bytearray(target.read_bytes())
+    spot = data.index(b'"name":"Person 50"')
+    data[spot + 9] = ord("Q")  # inside a chunk: its CRC no longer matches
+    target.write_bytes(bytes(data))
+    with _cached(path) as app:
+        assert app.db._cache is not None  # the header is fine
+        assert app.contact(2).name == "Person 0"  # read from the cache
+        assert _view(app) == expected  # Person 50's chunk: from the file
+
+
+def test_a_damaged_section_after_the_file_changed_is_an_error_not_a_mix(
+        tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 60)
+    with _cached(path):
+        pass
+    target = cache_path(path)
+    data = target.read_bytes()
+    target.write_bytes(data.replace(b'"name":"Person 50"', b'"name":"Person 5Q"'))
+    app = _cached(path)
+    try:
+        assert app.contact(2).name == "Person 0"
+        with PeopleLinks.open(path) as writer:
+            writer.edit_contact(3, {"name": "Changed"})
+        with pytest.raises(FileChanged, match="run the command again"):
+            app.db.contacts.settle()
+    finally:
+        app.close()
+
+
+def test_a_cache_of_another_version_is_not_used(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 10)
+    monkeypatch.setattr(cache, "__version__", "0.0.1")
+    with _cached(path):
+        pass  # made by "0.0.1"
+    monkeypatch.setattr(cache, "__version__", "0.0.2")
+    with _cached(path) as app:
+        assert app.db._cache is None
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    with _cached(path) as app:
+        assert app.db._cache is None  # the one made by 0.0.2 has the old format
+    with _cached(path) as app:
+        assert app.db._cache is not None
+
+
+def test_invalid_records_are_reported_from_the_cache_as_from_the_file(
+        tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 20)
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["7"]["circle"] = "martians"
+    data["interactions"]["2"]["contact_ids"] = "nobody"
+    path.write_bytes(orjson.dumps(data))
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = sorted(plain.db.all_problems(), key=str)
+        view = _view(plain)
+    with _cached(path):
+        pass
+    with _cached(path) as app:
+        assert app.db._cache is not None
+        assert app.db.contacts.get(7) is None and [p.doc_id for p in app.db.problems] == ["7"]
+        assert sorted(app.db.all_problems(), key=str) == expected
+        assert _view(app) == view
+    assert len(expected) == 2
+
+
+def test_a_folder_that_cannot_be_written_gets_no_cache_and_no_error(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes anywhere")
+    path = tmp_path / "db.json"
+    _people(path, 5)
+    tmp_path.chmod(0o500)
+    try:
+        with _cached(path) as app:
+            assert app.contact(2).name == "Person 0"
+    finally:
+        tmp_path.chmod(0o700)
+    assert not cache_path(path).exists()
+
+
+def test_the_cache_keeps_out_what_the_folder_is_denied(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache that cannot be written (a full disk, a read-only folder) costs nothing
+    but the time: the command answers, and no half-written file is left."""
+    path = tmp_path / "db.json"
+    _people(path, 5)
+
+    def refuse(fd: int, data: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.os, "write", refuse)
+    with _cached(path) as app:
+        assert app.contact(2).name == "Person 0"
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json", "db.json.lock"]
+
+
+def test_the_command_line_says_the_same_with_and_without_the_cache(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 40)
+    outputs = []
+    for _run in range(3):  # the file, then making the cache, then the cache
+        for args in (["list", "person", "--json"], ["show", "5", "--json"], ["due", "--json"],
+                     ["today", "--json"], ["list", "acme"]):
+            assert main(["--db", str(path), *args]) == 0
+        outputs.append(capsys.readouterr().out)
+        if _run == 0:
+            assert cache_path(path).exists()
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "Person 3" in outputs[0]
+
+
+def test_doctor_reads_the_file_itself(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 5)
+    opened: list[bool] = []
+    real = PeopleLinks.open.__func__  # type: ignore[attr-defined]
+
+    def spy(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(kwargs.get("cached", False))
+        return real(cls, *args, **kwargs)
+
+    monkeypatch.setattr(PeopleLinks, "open", classmethod(spy))
+    assert main(["--db", str(path), "doctor"]) == 0
+    assert main(["--db", str(path), "list"]) == 0
+    assert opened == [False, True]
+    assert "checked" in capsys.readouterr().out
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_after_any_changes_the_cache_answers_as_the_file(tmp_path_factory,  # type: ignore[no-untyped-def]
+                                                         seed: int) -> None:
+    rng = random.Random(seed)
+    path = tmp_path_factory.mktemp("cache") / "db.json"
+    for _session in range(3):
+        with PeopleLinks.open(path) as app:
+            for step in range(12):
+                people = [c.id for c in app.contacts()]
+                action = rng.random()
+                if action < 0.35 or len(people) < 3:
+                    intro = rng.choice(people) if people and rng.random() < 0.5 else None
+                    app.add_contact({"name": rng.choice(["Ann Lee", "Bo", "Cy Ma"]),
+                                     "introduced_by": intro, "company": "Acme"},
+                                    allow_duplicate=True)
+                elif action < 0.6:
+                    app.log(rng.sample(people, rng.randint(1, 2)), notes=f"talk {step}",
+                            next_action=rng.choice(["", "write"]))
+                elif action < 0.7:
+                    app.edit_contact(rng.choice(people), {"name": "Di Person"})
+                elif action < 0.8:
+                    app.delete_contact(rng.choice(people))
+                elif action < 0.9:
+                    app.undo()
+                else:
+                    app.redo() if app.changes()[1] else app.undo()
+        with PeopleLinks.open(path, read_only=True) as plain:
+            expected = _view(plain)
+        with _cached(path) as first:
+            assert _view(first) == expected
+        with _cached(path) as app:
+            assert app.db._cache is not None
+            assert _view(app) == expected
