@@ -35,7 +35,7 @@ class _Session:
 
         # A command that only reads may read the cache beside the file (made from it).
         self.app = PeopleLinks.open(resolve_db_path(self.args.db), read_only=not self.write,
-                                    salvage=self.salvage, cached=self.cached)
+                                    salvage=self.salvage, cached=self.cached and not self.write)
         self._warn()
         return self.app
 

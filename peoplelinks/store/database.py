@@ -81,6 +81,7 @@ class Database(Records):
         # The key of the cache to write on close: this read the whole file, and no
         # cache could be used.
         self._cache_due: Key | None = None
+        self._refresh_cache = False  # write the cache of the file on close (a writer)
 
     def _raw(self, table: str) -> dict[str, Any]:
         if self._cache is not None:
@@ -100,9 +101,11 @@ class Database(Records):
         Symbolic links are resolved once: the lock, journal, backups and the
         atomic rename all act on the real file. A writable open takes the
         single-writer lock, makes today's backup, migrates an older file and
-        folds a leftover journal into the file. ``cached`` (read only): read from
+        folds a leftover journal into the file. ``cached``: read only, read from
         the cache beside the file when it was made from the file as it is
-        (:mod:`.cache`), and write one on close when there was none.
+        (:mod:`.cache`), and write one on close when there was none; writable,
+        write the cache of the file as it is on close (the app: the command line's
+        next reads are fast).
         """
         path = real_file(Path(path))
         lock = None
@@ -113,6 +116,7 @@ class Database(Records):
             db = cls(cls._storage(path, read_only, lock, salvage), lock)
             if not (cached and read_only and not salvage and db._load_cached(path)):
                 db._load(path, read_only, cache=cached and read_only and not salvage)
+            db._refresh_cache = cached and not read_only
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -226,8 +230,9 @@ class Database(Records):
             self.storage.compact()
 
     def _write_cache(self, key: Key) -> None:
-        """Write the cache of the file read, made from what was read (unless the file
-        or its journal changed since: then it would not be the file's)."""
+        """Write the cache of the file as last read or written (``key``), made from
+        what memory holds, which is what the file holds — unless the file or its
+        journal changed since: then nothing is written."""
         self._cache_due = None
         if current_key(self.path, migrations.SCHEMA_VERSION) != key:
             return
@@ -255,6 +260,10 @@ class Database(Records):
             self._write_cache(self._cache_due)
         try:
             self.storage.close()
+            st = self.storage.file_stat
+            if self._refresh_cache and st is not None:
+                # Still under the lock: nobody else wrote the file meanwhile.
+                self._write_cache(key_of(st, migrations.SCHEMA_VERSION))
         finally:
             if self._lock is not None:
                 self._lock.release()

@@ -100,7 +100,7 @@ class JournalStorage(Storage):
         self._journal_fd: int | None = None
         self._journal_size = 0
         self._broken: str | None = None
-        # The file's status when it was read (what a cache made from it is keyed on).
+        # The file's status when last read or written (what a cache of it is keyed on).
         self.file_stat: os.stat_result | None = None
         self._needs_compaction = False
         # What the file and journal were when last read or written by us.
@@ -199,7 +199,8 @@ class JournalStorage(Storage):
             meta.update(before)
             raise WriteFailed(f"could not save {self.path}: {exc.strerror or exc}") from exc
         self._epoch = epoch
-        self._file_seen = _signature(_stat(self.path))
+        self.file_stat = _stat(self.path)
+        self._file_seen = _signature(self.file_stat)
         self._file_crc = zlib.crc32(data)
         self._close_journal()
         # The file now holds everything; a journal left behind is skipped on load

@@ -110,7 +110,7 @@ class PeopleLinksApp(App[None]):
     def _open(self) -> None:
         assert self.path is not None
         try:
-            service = PeopleLinks.open(self.path)
+            service = PeopleLinks.open(self.path, cached=True)
             # The app shows everyone: validate every record and make the indexes and
             # what is due here, beside the loading screen, rather than on first use
             # in the UI thread.
@@ -234,7 +234,7 @@ def run(path: Path) -> int:
     # PEOPLELINKS_START=main opens on the main screen even when something is due.
     today_first = os.environ.get("PEOPLELINKS_START", "today").strip().lower() != "main"
     app = (PeopleLinksApp(path=path, today_first=today_first) if large else
-           PeopleLinksApp(PeopleLinks.open(path), today_first=today_first))
+           PeopleLinksApp(PeopleLinks.open(path, cached=True), today_first=today_first))
     try:
         app.run()
     finally:

@@ -318,3 +318,35 @@ def test_after_any_changes_the_cache_answers_as_the_file(tmp_path_factory,  # ty
         with _cached(path) as app:
             assert app.db._cache is not None
             assert _view(app) == expected
+
+
+def test_the_app_leaves_the_cache_of_what_it_wrote(tmp_path: Path) -> None:
+    """A writer opened with ``cached`` (the app) writes the cache on close: the command
+    line's next reads use it, and see its changes."""
+    path = tmp_path / "db.json"
+    _people(path, 20)
+    with PeopleLinks.open(path, cached=True) as app:
+        app.edit_contact(3, {"name": "Renamed In The App"})
+        app.log([3], notes="coffee")
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = _view(plain)
+    with _cached(path) as reader:
+        assert reader.db._cache is not None
+        assert reader.contact(3).name == "Renamed In The App"
+        assert _view(reader) == expected
+    with PeopleLinks.open(path) as app:  # the command line's writes leave it stale
+        app.edit_contact(3, {"name": "Renamed Again"})
+    with _cached(path) as reader:
+        assert reader.db._cache is None and reader.contact(3).name == "Renamed Again"
+
+
+def test_the_app_writes_no_cache_of_a_file_changed_behind_its_back(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 20)
+    app = PeopleLinks.open(path, cached=True)
+    before = os.stat(path)
+    path.write_bytes(path.read_bytes().replace(b"Person 3", b"Person X"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    app.close()  # it wrote nothing: memory holds the file as it was
+    with _cached(path) as reader:
+        assert reader.contact(5).name == "Person X"
