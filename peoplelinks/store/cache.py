@@ -102,7 +102,6 @@ class Cache:
         self._tables: Tables | None = None  # the file's, once fallen back
         self._keys: dict[str, list[str]] = {}
         self._where: dict[str, dict[str, int]] = {}
-        self._chunks: dict[tuple[str, int], dict[str, Any]] = {}
         self._whole: dict[str, dict[str, Any]] = {}
         self.small: Tables = self._section("small")
         self.counted: dict[str, list[str]] = self._section("keys")
@@ -147,13 +146,15 @@ class Cache:
         if where is None:
             where = {key: n // CHUNK for n, key in enumerate(self.keys(table))}
             self._where[table] = where
+        # Chunks are parsed for this call only: the documents go to be validated, and
+        # a command that reads every record would otherwise hold them all twice.
+        chunks: dict[int, dict[str, Any]] = {}
         found = []
         for key in keys:
             n = where[key]
-            chunk = self._chunks.get((table, n))
+            chunk = chunks.get(n)
             if chunk is None:
-                chunk = self._section(f"{table}:{n}")
-                self._chunks[(table, n)] = chunk
+                chunk = chunks[n] = self._section(f"{table}:{n}")
             found.append(chunk[key])
         return found
 

@@ -30,7 +30,10 @@ R = TypeVar("R", bound=Record)
 _MISSING: Any = object()
 LATER: Any = object()  # a document not read yet: ``fetch`` reads it
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
+_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}  # shared by records that set them all
+_set_attribute = object.__setattr__  # past pydantic's frozen check, as pydantic does
 SINGLES = 300  # records validated one by one before the rest are, in one batch
+BATCH = 4096  # records validated in one batch, at most (as fast as all at once)
 FREEZE_AFTER = 1000  # records validated in one batch from which they are frozen for the GC
 
 
@@ -55,6 +58,7 @@ class LazyTable(dict[int, R], Generic[R]):
         self._pending: dict[str, Any] = dict(docs)
         self._report = report
         self._fetch = fetch
+        self._all_fields = _ALL_FIELDS.setdefault(model, set(model.model_fields))
         self._lock = threading.RLock()
         self._singles = 0
 
@@ -66,9 +70,12 @@ class LazyTable(dict[int, R], Generic[R]):
         return not self._pending
 
     def settle(self) -> None:
-        """Validate every document not validated yet, in one batch."""
+        """Validate every document not validated yet, in batches of :data:`BATCH`
+        (documents read from a cache are then held a batch at a time, not all)."""
         if self._pending:
-            self._validate(list(self._pending))
+            keys = list(self._pending)
+            for start in range(0, len(keys), BATCH):
+                self._validate(keys[start:start + BATCH])
 
     def many(self, ids: list[int]) -> list[R]:
         """The records of ``ids`` that are valid, in that order; those not validated
@@ -143,6 +150,11 @@ class LazyTable(dict[int, R], Generic[R]):
         if str(record.id) != key:
             self._report(key, f"id: the document's id {record.id} differs from its key")
             return None
+        if len(record.__pydantic_fields_set__) == len(self._all_fields):
+            # Every field was in the document (as stored): one set of their names for
+            # all such records, not one each — 2 KB of a contact's 3.6 KB. Pydantic
+            # never changes it in place (model_copy copies it first).
+            _set_attribute(record, "__pydantic_fields_set__", self._all_fields)
         dict.__setitem__(self, record.id, record)
         return record
 

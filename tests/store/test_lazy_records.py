@@ -200,3 +200,35 @@ def test_an_unreadable_introducer_is_in_no_chain(tmp_path: Path) -> None:
         assert "Bob Ray" in app.brief(bob.id)
         found = [p.where for p in app.doctor()]
         assert f"contacts #{ann.id}" in found and f"contacts #{bob.id}" in found
+
+
+def test_settling_goes_in_batches_and_misses_nothing(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("peoplelinks.store.lazytable.BATCH", 3)
+    found: list[str] = []
+    docs = _docs(10)
+    docs["5"]["circle"] = "martians"
+    table = LazyTable(Contact, docs, lambda key, why: found.append(key))
+    sizes: list[int] = []
+    real = table._validate
+    monkeypatch.setattr(table, "_validate", lambda keys: (sizes.append(len(keys)), real(keys)))
+    table.settle()
+    assert sizes == [3, 3, 3, 1] and found == ["5"]
+    assert sorted(table) == [1, 2, 3, 4, 6, 7, 8, 9, 10]
+
+
+def test_records_read_whole_share_one_set_of_field_names() -> None:
+    """Stored documents name every field: their records share one set of the names
+    (2 KB a contact); a copy with changes gets its own, and the shared one is left
+    as it was."""
+    docs = _docs(3)
+    del docs["3"]["notes"]  # a document without a field: its record keeps its own set
+    table = LazyTable(Contact, docs, lambda key, why: None)
+    one, two, three = table[1], table[2], table[3]
+    assert one.__pydantic_fields_set__ is two.__pydantic_fields_set__
+    assert three.__pydantic_fields_set__ is not one.__pydantic_fields_set__
+    assert "notes" not in three.__pydantic_fields_set__
+    shared = set(one.__pydantic_fields_set__)
+    changed = one.model_copy(update={"name": "Renamed"})
+    assert changed.name == "Renamed" and one.name == "P1"
+    assert one.__pydantic_fields_set__ == shared == set(Contact.model_fields)
+    assert changed.__pydantic_fields_set__ is not one.__pydantic_fields_set__
