@@ -261,7 +261,7 @@ class Database(Records):
         try:
             self.storage.close()
             st = self.storage.file_stat
-            if self._refresh_cache and st is not None:
+            if self._refresh_cache and st is not None and st.st_size >= CACHE_FROM_BYTES:
                 # Still under the lock: nobody else wrote the file meanwhile.
                 self._write_cache(key_of(st, migrations.SCHEMA_VERSION))
         finally:

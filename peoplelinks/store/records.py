@@ -211,11 +211,20 @@ class Records:
         """Every stored document that is not valid: each table is validated to the
         end first (records are otherwise validated when first read, and
         :attr:`problems` holds those found so far)."""
-        for name in TABLE_OF.values():
+        self.validate_now(*TABLE_OF.values())
+        return self.problems
+
+    def validate_now(self, *tables: str) -> None:
+        """Validate every record of ``tables`` now (the app, in its loading thread)."""
+        for name in tables:
             table = getattr(self, name)
             if isinstance(table, LazyTable):
                 table.settle()
-        return self.problems
+
+    def validated(self) -> bool:
+        """True when every record has been validated (:attr:`problems` is complete)."""
+        return all(table.settled for name in TABLE_OF.values()
+                   if isinstance(table := getattr(self, name), LazyTable))
 
     def _reporter(self, table: str) -> Callable[[str, str], None]:
         """What a lazy table calls for a document that is not a valid record."""

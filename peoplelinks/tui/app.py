@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -111,10 +112,10 @@ class PeopleLinksApp(App[None]):
         assert self.path is not None
         try:
             service = PeopleLinks.open(self.path, cached=True)
-            # The app shows everyone: validate every record and make the indexes and
-            # what is due here, beside the loading screen, rather than on first use
-            # in the UI thread.
-            service.db.all_problems()
+            # What the first screen shows (everyone by name, what is due) is worked out
+            # here, beside the loading screen, rather than on first use in the UI
+            # thread; the talks are validated once the list is on the screen (_show).
+            service.db.validate_now("contacts", "followups", "plans")
             service.db.build_indexes()
             service.due()
         except PeopleLinksError as exc:
@@ -144,12 +145,23 @@ class PeopleLinksApp(App[None]):
         elif self.today_first and service.due().count:
             self.push_screen(TodayScreen(service), main._today_chosen)
         self.disk.tell_warnings()
-        problems = service.db.all_problems()
+        if service.db.validated():
+            self._tell_problems(service.db.problems)
+        else:  # the rest beside the UI once the list is drawn, then what could not be read
+            self.call_after_refresh(self.run_worker, lambda: self._validate_rest(service),
+                                    thread=True, name="validate-rest")
+        self.disk.start()
+
+    def _validate_rest(self, service: PeopleLinks) -> None:
+        problems = list(service.db.all_problems())
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._tell_problems, problems)
+
+    def _tell_problems(self, problems: Sequence[object]) -> None:
         if problems:
             self.notify(f"{len(problems)} record(s) could not be read and are left untouched "
                         "(not shown) — run 'peoplelinks doctor'", severity="warning",
                         timeout=20, markup=False)
-        self.disk.start()
 
     def on_app_focus(self) -> None:
         """The terminal has the focus again: the files may have changed meanwhile."""

@@ -110,6 +110,35 @@ async def test_unreadable_records_are_announced(tmp_path: Path) -> None:
     service.close()
 
 
+async def test_the_list_comes_before_the_talks_are_read_and_an_unreadable_one_is_told(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Opened in its loading thread (a large file), the app shows the list once the
+    contacts and what is due are ready; the talks are validated after, beside the
+    UI, and one that cannot be read is still announced. The app leaves the cache
+    of the file on close."""
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as service:
+        ann = service.add_contact({"name": "Ann"})
+        service.log([ann.id], notes="coffee")
+        service.log([ann.id], notes="lunch")
+    data = orjson.loads(path.read_bytes())
+    data["interactions"]["1"]["contact_ids"] = "nobody"
+    path.write_bytes(orjson.dumps(data))
+    monkeypatch.setattr("peoplelinks.store.database.CACHE_FROM_BYTES", 0)
+    app = PeopleLinksApp(path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if any("could not be read" in n for n in notices(app)):
+                break
+        assert list_names(app) == ["Ann"]
+        assert any("1 record(s) could not be read" in n for n in notices(app))
+        assert app.service.db.validated()
+        assert [t.notes for t in app.service.db.interactions_of(ann.id)] == ["lunch"]
+    app.service.close()
+    assert path.with_name("db.json.cache").exists()
+
+
 async def test_a_hand_edit_of_a_record_changed_in_the_app_is_kept(
         demo_app: PeopleLinksApp) -> None:
     """The app's own change to that record is still in its journal: it is set aside."""

@@ -120,8 +120,10 @@ class MainScreen(StrategyActions, Screen[None]):
         self.query_one("#followups").border_title = "Follow-ups"
         self.refresh_all()
         self.query_one(ContactList).focus()
-        # Build the search tables beside the UI, not on the first keystroke.
-        self.run_worker(self.service.warm_up, thread=True, name="search-warm-up")
+        # Build the search tables beside the UI, not on the first keystroke; once the
+        # screen is drawn (the thread would hold the interpreter meanwhile).
+        self.call_after_refresh(self.run_worker, self.service.warm_up, thread=True,
+                                name="search-warm-up")
         self._fit(self.size.width)
 
     def on_resize(self) -> None:
