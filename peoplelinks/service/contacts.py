@@ -37,6 +37,8 @@ class ContactVerbs(ServiceBase):
 
     def count(self) -> int:
         """How many contacts are not in the trash."""
+        if self._sorted is None and not self.db.settled("contacts"):
+            return len(self.db.live_by_name())  # the app's first screen: see browse_ids
         return len(self._sorted_contacts())
 
     def warm_up(self) -> None:
@@ -126,6 +128,11 @@ class ContactVerbs(ServiceBase):
         """Ids of :meth:`browse`; the whole list by name is read off the kept order."""
         plain = filters is None or not filters.active
         if plain and not query.strip() and sort == SortKey.NAME:
+            if self._sorted is None and not self.db.settled("contacts"):
+                # The app's first screen, drawn before every contact is validated: the
+                # order read off the stored documents (the same, but for one that turns
+                # out not valid: the app draws the list again once all are).
+                return list(self.db.live_by_name())
             return [key[1] for key, _contact in self._sorted_contacts()]
         if plain and query.strip():
             return self._index().search(query)

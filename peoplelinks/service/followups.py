@@ -135,6 +135,12 @@ class FollowupVerbs(LogbookVerbs):
             report.keep_in_touch.append(DueItem(contacts[cid], self.db.last_contact(cid), when))
         return report
 
+    def due_ready(self) -> bool:
+        """True when :meth:`due` has its parts ready (no record to validate, no index to
+        build): the app works it out beside the UI when not."""
+        db = self.db
+        return self._tickler is not None and db.settled("followups") and db.settled("plans")
+
     def _build_tickler(self) -> Tickler:
         tickler = Tickler()
         for contact in self.db.contacts.values():

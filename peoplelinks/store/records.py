@@ -164,6 +164,7 @@ class Records:
         # referrals (built on first use, then kept current).
         self._meetings: dict[int, int] | None = None
         self._asked: dict[int, int] | None = None
+        self._live: tuple[tuple[int, ...], list[int]] | None = None  # see live_by_name
 
     # ---- validation on load ---------------------------------------------------
 
@@ -220,6 +221,34 @@ class Records:
             table = getattr(self, name)
             if isinstance(table, LazyTable):
                 table.settle()
+
+    def settled(self, table: str) -> bool:
+        """True when every record of ``table`` has been validated."""
+        records = getattr(self, table)
+        return not isinstance(records, LazyTable) or records.settled
+
+    def live_by_name(self) -> list[int]:
+        """Ids of the contacts not in the trash by name (case-folded), then id, read off
+        the stored documents: for a first screen drawn before every record is
+        validated. One that is not valid is in it until it is (it then drops out of
+        :meth:`~peoplelinks.service.ServiceBase.browse_ids`)."""
+        revision = self.revisions("contacts")
+        if self._live is not None and self._live[0] == revision:
+            return self._live[1]
+        keyed: list[tuple[str, int]] = []
+        for cid, doc in self._docs("contacts"):
+            name, gone = doc.get("name"), doc.get("deleted_at")
+            if not isinstance(name, str):
+                contact = self.contacts.get(cid)
+                if contact is None:
+                    continue
+                name, gone = contact.name, contact.deleted_at
+            if gone is None:
+                keyed.append((name.casefold(), cid))
+        keyed.sort()
+        ids = [cid for _name, cid in keyed]
+        self._live = (revision, ids)
+        return ids
 
     def validated(self) -> bool:
         """True when every record has been validated (:attr:`problems` is complete)."""

@@ -24,6 +24,7 @@ from peoplelinks.domain.models import Contact
 from peoplelinks.domain.text import clean_text, printable
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
+from peoplelinks.store.database import Problem
 from peoplelinks.tui.cells import install as install_grapheme_cuts
 from peoplelinks.tui.disk_watch import DiskWatch
 from peoplelinks.tui.key_gate import KeyGate
@@ -112,12 +113,15 @@ class PeopleLinksApp(App[None]):
         assert self.path is not None
         try:
             service = PeopleLinks.open(self.path, cached=True)
-            # What the first screen shows (everyone by name, what is due) is worked out
-            # here, beside the loading screen, rather than on first use in the UI
-            # thread; the talks are validated once the list is on the screen (_show).
-            service.db.validate_now("contacts", "followups", "plans")
+            # What the first screen needs is worked out here, beside the loading screen,
+            # rather than in the UI thread: the card's indexes; and for today's list
+            # (it may come first) what is due. The main screen draws the list off the
+            # stored names and works out what is due beside the UI; every record is
+            # validated once the screen is drawn (_show).
             service.db.build_indexes()
-            service.due()
+            if self.today_first:
+                service.db.validate_now("contacts", "followups", "plans")
+                service.due()
         except PeopleLinksError as exc:
             self.call_from_thread(self._failed, str(exc))
             return
@@ -135,12 +139,14 @@ class PeopleLinksApp(App[None]):
         saved = service.theme
         if saved and saved in self.available_themes and saved != self.theme:
             self.theme = saved
+        if self.path is None:  # a small file, opened before the first frame: all at once
+            service.db.all_problems()
         main = MainScreen(service)
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(main)
         else:
             self.push_screen(main)
-        if not service.contacts():
+        if not service.count():
             self.push_screen(WelcomeScreen(service))
         elif self.today_first and service.due().count:
             self.push_screen(TodayScreen(service), main._today_chosen)
@@ -155,7 +161,16 @@ class PeopleLinksApp(App[None]):
     def _validate_rest(self, service: PeopleLinks) -> None:
         problems = list(service.db.all_problems())
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._tell_problems, problems)
+            self.call_from_thread(self._validated, problems)
+
+    def _validated(self, problems: list[Problem]) -> None:
+        """Every record is validated: a contact that is not valid leaves the list drawn
+        off the stored names; say what could not be read."""
+        if any(p.table == "contacts" for p in problems):
+            for screen in self.screen_stack:
+                if isinstance(screen, MainScreen):
+                    screen.refresh_list()
+        self._tell_problems(problems)
 
     def _tell_problems(self, problems: Sequence[object]) -> None:
         if problems:

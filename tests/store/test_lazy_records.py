@@ -232,3 +232,23 @@ def test_records_read_whole_share_one_set_of_field_names() -> None:
     assert changed.name == "Renamed" and one.name == "P1"
     assert one.__pydantic_fields_set__ == shared == set(Contact.model_fields)
     assert changed.__pydantic_fields_set__ is not one.__pydantic_fields_set__
+
+
+def test_the_list_read_off_the_stored_names_is_the_validated_one(tmp_path: Path) -> None:
+    """The app's first screen lists contacts before validating them: the same ids in the
+    same order as the validated list, but for a contact that turns out not valid."""
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as app:
+        for name in ["bo", "Ann", "ann", "Émile", "Zed", "Cy", "Ann"]:
+            app.add_contact({"name": name}, allow_duplicate=True)
+        app.delete_contact(6)  # in the trash: in neither
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["5"]["emails"] = ["not an address"]
+    path.write_bytes(orjson.dumps(data))
+    with PeopleLinks.open(path, read_only=True) as app:
+        early, count = app.browse_ids(), app.count()
+        assert dict.__len__(app.db.contacts) == 0  # nothing validated for it
+        app.db.all_problems()
+        late = app.browse_ids()
+    assert late == [2, 3, 7, 1, 4]  # ann, Ann, Ann (by id), bo, Émile
+    assert early == [2, 3, 7, 1, 5, 4] and count == 6  # Zed (#5) until validated

@@ -139,6 +139,42 @@ async def test_the_list_comes_before_the_talks_are_read_and_an_unreadable_one_is
     assert path.with_name("db.json.cache").exists()
 
 
+async def test_a_large_file_shows_the_list_first_and_what_is_due_after(
+        tmp_path: Path) -> None:
+    """Opened in its loading thread on the main screen, the app draws the list off the
+    stored names (a contact not valid shows as such until every record is validated,
+    then leaves it) and works out what is due beside the UI."""
+    from peoplelinks.tui.widgets.followups import FollowupsPane  # noqa: PLC0415
+
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as service:
+        ann = service.add_contact({"name": "Ann"})
+        service.add_contact({"name": "Bob"})
+        service.log([ann.id], notes="coffee", next_action="send the deck")
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["2"]["emails"] = ["nonsense"]
+    path.write_bytes(orjson.dumps(data))
+    app = PeopleLinksApp(path=path)
+    drawn: list[list[str]] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.02)
+            main = main_screen(app) if app.service is not None else None
+            if main is not None and main.is_mounted:
+                drawn.append([" ".join(main.contact_list.render_line(y).text.split())
+                              for y in range(2)])
+                pane = main.query_one(FollowupsPane)
+                told = any("could not be read" in n for n in notices(app))
+                if told and "send the deck" in str(
+                        [pane.get_option_at_index(i).prompt for i in range(pane.option_count)]):
+                    break
+        assert drawn[0] == ["Ann", "#2 could not be read"]  # off the stored names
+        assert list_names(app) == ["Ann"]  # once every record was validated
+        assert any("1 record(s) could not be read" in n for n in notices(app))
+        assert "due" in str(main.query_one(FollowupsPane).border_title)
+    app.service.close()
+
+
 async def test_a_hand_edit_of_a_record_changed_in_the_app_is_kept(
         demo_app: PeopleLinksApp) -> None:
     """The app's own change to that record is still in its journal: it is set aside."""

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Tree
+from textual.worker import Worker, get_current_worker
 
 from peoplelinks.domain.browse import Filters, SortKey
 from peoplelinks.domain.companies import target_keys
@@ -95,6 +96,7 @@ class MainScreen(StrategyActions, Screen[None]):
     def __init__(self, service: PeopleLinks) -> None:
         super().__init__()
         self.service = service
+        self._due_worker: Worker[None] | None = None
         self.query_text = ""
         self.filters = Filters()
         self.sort = SortKey.NAME
@@ -167,14 +169,31 @@ class MainScreen(StrategyActions, Screen[None]):
         """Re-read what is due (``same_place``: see :meth:`FollowupsPane.show`), and
         work out the strategy views again in the background (every change of data
         comes here)."""
+        pane = self.query_one(FollowupsPane)
+        if not self.service.due_ready():
+            # Just opened a large file: worked out beside the UI, then shown.
+            pane.show_pending()
+            pane.border_title = "Follow-ups · working out what is due…"
+            if self._due_worker is None:
+                self._due_worker = self.run_worker(self._work_out_due, thread=True,
+                                                   name="work-out-due")
+            return
         report = self.service.due(keep_limit=KEEP_IN_TOUCH_SHOWN)
         self.prepare_views()
-        pane = self.query_one(FollowupsPane)
         pane.show(report, self.service.db.contacts, same_place=same_place,
                   targets=target_keys(self.service.db.objective.target_companies))
         coming = len(report.followups[Bucket.WEEK]) + len(report.followups[Bucket.LATER])
         pane.border_title = f"Follow-ups · {report.count:,} due" + (
             f" · {coming:,} coming" if coming else "")
+
+    def _work_out_due(self) -> None:
+        self.service.due(keep_limit=KEEP_IN_TOUCH_SHOWN)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._due_worked_out)
+
+    def _due_worked_out(self) -> None:
+        self._due_worker = None
+        self.refresh_followups(same_place=True)
 
     def show_card(self, contact_id: int | None) -> None:
         """Show ``contact_id`` in the card."""

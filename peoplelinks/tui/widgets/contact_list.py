@@ -24,6 +24,7 @@ from textual.strip import Strip
 from peoplelinks.domain.companies import is_target
 from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact
+from peoplelinks.errors import PeopleLinksError
 from peoplelinks.tui.cells import fit, fit_words
 from peoplelinks.tui.commands import move_bindings
 
@@ -234,7 +235,14 @@ class ContactList(ScrollView, can_focus=True):
         base = styles["base"]
         if index >= len(self._ids):
             return Strip.blank(width, base)
-        contact = self._lookup(self._ids[index])
+        try:
+            contact = self._lookup(self._ids[index])
+        except PeopleLinksError:
+            # Not a valid record: the list was drawn off the stored names before every
+            # record was validated; it is drawn again, without it, once they are.
+            style = styles["muted"] + (styles["cursor"] if index == self.cursor else Style())
+            text = fit(f"#{self._ids[index]} could not be read", width)
+            return Strip([Segment(text, style)]).adjust_cell_length(width, style)
         name_style = base
         if contact.status == Status.LEAD:
             name_style = styles["lead"]

@@ -73,6 +73,12 @@ class FollowupsPane(KeyedOptionList):
         option = self.get_option_at_index(self.highlighted)
         return self._entries.get(option.id or "")
 
+    def show_pending(self) -> None:
+        """Say that what is due is being worked out (just after opening a large file)."""
+        self.clear_options()
+        self._entries.clear()
+        self.add_options([Option(Content("Working out what is due…"), disabled=True)])
+
     def show(self, report: DueReport, contacts: dict[int, Contact], *,
              same_place: bool = False, targets: frozenset[str] = frozenset()) -> None:
         """Fill the pane from ``report``; keep the highlight on the same entry if present,
