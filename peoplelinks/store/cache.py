@@ -93,8 +93,10 @@ class Cache:
     was made from, else the fallback raises)."""
 
     def __init__(self, fd: int, key: Key, sections: dict[str, list[int]], start: int,
-                 fallback: Callable[[], Tables]) -> None:
+                 fallback: Callable[[], Tables], file_schema: int = 0) -> None:
         self.key = key
+        # The schema of the file itself (the cache holds its documents migrated).
+        self.file_schema = file_schema
         self._fd = fd
         self._sections = sections
         self._start = start
@@ -210,7 +212,9 @@ def open_cache(path: Path, schema: int, fallback: Callable[[], Tables]) -> Cache
         header = orjson.loads(os.pread(fd, length, start))
         if not isinstance(header, dict) or header.get("key") != key:
             raise CacheBroken("made from another file")
-        cache = Cache(fd, key, header["sections"], len(MAGIC), fallback)
+        file_schema = header.get("file_schema")
+        cache = Cache(fd, key, header["sections"], len(MAGIC), fallback,
+                      file_schema if isinstance(file_schema, int) else 0)
     except (CacheBroken, orjson.JSONDecodeError, KeyError, TypeError, ValueError, OSError):
         os.close(fd)
         return None
@@ -220,9 +224,10 @@ def open_cache(path: Path, schema: int, fallback: Callable[[], Tables]) -> Cache
 # ---- writing ------------------------------------------------------------------------
 
 def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
-                indexes: dict[str, Any]) -> None:
+                indexes: dict[str, Any], file_schema: int) -> None:
     """Write the cache of ``path`` made from ``tables`` (what the file with ``key``
-    holds), the tables ``chunked`` in chunks, and ``indexes`` (JSON-ready values).
+    holds, in schema ``file_schema``, migrated), the tables ``chunked`` in chunks, and
+    ``indexes`` (JSON-ready values).
     Never raises for a folder it cannot write to: a cache is only ever a shortcut.
 
     Layout: the magic line, the sections one after another, the header (the key and
@@ -239,7 +244,8 @@ def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
             sections = _write_sections(fd, tables, [t for t in chunked if t in tables],
                                        indexes)
             start = os.lseek(fd, 0, os.SEEK_CUR)
-            _write_all(fd, orjson.dumps({"key": key, "sections": sections}))
+            _write_all(fd, orjson.dumps({"key": key, "file_schema": file_schema,
+                                         "sections": sections}))
             _write_all(fd, _PLACE.pack(start))
         finally:
             os.close(fd)

@@ -13,6 +13,7 @@ change (a bulk operation).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,6 +31,7 @@ from peoplelinks.errors import (
     DatabaseCorrupt,
     FileChanged,
     NothingToUndo,
+    PeopleLinksError,
     UndoConflict,
 )
 from peoplelinks.store import backup, history, migrations
@@ -81,15 +83,24 @@ class Database(Records):
         # The key of the cache to write on close: this read the whole file, and no
         # cache could be used.
         self._cache_due: Key | None = None
+        self._changed = False  # a document was written since opening
         self._refresh_cache = False  # write the cache of the file on close (a writer)
+        self._file_schema = migrations.SCHEMA_VERSION  # of the file a cache is made from
 
     def _raw(self, table: str) -> dict[str, Any]:
-        if self._cache is not None:
+        # From the cache until the file is read (then a write may have changed it).
+        if self._cache is not None and not self.storage.loaded:
             return self._cache.table(table)
         return self.storage.read().get(table, {})
 
     def _stored_index(self, name: str) -> Any:
-        return self._cache.index(name) if self._cache is not None else None
+        # Indexes as the file holds them: good until the first change.
+        return self._cache.index(name) if self._cache is not None and not self._changed \
+            else None
+
+    def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
+        self._changed = True
+        super()._set_doc(table, key, doc, model)
 
     # ---- opening and closing --------------------------------------------------
 
@@ -101,11 +112,12 @@ class Database(Records):
         Symbolic links are resolved once: the lock, journal, backups and the
         atomic rename all act on the real file. A writable open takes the
         single-writer lock, makes today's backup, migrates an older file and
-        folds a leftover journal into the file. ``cached``: read only, read from
-        the cache beside the file when it was made from the file as it is
-        (:mod:`.cache`), and write one on close when there was none; writable,
-        write the cache of the file as it is on close (the app: the command line's
-        next reads are fast).
+        folds a leftover journal into the file. ``cached``: read from the cache
+        beside the file when it was made from the file as it is (:mod:`.cache`);
+        read only, write one on close when there was none; writable, read the file
+        itself on the first write (or :meth:`load_file`) and write the cache of the
+        file as it is on close (the app: its next start and the command line's
+        reads are fast).
         """
         path = real_file(Path(path))
         lock = None
@@ -114,7 +126,7 @@ class Database(Records):
             lock.acquire()
         try:
             db = cls(cls._storage(path, read_only, lock, salvage), lock)
-            if not (cached and read_only and not salvage and db._load_cached(path)):
+            if not (cached and not salvage and db._load_cached(path, read_only)):
                 db._load(path, read_only, cache=cached and read_only and not salvage)
             db._refresh_cache = cached and not read_only
         except BaseException:
@@ -139,6 +151,9 @@ class Database(Records):
         removed, there is nothing to overwrite: it is written again from memory
         (and False returned)."""
         if not self.read_only and not self.path.exists():
+            if self._cache is not None and not self.storage.loaded:
+                # Removed before it was read: what it held is in its cache.
+                self.storage.adopt(self._cached_tables())
             self.storage.write_again()
             return False
         with self.derive_lock:  # nothing is worked out from half-read data
@@ -158,26 +173,62 @@ class Database(Records):
         old._close_journal()
         return True
 
-    def _load_cached(self, path: Path) -> bool:
+    def _load_cached(self, path: Path, read_only: bool) -> bool:
         """Take everything in from the cache beside ``path``; False when there is no
-        cache made from the file as it is now (then the file is read)."""
+        cache made from the file as it is now (then the file is read). A writer also
+        needs the file in this version's schema (else it is migrated on open)."""
         cache = open_cache(path, migrations.SCHEMA_VERSION, self._file_tables)
         if cache is None:
             return False
         try:
             small = cache.small
-            if migrations.check_supported(small, path) != migrations.SCHEMA_VERSION:
+            if migrations.check_supported(small, path) != migrations.SCHEMA_VERSION or (
+                    not read_only and cache.file_schema != migrations.SCHEMA_VERSION):
                 cache.close()
                 return False
         except CannotOpen:
             cache.close()
             return False
         self._cache, self._cache_key = cache, cache.key
+        if not read_only:
+            # The file is read when first written to (or by load_file), and must then
+            # be the one the cache was made from.
+            dev, ino, size, mtime = cache.key[3:7]
+            self.storage.assume_read((dev, ino, size, mtime))
+            self.storage.after_load = self._check_file_is_cached
+            self._start_daily_backup(path)
         tables = dict(small)
         for table in ID_TABLES:
             tables[table] = dict.fromkeys(cache.keys(table), LATER)
         self._validate(tables, fetch=lambda table: lambda keys: cache.docs(table, keys))
         return True
+
+    def _check_file_is_cached(self) -> None:
+        """The file, read for a writer opened from the cache, must be what the cache was
+        made from; if another program changed it meanwhile, nothing is written until it
+        is read again (the app notices and reloads)."""
+        st = self.storage.file_stat
+        if st is None or key_of(st, migrations.SCHEMA_VERSION) != self._cache_key or \
+                self.storage.journal_bytes:
+            self.storage.distrust()
+            # Not taken in: a write would be made against another file's data.
+            what = f"{self.path} was changed by another program"
+            raise FileChanged(f"{what} since peoplelinks read it; nothing was written", what)
+
+    def _cached_tables(self) -> dict[str, dict[str, Any]]:
+        """Every table as the cache holds it (the file as it was when opened)."""
+        assert self._cache is not None
+        cache = self._cache
+        tables = {name: dict(docs) for name, docs in cache.small.items()}
+        for table in ID_TABLES:
+            if cache.keys(table):
+                tables[table] = dict(cache.table(table))
+        return tables
+
+    def load_file(self) -> None:
+        """Read the file itself now, if the data came from its cache: the app does it
+        beside the UI, so that its first save does not wait for it."""
+        self.storage.read()
 
     def _file_tables(self) -> dict[str, dict[str, Any]]:
         """The file's tables, for a cache found damaged after part of it was read: the
@@ -209,11 +260,7 @@ class Database(Records):
         if backups and not read_only and path.exists():
             if version < migrations.SCHEMA_VERSION:
                 backup.event_backup(path, f"before-schema-{migrations.SCHEMA_VERSION}")
-            # Copying a large file costs as much as loading it: do it beside the load.
-            # The copy reads the file it opened even if a compaction renames a new one over it.
-            self._backup = threading.Thread(target=self._daily_backup, args=(path,),
-                                            name="peoplelinks-backup")
-            self._backup.start()
+            self._start_daily_backup(path)
         if version < migrations.SCHEMA_VERSION:
             migrations.migrate(tables)
         self._validate(tables)
@@ -223,6 +270,7 @@ class Database(Records):
                 not self.storage.journal_bytes and not self.storage.warnings and \
                 journal_empty(path):
             self._cache_due = key_of(st, migrations.SCHEMA_VERSION)
+            self._file_schema = version
         if not read_only and (
             self.storage.journal_bytes or self.storage.needs_compaction
             or (version < migrations.SCHEMA_VERSION and tables)
@@ -236,9 +284,18 @@ class Database(Records):
         self._cache_due = None
         if current_key(self.path, migrations.SCHEMA_VERSION) != key:
             return
-        tables = self.storage.read()
-        write_cache(self.path, key, tables, [t for t in ID_TABLES if t in tables],
-                    self.stored_indexes())
+        # A cache is only a shortcut: failing to make one is never an error.
+        with contextlib.suppress(PeopleLinksError, OSError):
+            tables = self.storage.read()
+            write_cache(self.path, key, tables, [t for t in ID_TABLES if t in tables],
+                        self.stored_indexes(), self._file_schema)
+
+    def _start_daily_backup(self, path: Path) -> None:
+        # Copying a large file costs as much as loading it: do it beside the load.
+        # The copy reads the file it opened even if a compaction renames a new one over it.
+        self._backup = threading.Thread(target=self._daily_backup, args=(path,),
+                                        name="peoplelinks-backup")
+        self._backup.start()
 
     def _daily_backup(self, path: Path) -> None:
         try:
@@ -254,17 +311,21 @@ class Database(Records):
         if self._backup is not None:
             self._backup.join()
             self._backup = None
-        if self._cache is not None:
-            self._cache.close()
-        elif self._cache_due is not None:
+        if self._cache_due is not None:
             self._write_cache(self._cache_due)
         try:
             self.storage.close()
             st = self.storage.file_stat
-            if self._refresh_cache and st is not None and st.st_size >= CACHE_FROM_BYTES:
-                # Still under the lock: nobody else wrote the file meanwhile.
-                self._write_cache(key_of(st, migrations.SCHEMA_VERSION))
+            if self._refresh_cache and st is not None and st.st_size >= CACHE_FROM_BYTES \
+                    and self.storage.changed_on_disk() is None:  # memory holds the file
+                key = key_of(st, migrations.SCHEMA_VERSION)
+                if key != self._cache_key:  # (else the cache read is still the file's)
+                    # Still under the lock: nobody else wrote the file meanwhile.
+                    self._file_schema = migrations.SCHEMA_VERSION
+                    self._write_cache(key)
         finally:
+            if self._cache is not None:
+                self._cache.close()
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None

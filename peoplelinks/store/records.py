@@ -235,6 +235,10 @@ class Records:
         revision = self.revisions("contacts")
         if self._live is not None and self._live[0] == revision:
             return self._live[1]
+        stored = self._stored_index("by_name")
+        if stored is not None:
+            self._live = (revision, stored)
+            return stored  # type: ignore[no-any-return]
         keyed: list[tuple[str, int]] = []
         for cid, doc in self._docs("contacts"):
             name, gone = doc.get("name"), doc.get("deleted_at")
@@ -295,6 +299,7 @@ class Records:
             "followups": list(self._followup_map().items()),
             "parents": list(self._parent_map().items()),
             "names": self._name_map(),
+            "by_name": self.live_by_name(),
             "generations": list(self.generations.items()),
             "children": list(graph.children(self._parent_map()).items()),
             "search": texts,

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable
@@ -100,6 +101,9 @@ class JournalStorage(Storage):
         self._journal_fd: int | None = None
         self._journal_size = 0
         self._broken: str | None = None
+        self._load_lock = threading.Lock()
+        # Called once the tables are loaded (the database checks them against its cache).
+        self.after_load: Callable[[], None] | None = None
         # The file's status when last read or written (what a cache of it is keyed on).
         self.file_stat: os.stat_result | None = None
         self._needs_compaction = False
@@ -112,10 +116,40 @@ class JournalStorage(Storage):
     # ---- TinyDB's interface ---------------------------------------------------
 
     def read(self) -> Tables:
-        """All tables, loaded from the file and journal on first use."""
+        """All tables, loaded from the file and journal on first use (by one thread:
+        the app may load them beside the UI while a save asks for them)."""
         if self._tables is None:
-            self._tables = self._load()
+            with self._load_lock:
+                if self._tables is None:
+                    tables = self._load()
+                    if self.after_load is not None:
+                        self.after_load()
+                    self._tables = tables
         return self._tables
+
+    @property
+    def loaded(self) -> bool:
+        """True once the tables were read (or written)."""
+        return self._tables is not None
+
+    def assume_read(self, seen: Signature) -> None:
+        """The file is taken to be ``seen`` before it is read (its data came from a
+        cache of it): changes made on disk are noticed from the start."""
+        self._file_seen = seen
+
+    def adopt(self, tables: Tables) -> None:
+        """Take ``tables`` as what the file held before it was read (it is gone; they
+        come from the cache made from it)."""
+        meta = tables.get(META, {}).get(META_ID, {})
+        seq, epoch = meta.get("seq", 0), meta.get("epoch")
+        self._seq = seq if isinstance(seq, int) else 0
+        self._epoch = epoch if isinstance(epoch, str) else None
+        self._tables = tables
+
+    def distrust(self) -> None:
+        """What was read is not the file the data in memory came from: every write is
+        refused and :meth:`changed_on_disk` says so, until the file is read again."""
+        self._file_seen = (-1, -1, -1, -1)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """TinyDB's write path: replace everything, atomically, then drop the journal."""

@@ -350,3 +350,95 @@ def test_the_app_writes_no_cache_of_a_file_changed_behind_its_back(tmp_path: Pat
     app.close()  # it wrote nothing: memory holds the file as it was
     with _cached(path) as reader:
         assert reader.contact(5).name == "Person X"
+
+
+def test_the_app_opens_from_the_cache_and_reads_the_file_for_its_first_write(
+        tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 20)
+    with PeopleLinks.open(path, cached=True):
+        pass  # the app's first start: it leaves the cache
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = _view(plain)
+    with PeopleLinks.open(path, cached=True) as app:
+        assert app.db._cache is not None and not app.db.storage.loaded
+        assert _view(app) == expected  # everything off the cache
+        assert not app.db.storage.loaded
+        app.edit_contact(3, {"name": "Renamed"})  # the file is read for it
+        assert app.db.storage.loaded
+        app.undo()
+        app.redo()
+        assert app.contact(3).name == "Renamed"
+        assert "Renamed" in app.changes()[0][0].summary
+    with PeopleLinks.open(path, read_only=True) as plain:
+        assert plain.contact(3).name == "Renamed"
+        after = _view(plain)
+    with _cached(path) as reader:  # the app left the cache of what it wrote
+        assert reader.db._cache is not None and _view(reader) == after
+
+
+def test_the_app_writes_nothing_over_a_file_changed_since_its_cache(tmp_path: Path) -> None:
+    """Opened from the cache, the file changed by another program before the first save
+    (same size and time): the save is refused, and the change on disk is said."""
+    path = tmp_path / "db.json"
+    _people(path, 20)
+    with PeopleLinks.open(path, cached=True):
+        pass
+    app = PeopleLinks.open(path, cached=True)
+    try:
+        assert app.db._cache is not None
+        before = os.stat(path)
+        path.write_bytes(path.read_bytes().replace(b"Person 3", b"Person X"))
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        with pytest.raises(FileChanged):
+            app.edit_contact(2, {"name": "Mine"})
+        assert app.db.changed_on_disk() is not None
+    finally:
+        app.close()
+    assert b"Person X" in path.read_bytes() and b"Mine" not in path.read_bytes()
+
+
+def test_a_cache_of_a_file_in_an_older_schema_is_not_a_writers(tmp_path: Path) -> None:
+    """A command that only reads may cache an older file (migrated in memory); the app
+    must migrate the file itself, so it reads the file."""
+    path = tmp_path / "db.json"
+    _people(path, 10)
+    data = orjson.loads(path.read_bytes())
+    data["_meta"]["1"]["schema"] = 4
+    path.write_bytes(orjson.dumps(data))
+    with _cached(path):
+        pass
+    with _cached(path) as reader:
+        assert reader.db._cache is not None
+    with PeopleLinks.open(path, cached=True) as app:
+        assert app.db._cache is None
+    assert orjson.loads(path.read_bytes())["_meta"]["1"]["schema"] == 5
+
+
+def test_a_file_removed_before_the_app_read_it_is_written_again_whole(
+        tmp_path: Path) -> None:
+    """Opened from the cache, the file removed before it was read: reading it fails (it
+    is not taken as empty), and writing it again writes everything the cache held."""
+    path = tmp_path / "db.json"
+    _people(path, 30)
+    with PeopleLinks.open(path, cached=True):
+        pass
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = _view(plain)
+    app = PeopleLinks.open(path, cached=True)
+    try:
+        path.unlink()
+        with pytest.raises(FileChanged):
+            app.db.load_file()
+        with pytest.raises(FileChanged):
+            app.edit_contact(2, {"name": "Mine"})
+        assert app.db.changed_on_disk() is not None
+        assert app.db.reload() is False  # written again from what it holds
+        app.edit_contact(2, {"name": "Mine"})
+    finally:
+        app.close()
+    with PeopleLinks.open(path, read_only=True) as plain:
+        assert plain.contact(2).name == "Mine"
+        assert plain.count() == 31
+        view = _view(plain)
+    assert view[1:3] == expected[1:3]  # the last talks and talks by contact as before
