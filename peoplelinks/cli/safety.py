@@ -201,6 +201,7 @@ def where_rows(given: Path) -> list[dict[str, Any]]:
     rows.append(_file_row("database", path))
     rows.append(_file_row("journal", path.with_name(path.name + ".journal")))
     rows.append(_file_row("lock", path.with_name(path.name + ".lock")))
+    rows.append(_file_row("cache", path.with_name(path.name + ".cache")))
     for aside in sorted(path.parent.glob(f"{path.name}.journal.set-aside-*")):
         rows.append(_file_row("set-aside journal", aside))
     folder = backup.backup_folder(path)
@@ -233,6 +234,9 @@ def cmd_where(args: argparse.Namespace) -> int:
             size = "none: every change is in the database file"
         elif row["what"] == "lock" and row["bytes"] is None:
             size = "none: never opened for writing"
+        elif row["what"] == "cache":
+            size = ("none: made for files of 1 MB or more" if row["bytes"] is None else
+                    f"{size}, derived from the database; safe to delete")
         _out(f"{row['what']:18} {row['path']}  ({size})")
     _out("nothing is ever sent over the network; files are created readable by you only")
     return 0

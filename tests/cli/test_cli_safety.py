@@ -91,6 +91,7 @@ def test_where_lists_every_file(cli: CLI, db: Path, tmp_path: Path) -> None:
     rows = {row["what"]: row for row in cli.json("where")}
     assert rows["database"]["path"] == str(db) and rows["database"]["bytes"] > 0
     assert rows["journal"]["bytes"] is None and rows["backups"]["count"] == 0
+    assert rows["cache"]["path"] == f"{db}.cache" and rows["cache"]["bytes"] is None
     assert "undo history" in rows["settings"]["note"]
     text = cli.ok("where")
     assert str(db) in text and "nothing is ever sent over the network" in text
