@@ -7,6 +7,7 @@ number of due contacts asked for, not a pass over the whole network.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from datetime import date
 
 
@@ -16,6 +17,20 @@ class Tickler:
     def __init__(self) -> None:
         self._items: list[tuple[date, str, int]] = []
         self._entry: dict[int, tuple[date, str, int]] = {}
+
+    @classmethod
+    def of(cls, entries: Iterable[tuple[int, date | None, str]]) -> Tickler:
+        """A tickler holding ``entries`` (contact id, when, name) as :meth:`set` one by
+        one would: sorted once, instead of an insertion into the list each (30,000
+        insertions move ~3 GB of pointers)."""
+        tickler = cls()
+        for contact_id, when, name in entries:
+            if when is None:
+                tickler._entry.pop(contact_id, None)
+            else:
+                tickler._entry[contact_id] = (when, name.casefold(), contact_id)
+        tickler._items = sorted(tickler._entry.values())
+        return tickler
 
     def set(self, contact_id: int, when: date | None, name: str) -> None:
         """Put ``contact_id`` at ``when`` (None: not tracked, so removed)."""

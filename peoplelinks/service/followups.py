@@ -142,10 +142,8 @@ class FollowupVerbs(LogbookVerbs):
         return self._tickler is not None and db.settled("followups") and db.settled("plans")
 
     def _build_tickler(self) -> Tickler:
-        tickler = Tickler()
-        for contact in self.db.contacts.values():
-            tickler.set(contact.id, self.next_contact(contact), contact.name)
-        return tickler
+        return Tickler.of((contact.id, self.next_contact(contact), contact.name)
+                          for contact in self.db.contacts.values())
 
     def planned(self) -> list[MeetingPlan]:
         """Meetings planned and not yet held nor cancelled (also those whose day has

@@ -190,7 +190,7 @@ class Records:
             stored = meta.get("next_id", {}) if isinstance(meta, dict) else {}
             stored = stored if isinstance(stored, dict) else {}
             for name in ID_TABLES:
-                used = max((int(k) for k in tables.get(name, {}) if k.isdigit()), default=0)
+                used = max(map(int, filter(str.isdigit, tables.get(name, {}))), default=0)
                 given = stored.get(name, 1)
                 self._next_id[name] = max(given if isinstance(given, int) else 1, used + 1)
             self.preferences = dict(tables.get(PREFERENCES, {}).get("1", {}))

@@ -18,6 +18,7 @@ from peoplelinks.errors import FileChanged
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store import cache
 from peoplelinks.store.cache import cache_path
+from tests.store.changes import random_change
 
 
 @pytest.fixture(autouse=True)
@@ -293,24 +294,7 @@ def test_after_any_changes_the_cache_answers_as_the_file(tmp_path_factory,  # ty
     for _session in range(3):
         with PeopleLinks.open(path) as app:
             for step in range(12):
-                people = [c.id for c in app.contacts()]
-                action = rng.random()
-                if action < 0.35 or len(people) < 3:
-                    intro = rng.choice(people) if people and rng.random() < 0.5 else None
-                    app.add_contact({"name": rng.choice(["Ann Lee", "Bo", "Cy Ma"]),
-                                     "introduced_by": intro, "company": "Acme"},
-                                    allow_duplicate=True)
-                elif action < 0.6:
-                    app.log(rng.sample(people, rng.randint(1, 2)), notes=f"talk {step}",
-                            next_action=rng.choice(["", "write"]))
-                elif action < 0.7:
-                    app.edit_contact(rng.choice(people), {"name": "Di Person"})
-                elif action < 0.8:
-                    app.delete_contact(rng.choice(people))
-                elif action < 0.9:
-                    app.undo()
-                else:
-                    app.redo() if app.changes()[1] else app.undo()
+                random_change(app, rng, step)
         with PeopleLinks.open(path, read_only=True) as plain:
             expected = _view(plain)
         with _cached(path) as first:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from peoplelinks.domain.models import Contact
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store.lazytable import LazyTable
+from tests.store.changes import random_change
 
 
 def _docs(n: int) -> dict[str, dict[str, object]]:
@@ -117,23 +118,7 @@ def test_indexes_made_from_documents_answer_as_kept_ones(tmp_path_factory, seed:
         db.last_contact(0), db.interactions_of(0), db.followups_of(0), db.ids_named("x")
         _indexes(app)
         for step in range(40):
-            people = [c.id for c in app.contacts()]
-            action = rng.random()
-            if action < 0.35 or len(people) < 3:
-                intro = rng.choice(people) if people and rng.random() < 0.5 else None
-                app.add_contact({"name": rng.choice(["Ann Lee", "Bo", "Cy Ma"]),
-                                 "introduced_by": intro}, allow_duplicate=True)
-            elif action < 0.6:
-                who = rng.sample(people, rng.randint(1, 2))
-                app.log(who, notes=f"talk {step}", next_action=rng.choice(["", "write"]))
-            elif action < 0.7:
-                app.edit_contact(rng.choice(people), {"name": rng.choice(["Di", "Ann Lee"])})
-            elif action < 0.8 and app.db.interactions:
-                app.delete_log(rng.choice(sorted(app.db.interactions)))
-            elif action < 0.9:
-                app.undo()
-            else:
-                app.redo() if app.changes()[1] else app.undo()
+            random_change(app, rng, step)
         kept = _indexes(app)
     with PeopleLinks.open(path, read_only=True) as fresh:
         assert _indexes(fresh) == kept

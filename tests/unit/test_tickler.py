@@ -36,3 +36,18 @@ def test_same_as_sorting_everything(changes: list[tuple[int, date | None, str]])
         final[cid] = (when, name)
     expected = sorted((w, n.casefold(), c) for c, (w, n) in final.items() if w and w <= DAY)
     assert t.due(DAY) == (len(expected), [(w, c) for w, _n, c in expected])
+
+
+@given(st.lists(st.tuples(st.integers(1, 30), st.none() | st.dates(), st.sampled_from(
+    ["Ann", "ann", "Bo", "Émile"])), max_size=60), st.dates())
+def test_made_at_once_it_is_what_setting_one_by_one_makes(entries, today) -> None:  # type: ignore[no-untyped-def]
+    one_by_one = Tickler()
+    for cid, when, name in entries:
+        one_by_one.set(cid, when, name)
+    at_once = Tickler.of(entries)
+    assert at_once.due(today) == one_by_one.due(today) and len(at_once) == len(one_by_one)
+    assert at_once._items == one_by_one._items
+    for cid, _when, _name in entries[:3]:  # it goes on as a tickler
+        at_once.remove(cid)
+        one_by_one.remove(cid)
+    assert at_once._items == one_by_one._items

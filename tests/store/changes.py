@@ -1,0 +1,33 @@
+"""Random changes to a database, for property tests of what is derived from it."""
+
+from __future__ import annotations
+
+import random
+
+from peoplelinks.service import PeopleLinks
+
+
+def random_change(app: PeopleLinks, rng: random.Random, step: int) -> None:
+    """One change picked by ``rng``: add a contact (maybe introduced by another), log a
+    talk (maybe with a follow-up), rename, delete a talk or a contact, undo or redo."""
+    people = [c.id for c in app.contacts()]
+    action = rng.random()
+    if action < 0.35 or len(people) < 3:
+        intro = rng.choice(people) if people and rng.random() < 0.5 else None
+        app.add_contact({"name": rng.choice(["Ann Lee", "Bo", "Cy Ma"]), "company": "Acme",
+                         "introduced_by": intro}, allow_duplicate=True)
+    elif action < 0.6:
+        app.log(rng.sample(people, rng.randint(1, 2)), notes=f"talk {step}",
+                next_action=rng.choice(["", "write"]))
+    elif action < 0.7:
+        app.edit_contact(rng.choice(people), {"name": rng.choice(["Di", "Ann Lee"])})
+    elif action < 0.75 and app.db.interactions:
+        app.delete_log(rng.choice(sorted(app.db.interactions)))
+    elif action < 0.8:
+        app.delete_contact(rng.choice(people))
+    elif action < 0.9:
+        app.undo()
+    elif app.changes()[1]:
+        app.redo()
+    else:
+        app.undo()
