@@ -27,14 +27,14 @@ import contextlib
 import os
 import struct
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from peoplelinks import __version__
-from peoplelinks.store.files import FILE_MODE
+from peoplelinks.store.files import replace_with_parts
 
 FORMAT = 1
 MAGIC = b"peoplelinks-cache\n"
@@ -233,53 +233,35 @@ def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
     Layout: the magic line, the sections one after another, the header (the key and
     where each section is, with its CRC), and where the header starts. Sections are
     written as they are made: the whole cache is never in memory at once."""
-    target = cache_path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    except OSError:
-        return
-    try:
-        try:
-            sections = _write_sections(fd, tables, [t for t in chunked if t in tables],
-                                       indexes)
-            start = os.lseek(fd, 0, os.SEEK_CUR)
-            _write_all(fd, orjson.dumps({"key": key, "file_schema": file_schema,
-                                         "sections": sections}))
-            _write_all(fd, _PLACE.pack(start))
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    with contextlib.suppress(OSError):
+        replace_with_parts(cache_path(path), _parts(key, tables, [t for t in chunked
+                                                                  if t in tables],
+                                                    indexes, file_schema))
 
 
-def _write_sections(fd: int, tables: Tables, chunked: list[str],
-                    indexes: dict[str, Any]) -> dict[str, list[int]]:
+def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any],
+           file_schema: int) -> Iterator[bytes]:
+    """The cache's bytes, part by part (see :func:`write_cache`)."""
     sections: dict[str, list[int]] = {}
-    offset = 0
+    offset = len(MAGIC)
+    yield MAGIC
 
-    def add(name: str, data: bytes) -> None:
+    def section(name: str, data: bytes) -> bytes:
         nonlocal offset
-        sections[name] = [offset, len(data), zlib.crc32(data)]
-        _write_all(fd, data)
+        sections[name] = [offset - len(MAGIC), len(data), zlib.crc32(data)]
         offset += len(data)
+        return data
 
-    _write_all(fd, MAGIC)
-    add("small", orjson.dumps({t: docs for t, docs in tables.items() if t not in chunked}))
+    yield section("small", orjson.dumps({t: docs for t, docs in tables.items()
+                                         if t not in chunked}))
     keys = {t: list(tables[t]) for t in chunked}
-    add("keys", orjson.dumps(keys))
+    yield section("keys", orjson.dumps(keys))
     for table in chunked:
         docs, order = tables[table], keys[table]
         for n in range(0, len(order), CHUNK):
-            add(f"{table}:{n // CHUNK}", orjson.dumps({k: docs[k] for k in order[n:n + CHUNK]}))
+            yield section(f"{table}:{n // CHUNK}",
+                          orjson.dumps({k: docs[k] for k in order[n:n + CHUNK]}))
     for name, value in indexes.items():
-        add(f"index:{name}", orjson.dumps(value))
-    return sections
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+        yield section(f"index:{name}", orjson.dumps(value))
+    yield orjson.dumps({"key": key, "file_schema": file_schema, "sections": sections})
+    yield _PLACE.pack(offset)

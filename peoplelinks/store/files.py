@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from peoplelinks.errors import CannotOpen
@@ -83,21 +83,29 @@ def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
     is untouched. Not ``sync``: no fsync (for many files written at once, the
     caller syncs once at the end with :func:`sync_files`).
     """
-    _replace(os.fspath(path), data, sync)
+    _replace(os.fspath(path), [data], sync)
     if sync:
         fsync_dir(path.parent)
 
 
-def _replace(path: str, data: bytes, sync: bool) -> None:
+def replace_with_parts(path: Path, parts: Iterable[bytes]) -> None:
+    """Replace ``path`` with ``parts`` written one after another as they come (never
+    all in memory at once), atomically but without fsync: for a file that is only
+    ever a shortcut (a cache), whose loss after a crash loses nothing."""
+    _replace(os.fspath(path), parts, sync=False)
+
+
+def _replace(path: str, parts: Iterable[bytes], sync: bool) -> None:
     folder, name = os.path.split(path)
     tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            for data in parts:
+                view = memoryview(data)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
             if sync:
                 os.fsync(fd)
         finally:
@@ -120,7 +128,7 @@ def write_files(folder: Path, files: Mapping[str, bytes]) -> int:
         target = os.path.join(base, name)
         if name in present and _holds(target, data):
             continue
-        _replace(target, data, sync=False)
+        _replace(target, [data], sync=False)
         written += 1
     sync_files(folder)
     return written
