@@ -15,20 +15,18 @@ from textual.worker import get_current_worker
 
 from peoplelinks.domain.models import Contact, MeetingPlan
 from peoplelinks.domain.text import printable
-from peoplelinks.tui.screens.brief import BriefScreen
-from peoplelinks.tui.screens.coverage import CoverageChoice, CoverageScreen
-from peoplelinks.tui.screens.duplicates import DuplicatesScreen, Merged
-from peoplelinks.tui.screens.export_file import Exported, ExportScreen
-from peoplelinks.tui.screens.import_file import Imported, ImportScreen
-from peoplelinks.tui.screens.paths import PathsChoice, PathsScreen
-from peoplelinks.tui.screens.plan_form import PlanForm
 from peoplelinks.tui.screens.today import TodayChoice, TodayScreen
 
 if TYPE_CHECKING:
     from textual.timer import Timer
     from textual.worker import Worker
 
+    from peoplelinks.tui.screens.coverage import CoverageChoice
+    from peoplelinks.tui.screens.duplicates import Merged
+    from peoplelinks.tui.screens.export_file import Exported
+    from peoplelinks.tui.screens.import_file import Imported
     from peoplelinks.tui.screens.main import MainScreen
+    from peoplelinks.tui.screens.paths import PathsChoice
 
 # Seconds without a change or a key before the views are worked out in the background.
 PREPARE_DELAY = 1.0
@@ -87,6 +85,7 @@ class StrategyActions:
     # ---- import and export --------------------------------------------------------
 
     def action_import_file(self, kind: str = "linkedin") -> None:
+        from peoplelinks.tui.screens.import_file import ImportScreen  # noqa: PLC0415 - on first use
         main = self._main
         main.app.push_screen(ImportScreen(main.service, kind), main._imported)
 
@@ -101,6 +100,7 @@ class StrategyActions:
         main.notify(printable(done.message), markup=False, timeout=6)
 
     def action_export_file(self) -> None:
+        from peoplelinks.tui.screens.export_file import ExportScreen  # noqa: PLC0415 - on first use
         main = self._main
 
         def exported(done: Exported | None) -> None:
@@ -111,6 +111,7 @@ class StrategyActions:
         main.app.push_screen(ExportScreen(main.service), exported)
 
     def action_duplicates(self) -> None:
+        from peoplelinks.tui.screens.duplicates import DuplicatesScreen  # noqa: PLC0415 - on first use
         main = self._main
         main.app.push_screen(DuplicatesScreen(main.service, main.contact_list.highlighted),
                              main._merged)
@@ -131,6 +132,7 @@ class StrategyActions:
 
     def _today_chosen(self, choice: TodayChoice | None) -> None:
         """Carry out what was chosen on today's list, with the screen's own flows."""
+        from peoplelinks.tui.screens.brief import BriefScreen  # noqa: PLC0415 - on first use
         main = self._main
         if choice is None:
             return
@@ -157,6 +159,7 @@ class StrategyActions:
     # ---- meeting plans ------------------------------------------------------------
 
     def _edit_plan(self, plan_id: int) -> None:
+        from peoplelinks.tui.screens.plan_form import PlanForm  # noqa: PLC0415 - on first use
         main = self._main
         plan = main.service.plan(plan_id)
 
@@ -170,6 +173,7 @@ class StrategyActions:
                                         plan=plan), saved)
 
     def action_plan_meeting(self) -> None:
+        from peoplelinks.tui.screens.plan_form import PlanForm  # noqa: PLC0415 - on first use
         main = self._main
         contact = main._current()
         if contact is None:
@@ -185,6 +189,7 @@ class StrategyActions:
         main.app.push_screen(main._form(PlanForm, contact), saved)
 
     def action_brief(self) -> None:
+        from peoplelinks.tui.screens.brief import BriefScreen  # noqa: PLC0415 - on first use
         main = self._main
         contact = main._current()
         if contact is None:
@@ -195,6 +200,7 @@ class StrategyActions:
     # ---- target companies and warm paths -------------------------------------------
 
     def action_coverage(self) -> None:
+        from peoplelinks.tui.screens.coverage import CoverageScreen  # noqa: PLC0415 - on first use
         main = self._main
         main.app.push_screen(CoverageScreen(main.service), main._coverage_chosen)
 
@@ -221,6 +227,7 @@ class StrategyActions:
         main._paths_to(contact.company)
 
     def _paths_to(self, company: str) -> None:
+        from peoplelinks.tui.screens.paths import PathsScreen  # noqa: PLC0415 - on first use
         main = self._main
         main.app.push_screen(PathsScreen(main.service, company), main._path_chosen)
 
