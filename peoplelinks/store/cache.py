@@ -13,12 +13,13 @@ It is never the source of truth:
 - it is used only when it was made from the file as it is on disk now (device,
   inode, size, modification and change time), with no journal beside it, by
   this version of peoplelinks for this schema; otherwise it is ignored;
-- each section carries a CRC checked when it is read: a damaged section is never
-  used (the reader falls back to the file, see :class:`Cache`);
+- the header and each section carry a CRC checked when read: a damaged part is
+  never used (the reader falls back to the file, see :class:`Cache`);
 - records read from it are validated exactly like records read from the file,
   so ``doctor`` and the warnings report the same problems;
 - it is written, without fsync (losing it loses nothing), by a command that read
-  the whole file and found no cache it could use; deleting it is always safe.
+  the whole file and found no cache it could use, and by the app when it quits
+  (of the file as it leaves it); deleting it is always safe.
 """
 
 from __future__ import annotations
@@ -36,12 +37,12 @@ import orjson
 from peoplelinks import __version__
 from peoplelinks.store.files import replace_with_parts
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"peoplelinks-cache\n"
 CHUNK = 16  # documents per chunk: one record read costs parsing ~12 KB at most
 # A file smaller than this is read whole faster than a cache is checked and written.
 CACHE_FROM_BYTES = 1 << 20
-_PLACE = struct.Struct("<Q")  # where the header starts, at the very end
+_TAIL = struct.Struct("<QI")  # where the header starts and its CRC, at the very end
 
 Tables = dict[str, dict[str, Any]]
 Key = list[Any]
@@ -92,21 +93,21 @@ class Cache:
     comes from there (the same data: the file is checked to be the one the cache
     was made from, else the fallback raises)."""
 
-    def __init__(self, fd: int, key: Key, sections: dict[str, list[int]], start: int,
+    def __init__(self, fd: int, key: Key, sections: dict[str, list[int]], end: int,
                  fallback: Callable[[], Tables], file_schema: int = 0) -> None:
+        """``end``: where the sections end (the header starts)."""
         self.key = key
         # The schema of the file itself (the cache holds its documents migrated).
         self.file_schema = file_schema
         self._fd = fd
         self._sections = sections
-        self._start = start
+        self._end = end
         self._fallback = fallback
         self._tables: Tables | None = None  # the file's, once fallen back
-        self._keys: dict[str, list[str]] = {}
         self._where: dict[str, dict[str, int]] = {}
         self._whole: dict[str, dict[str, Any]] = {}
         self.small: Tables = self._section("small")
-        self.counted: dict[str, list[str]] = self._section("keys")
+        self._keys: dict[str, list[str]] = self._section("keys")
 
     # ---- reading ------------------------------------------------------------------
 
@@ -115,7 +116,12 @@ class Cache:
         if place is None:
             raise CacheBroken(f"no section {name}")
         offset, length, crc = place
-        data = os.pread(self._fd, length, self._start + offset)
+        if not len(MAGIC) <= offset <= offset + length <= self._end:
+            raise CacheBroken(f"section {name} is not in the cache")
+        try:
+            data = os.pread(self._fd, length, offset)
+        except OSError as exc:
+            raise CacheBroken(f"section {name}: {exc}") from None
         if len(data) != length or zlib.crc32(data) != crc:
             raise CacheBroken(f"section {name} is damaged")
         try:
@@ -131,7 +137,7 @@ class Cache:
 
     def keys(self, table: str) -> list[str]:
         """The keys of ``table``, in the file's order."""
-        return self.counted.get(table, [])
+        return self._keys.get(table, [])
 
     def docs(self, table: str, keys: list[str]) -> list[Any]:
         """The stored documents of ``keys`` (each one in the table) in that order."""
@@ -202,18 +208,21 @@ def open_cache(path: Path, schema: int, fallback: Callable[[], Tables]) -> Cache
     try:
         size = os.fstat(fd).st_size
         head = os.pread(fd, len(MAGIC), 0)
-        tail = os.pread(fd, _PLACE.size, size - _PLACE.size) if size > _PLACE.size else b""
-        if head != MAGIC or len(tail) != _PLACE.size:
+        tail = os.pread(fd, _TAIL.size, size - _TAIL.size) if size > _TAIL.size else b""
+        if head != MAGIC or len(tail) != _TAIL.size:
             raise CacheBroken("not a cache")
-        (start,) = _PLACE.unpack(tail)
-        length = size - _PLACE.size - start
+        start, crc = _TAIL.unpack(tail)
+        length = size - _TAIL.size - start
         if start < len(MAGIC) or length <= 0:
             raise CacheBroken("not a cache")
-        header = orjson.loads(os.pread(fd, length, start))
+        raw = os.pread(fd, length, start)
+        if zlib.crc32(raw) != crc:
+            raise CacheBroken("the header is damaged")
+        header = orjson.loads(raw)
         if not isinstance(header, dict) or header.get("key") != key:
             raise CacheBroken("made from another file")
         file_schema = header.get("file_schema")
-        cache = Cache(fd, key, header["sections"], len(MAGIC), fallback,
+        cache = Cache(fd, key, header["sections"], start, fallback,
                       file_schema if isinstance(file_schema, int) else 0)
     except (CacheBroken, orjson.JSONDecodeError, KeyError, TypeError, ValueError, OSError):
         os.close(fd)
@@ -231,8 +240,9 @@ def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
     Never raises for a folder it cannot write to: a cache is only ever a shortcut.
 
     Layout: the magic line, the sections one after another, the header (the key and
-    where each section is, with its CRC), and where the header starts. Sections are
-    written as they are made: the whole cache is never in memory at once."""
+    where each section is, with its CRC), then where the header starts and its CRC.
+    Sections are written as they are made: the whole cache is never in memory at
+    once."""
     with contextlib.suppress(OSError):
         replace_with_parts(cache_path(path), _parts(key, tables, [t for t in chunked
                                                                   if t in tables],
@@ -248,7 +258,7 @@ def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any]
 
     def section(name: str, data: bytes) -> bytes:
         nonlocal offset
-        sections[name] = [offset - len(MAGIC), len(data), zlib.crc32(data)]
+        sections[name] = [offset, len(data), zlib.crc32(data)]
         offset += len(data)
         return data
 
@@ -263,5 +273,6 @@ def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any]
                           orjson.dumps({k: docs[k] for k in order[n:n + CHUNK]}))
     for name, value in indexes.items():
         yield section(f"index:{name}", orjson.dumps(value))
-    yield orjson.dumps({"key": key, "file_schema": file_schema, "sections": sections})
-    yield _PLACE.pack(offset)
+    header = orjson.dumps({"key": key, "file_schema": file_schema, "sections": sections})
+    yield header
+    yield _TAIL.pack(offset, zlib.crc32(header))

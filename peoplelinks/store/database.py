@@ -232,8 +232,12 @@ class Database(Records):
 
     def _file_tables(self) -> dict[str, dict[str, Any]]:
         """The file's tables, for a cache found damaged after part of it was read: the
-        file must be the one the cache was made from (the rest must match)."""
+        file must be the one the cache was made from (the rest must match). A writer's
+        were checked when read (see _check_file_is_cached), and may hold its writes
+        since: the documents still asked for are those it did not write."""
         tables = self.storage.read()
+        if not self.read_only:
+            return tables
         st = self.storage.file_stat
         if st is None or key_of(st, migrations.SCHEMA_VERSION) != self._cache_key or \
                 self.storage.journal_bytes:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import random
+import struct
+import zlib
 from pathlib import Path
 
 import orjson
@@ -125,7 +127,7 @@ def test_a_missing_or_damaged_cache_is_never_used(tmp_path: Path) -> None:
     with PeopleLinks.open(path, read_only=True) as plain:
         expected = _view(plain)
     target = cache_path(path)
-    for damage in ("delete", "truncate", "garbage", "header"):
+    for damage in ("delete", "truncate", "garbage", "header", "lengths"):
         with _cached(path):
             pass
         data = target.read_bytes()
@@ -135,8 +137,14 @@ def test_a_missing_or_damaged_cache_is_never_used(tmp_path: Path) -> None:
             target.write_bytes(data[: len(data) // 2])
         elif damage == "garbage":
             target.write_bytes(os.urandom(len(data)))
-        else:  # the header's key edited: made from another file
+        elif damage == "header":  # the header's key edited (its CRC no longer matches)
             target.write_bytes(data.replace(b'"key":[', b'"key":[0,', 1))
+        else:  # a header that checks out but says a part is a petabyte long
+            start, _crc = struct.unpack("<QI", data[-12:])
+            header = orjson.loads(data[start:-12])
+            header["sections"]["keys"][1] = 10**15
+            raw = orjson.dumps(header)
+            target.write_bytes(data[:start] + raw + struct.pack("<QI", start, zlib.crc32(raw)))
         with _cached(path) as app:
             assert app.db._cache is None, damage
             assert _view(app) == expected, damage
