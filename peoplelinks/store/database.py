@@ -158,7 +158,7 @@ class Database(Records):
             return False
         with self.derive_lock:  # nothing is worked out from half-read data
             before = dict(self.__dict__)
-            old = self.storage
+            old, old_cache = self.storage, self._cache
             self.storage = self._storage(self.path, old.read_only, self._lock)
             self.storage.warnings = old.warnings
             try:
@@ -171,6 +171,8 @@ class Database(Records):
                 self.__dict__.update(before)
                 raise
         old._close_journal()
+        if old_cache is not None:
+            old_cache.close()
         return True
 
     def _load_cached(self, path: Path, read_only: bool) -> bool:
