@@ -195,8 +195,8 @@ class Database(Records):
         if not read_only:
             # The file is read when first written to (or by load_file), and must then
             # be the one the cache was made from.
-            dev, ino, size, mtime = cache.key[3:7]
-            self.storage.assume_read((dev, ino, size, mtime))
+            dev, ino, size, mtime, ctime = cache.key[3:8]
+            self.storage.assume_read((dev, ino, size, mtime, ctime))
             self.storage.after_load = self._check_file_is_cached
             self._start_daily_backup(path)
         tables = dict(small)

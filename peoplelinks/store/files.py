@@ -12,6 +12,7 @@ from pathlib import Path
 from peoplelinks.errors import CannotOpen
 
 FILE_MODE = 0o600
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows
 DIR_MODE = 0o700
 
 
@@ -98,7 +99,11 @@ def replace_with_parts(path: Path, parts: Iterable[bytes]) -> None:
 def _replace(path: str, parts: Iterable[bytes], sync: bool) -> None:
     folder, name = os.path.split(path)
     tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    # A file of our own, never one a link put there points to (a crash's leftover of
+    # this process id is removed first; one planted meanwhile makes the write fail).
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, FILE_MODE)
     try:
         try:
             for data in parts:

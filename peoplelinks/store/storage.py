@@ -57,12 +57,14 @@ WHOLE_FILE_OPS = 2000
 Tables = dict[str, dict[str, Any]]
 # ("put", table, doc_id, document) or ("del", table, doc_id, None)
 Op = tuple[str, str, str, Any]
-# (device, inode, size, modification time in ns) of a file as last read or written
-Signature = tuple[int, int, int, int]
+# (device, inode, size, modification and change time in ns) of a file as last read or
+# written; the change time because a program can set the modification time back
+Signature = tuple[int, int, int, int, int]
 
 
 def _signature(st: os.stat_result | None) -> Signature | None:
-    return None if st is None else (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    return None if st is None else (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns,
+                                    st.st_ctime_ns)
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -149,7 +151,7 @@ class JournalStorage(Storage):
     def distrust(self) -> None:
         """What was read is not the file the data in memory came from: every write is
         refused and :meth:`changed_on_disk` says so, until the file is read again."""
-        self._file_seen = (-1, -1, -1, -1)
+        self._file_seen = (-1, -1, -1, -1, -1)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """TinyDB's write path: replace everything, atomically, then drop the journal."""

@@ -328,3 +328,34 @@ def test_version_3_objective_and_plans_are_migrated_without_losing_text(db_path:
         assert (plan.agenda, plan.help_them, plan.learn, plan.ask_for) == (
             ["one", "two"], "an intro", "team size", ["a recruiter"])
         assert plan.status == "held" and plan.date.isoformat() == "2026-11-01"
+
+
+def test_a_hand_edit_that_keeps_size_and_time_is_noticed(db_path: Path) -> None:
+    """Another program changes the file, keeping its size and setting its modification
+    time back: the change time still moved, so nothing is written over the edit."""
+    from peoplelinks.errors import FileChanged  # noqa: PLC0415
+
+    with PeopleLinks.open(db_path) as app:
+        app.add_contact({"name": "Aaliyah Abebe"})
+    app = PeopleLinks.open(db_path)
+    try:
+        app.add_contact({"name": "Bo"})  # the app writes (its journal), then...
+        before = os.stat(db_path)
+        db_path.write_bytes(db_path.read_bytes().replace(b"Aaliyah", b"Zaliyah"))
+        os.utime(db_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert app.db.changed_on_disk() is not None
+        with pytest.raises(FileChanged):
+            app.add_contact({"name": "Cy"})
+    finally:
+        app.close()
+    assert b"Zaliyah" in db_path.read_bytes()
+
+
+def test_a_link_planted_where_the_temporary_file_goes_is_not_followed(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    target = tmp_path / "db.json"
+    (tmp_path / f".db.json.{os.getpid()}.tmp").symlink_to(victim)
+    atomic_write(target, b"{}")
+    assert victim.read_text() == "precious" and target.read_bytes() == b"{}"
+    assert not target.is_symlink() and stat.S_IMODE(target.stat().st_mode) == 0o600
