@@ -25,7 +25,10 @@ It is never the source of truth:
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import shutil
+import stat
 import struct
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -42,6 +45,7 @@ MAGIC = b"peoplelinks-cache\n"
 CHUNK = 16  # documents per chunk: one record read costs parsing ~12 KB at most
 # A file smaller than this is read whole faster than a cache is checked and written.
 CACHE_FROM_BYTES = 1 << 20
+ROOM_FOR = 3  # a cache is written only with this many times the database's size free
 _TAIL = struct.Struct("<QI")  # where the header starts and its CRC, at the very end
 
 Tables = dict[str, dict[str, Any]]
@@ -106,8 +110,14 @@ class Cache:
         self._tables: Tables | None = None  # the file's, once fallen back
         self._where: dict[str, dict[str, int]] = {}
         self._whole: dict[str, dict[str, Any]] = {}
+        # Set when a part turned out damaged (then the cache is made again on close).
+        self.broken = False
         self.small: Tables = self._section("small")
         self._keys: dict[str, list[str]] = self._section("keys")
+        if not isinstance(self.small, dict) or not isinstance(self._keys, dict) or not all(
+                isinstance(t, dict) for t in self.small.values()) or not all(
+                isinstance(k, list) for k in self._keys.values()):
+            raise CacheBroken("not a cache's tables")
 
     # ---- reading ------------------------------------------------------------------
 
@@ -131,6 +141,7 @@ class Cache:
 
     def _file(self) -> Tables:
         """The database file's tables: from now on everything is read from there."""
+        self.broken = True
         if self._tables is None:
             self._tables = self._fallback()
         return self._tables
@@ -158,12 +169,15 @@ class Cache:
         # a command that reads every record would otherwise hold them all twice.
         chunks: dict[int, dict[str, Any]] = {}
         found = []
-        for key in keys:
-            n = where[key]
-            chunk = chunks.get(n)
-            if chunk is None:
-                chunk = chunks[n] = self._section(f"{table}:{n}")
-            found.append(chunk[key])
+        try:
+            for key in keys:
+                n = where[key]
+                chunk = chunks.get(n)
+                if chunk is None:
+                    chunk = chunks[n] = self._section(f"{table}:{n}")
+                found.append(chunk[key])
+        except (KeyError, TypeError) as exc:  # not what the keys say: not a cache's
+            raise CacheBroken(f"{table}: {exc!r}") from None
         return found
 
     def table(self, table: str) -> dict[str, Any]:
@@ -202,11 +216,15 @@ def open_cache(path: Path, schema: int, fallback: Callable[[], Tables]) -> Cache
     if key is None:
         return None
     try:
-        fd = os.open(cache_path(path), os.O_RDONLY)
+        # Never waits on what is not a file (a FIFO put there).
+        fd = os.open(cache_path(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
     try:
-        size = os.fstat(fd).st_size
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise CacheBroken("not a file")
+        size = st.st_size
         head = os.pread(fd, len(MAGIC), 0)
         tail = os.pread(fd, _TAIL.size, size - _TAIL.size) if size > _TAIL.size else b""
         if head != MAGIC or len(tail) != _TAIL.size:
@@ -221,10 +239,13 @@ def open_cache(path: Path, schema: int, fallback: Callable[[], Tables]) -> Cache
         header = orjson.loads(raw)
         if not isinstance(header, dict) or header.get("key") != key:
             raise CacheBroken("made from another file")
-        file_schema = header.get("file_schema")
-        cache = Cache(fd, key, header["sections"], start, fallback,
-                      file_schema if isinstance(file_schema, int) else 0)
-    except (CacheBroken, orjson.JSONDecodeError, KeyError, TypeError, ValueError, OSError):
+        sections, file_schema = header.get("sections"), header.get("file_schema")
+        if not isinstance(sections, dict) or not isinstance(file_schema, int) or not all(
+                type(place) is list and len(place) == 3 and all(type(n) is int for n in place)
+                for place in sections.values()):
+            raise CacheBroken("a header that is not a cache's")
+        cache = Cache(fd, key, sections, start, fallback, file_schema)
+    except (CacheBroken, orjson.JSONDecodeError, OSError):
         os.close(fd)
         return None
     return cache
@@ -243,10 +264,31 @@ def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
     where each section is, with its CRC), then where the header starts and its CRC.
     Sections are written as they are made: the whole cache is never in memory at
     once."""
+    target = cache_path(path)
     with contextlib.suppress(OSError):
-        replace_with_parts(cache_path(path), _parts(key, tables, [t for t in chunked
-                                                                  if t in tables],
-                                                    indexes, file_schema))
+        _remove_leftovers(target)
+        # Never take the room a write of the database needs (the cache is about its
+        # size again; a write may need the database's size for a while).
+        if shutil.disk_usage(target.parent).free < ROOM_FOR * key[5]:
+            return
+        replace_with_parts(target, _parts(key, tables, [t for t in chunked if t in tables],
+                                          indexes, file_schema))
+
+
+def _remove_leftovers(target: Path) -> None:
+    """The temporary files of cache writes killed midway (their process is gone)."""
+    if os.name != "posix":
+        return
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = stale.name[len(target.name) + 2:-4]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            stale.unlink()
+        except OSError:
+            pass  # someone else's: alive
 
 
 def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any],

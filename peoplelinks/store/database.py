@@ -90,13 +90,36 @@ class Database(Records):
     def _raw(self, table: str) -> dict[str, Any]:
         # From the cache until the file is read (then a write may have changed it).
         if self._cache is not None and not self.storage.loaded:
-            return self._cache.table(table)
+            with self._unless_unreadable():
+                return self._cache.table(table)
+            return {}
         return self.storage.read().get(table, {})
 
     def _stored_index(self, name: str) -> Any:
         # Indexes as the file holds them: good until the first change.
-        return self._cache.index(name) if self._cache is not None and not self._changed \
-            else None
+        if self._cache is None or self._changed:
+            return None
+        with self._unless_unreadable():
+            return self._cache.index(name)
+        return None
+
+    def _cache_docs(self, table: str, keys: list[str]) -> list[Any]:
+        assert self._cache is not None
+        with self._unless_unreadable():
+            return self._cache.docs(table, keys)
+        return [None] * len(keys)
+
+    @contextmanager
+    def _unless_unreadable(self) -> Iterator[None]:
+        """For the app opened from the cache: a part of the cache found damaged when
+        the file is no longer the one it was made from cannot be read at all; rather
+        than fail where it is read (drawing a card), what it held is missing until the
+        app reloads the file (it notices the change, and nothing is written before)."""
+        try:
+            yield
+        except FileChanged:
+            if self.read_only:
+                raise  # a command: it says so, and is run again
 
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
         self._changed = True
@@ -202,7 +225,7 @@ class Database(Records):
         tables = dict(small)
         for table in ID_TABLES:
             tables[table] = dict.fromkeys(cache.keys(table), LATER)
-        self._validate(tables, fetch=lambda table: lambda keys: cache.docs(table, keys))
+        self._validate(tables, fetch=lambda table: lambda keys: self._cache_docs(table, keys))
         return True
 
     def _check_file_is_cached(self) -> None:
@@ -329,6 +352,9 @@ class Database(Records):
                     # Still under the lock: nobody else wrote the file meanwhile.
                     self._file_schema = migrations.SCHEMA_VERSION
                     self._write_cache(key)
+            if self._cache is not None and self._cache.broken and self.read_only and \
+                    self.storage.loaded:  # found damaged: made again from the file read
+                self._write_cache(self._cache_key)  # type: ignore[arg-type]
         finally:
             if self._cache is not None:
                 self._cache.close()

@@ -31,6 +31,7 @@ Never behind anyone's back:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import threading
 import time
@@ -45,6 +46,7 @@ from tinydb.storages import Storage
 from peoplelinks.errors import CannotOpen, DatabaseCorrupt, FileChanged, ReadOnly, WriteFailed
 from peoplelinks.gcpause import gc_paused
 from peoplelinks.store import journal
+from peoplelinks.store.cache import cache_path
 from peoplelinks.store.files import FILE_MODE, atomic_write, ensure_folder, fsync_dir
 
 META = "_meta"
@@ -229,7 +231,12 @@ class JournalStorage(Storage):
         meta.update(seq=self._seq, epoch=epoch, folded=self._epoch)
         data = orjson.dumps(tables)
         try:
-            atomic_write(self.path, data)
+            try:
+                atomic_write(self.path, data)
+            except OSError as exc:
+                if exc.errno != errno.ENOSPC or not self._drop_cache():
+                    raise
+                atomic_write(self.path, data)  # the cache's room was what it lacked
         except OSError as exc:
             meta.clear()
             meta.update(before)
@@ -461,7 +468,16 @@ class JournalStorage(Storage):
             self._journal_fd = fd
         return self._journal_fd
 
-    def _append_line(self, line: bytes) -> None:
+    def _drop_cache(self) -> bool:
+        """Remove the cache beside the file (derived, see :mod:`.cache`) to make room
+        for a write the disk is too full for; True when there was one."""
+        try:
+            os.unlink(cache_path(self.path))
+        except OSError:
+            return False
+        return True
+
+    def _append_line(self, line: bytes, retry: bool = True) -> None:
         try:
             fd = self._open_journal()
         except OSError as exc:
@@ -476,6 +492,9 @@ class JournalStorage(Storage):
             os.fsync(fd)
         except OSError as exc:
             self._rollback(fd)
+            if exc.errno == errno.ENOSPC and retry and not self._broken and self._drop_cache():
+                self._append_line(line, retry=False)  # the cache's room was what it lacked
+                return
             raise WriteFailed(
                 f"could not save to {self.journal_path}: {exc.strerror or exc}; nothing was changed"
             ) from exc

@@ -4,9 +4,12 @@ damaged, from another version, or made while a journal held changes."""
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -127,7 +130,7 @@ def test_a_missing_or_damaged_cache_is_never_used(tmp_path: Path) -> None:
     with PeopleLinks.open(path, read_only=True) as plain:
         expected = _view(plain)
     target = cache_path(path)
-    for damage in ("delete", "truncate", "garbage", "header", "lengths"):
+    for damage in ("delete", "truncate", "garbage", "header", "lengths", "sections"):
         with _cached(path):
             pass
         data = target.read_bytes()
@@ -139,10 +142,14 @@ def test_a_missing_or_damaged_cache_is_never_used(tmp_path: Path) -> None:
             target.write_bytes(os.urandom(len(data)))
         elif damage == "header":  # the header's key edited (its CRC no longer matches)
             target.write_bytes(data.replace(b'"key":[', b'"key":[0,', 1))
-        else:  # a header that checks out but says a part is a petabyte long
+        else:  # a header that checks out, but says a part is a petabyte long, or
+            # lists its parts where a table of them should be
             start, _crc = struct.unpack("<QI", data[-12:])
             header = orjson.loads(data[start:-12])
-            header["sections"]["keys"][1] = 10**15
+            if damage == "lengths":
+                header["sections"]["keys"][1] = 10**15
+            else:
+                header["sections"] = list(header["sections"].values())
             raw = orjson.dumps(header)
             target.write_bytes(data[:start] + raw + struct.pack("<QI", start, zlib.crc32(raw)))
         with _cached(path) as app:
@@ -434,3 +441,107 @@ def test_a_file_removed_before_the_app_read_it_is_written_again_whole(
         assert plain.count() == 31
         view = _view(plain)
     assert view[1:3] == expected[1:3]  # the last talks and talks by contact as before
+
+
+def test_a_cache_that_is_not_a_file_is_not_waited_on(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 5)
+    os.mkfifo(cache_path(path))
+    done = subprocess.run([sys.executable, "-m", "peoplelinks", "--db", str(path), "show",
+                           "2"], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PEOPLELINKS_CACHE_FROM": "0"})
+    assert done.returncode == 0 and "Person 0" in done.stdout
+
+
+def test_a_cache_found_damaged_is_made_again(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 60)
+    with _cached(path):
+        pass
+    target = cache_path(path)
+    target.write_bytes(target.read_bytes().replace(b'"name":"Person 50"', b'"name":"Person 5Q"'))
+    with _cached(path) as app:
+        assert app.db._cache is not None
+        app.db.all_problems()  # meets the damage: the rest from the file
+        assert app.db._cache.broken
+    with _cached(path) as app:
+        assert app.db._cache is not None
+        app.db.all_problems()
+        assert not app.db._cache.broken and app.contact(52).name == "Person 50"
+
+
+def test_the_app_opened_from_a_damaged_cache_of_a_changed_file_reads_it_again(
+        tmp_path: Path) -> None:
+    """Both at once: the file replaced by another program and a part of the cache
+    damaged. What cannot be read is missing (no error where it is read) until the
+    app reloads; nothing is written before."""
+    path = tmp_path / "db.json"
+    _people(path, 60)
+    with PeopleLinks.open(path, cached=True):
+        pass
+    target = cache_path(path)
+    app = PeopleLinks.open(path, cached=True)
+    try:
+        assert app.db._cache is not None
+        data = path.read_bytes().replace(b"Person 50", b"Person 5X")
+        path.unlink()
+        path.write_bytes(data)  # another file now
+        target.write_bytes(target.read_bytes().replace(b'"name":"Person 50"',
+                                                       b'"name":"Person 5Q"'))
+        assert app.db.contacts.get(52) is None  # no error
+        assert app.db.changed_on_disk() is not None
+        with pytest.raises(FileChanged):
+            app.edit_contact(3, {"name": "Mine"})
+        assert app.db.reload() is True
+        assert app.contact(52).name == "Person 5X"
+    finally:
+        app.close()
+
+
+def test_the_cache_never_takes_the_room_a_write_needs(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 20)
+    size = path.stat().st_size
+    with monkeypatch.context() as patched:
+        patched.setattr(cache.shutil, "disk_usage", lambda folder: shutil_usage(size * 2))
+        with _cached(path):
+            pass
+    assert not cache_path(path).exists()  # too little room left for it
+    with _cached(path):
+        pass
+    assert cache_path(path).exists()
+    # A disk found full when writing: the cache goes, and the write is made.
+    from peoplelinks.store import storage  # noqa: PLC0415
+
+    real = storage.atomic_write
+
+    def full_unless_room(target: Path, data: bytes) -> None:
+        if cache_path(path).exists():
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(target, data)
+
+    monkeypatch.setattr(storage, "atomic_write", full_unless_room)
+    with PeopleLinks.open(path) as app:
+        app.edit_contact(2, {"name": "Saved Anyway"})
+    assert not cache_path(path).exists()
+    with PeopleLinks.open(path, read_only=True) as app:
+        assert app.contact(2).name == "Saved Anyway"
+
+
+def shutil_usage(free: int) -> object:
+    return type("Usage", (), {"total": free, "used": 0, "free": free})()
+
+
+def test_leftovers_of_a_cache_write_killed_midway_are_removed(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    _people(path, 5)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    leftover = tmp_path / f".db.json.cache.{gone}.tmp"
+    leftover.write_bytes(b"half a cache")
+    mine = tmp_path / f".db.json.cache.{os.getpid()}.tmp.other"
+    mine.write_bytes(b"not ours to remove")
+    with _cached(path):
+        pass
+    assert not leftover.exists() and mine.exists() and cache_path(path).exists()
