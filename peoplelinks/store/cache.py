@@ -69,6 +69,13 @@ def key_of(st: os.stat_result, schema: int) -> Key:
             st.st_mtime_ns, st.st_ctime_ns]
 
 
+def coarse(key: Key) -> bool:
+    """True when the file's times in ``key`` are whole seconds: a file system that
+    keeps no finer time (FAT, HFS+, ext3), where two edits within a second can leave
+    size and times alike. A cache of such a file also keeps the file's checksum."""
+    return bool(key[6] % 1_000_000_000 == 0 and key[7] % 1_000_000_000 == 0)
+
+
 def journal_empty(path: Path) -> bool:
     """True when no journal with changes lies beside the database file ``path``."""
     try:
@@ -239,6 +246,8 @@ def open_cache(path: Path, schema: int, fallback: Callable[[], Tables]) -> Cache
         header = orjson.loads(raw)
         if not isinstance(header, dict) or header.get("key") != key:
             raise CacheBroken("made from another file")
+        if coarse(key) and header.get("file_crc") != _crc_of(path):
+            raise CacheBroken("the file's times are too coarse to tell, and it changed")
         sections, file_schema = header.get("sections"), header.get("file_schema")
         if not isinstance(sections, dict) or not isinstance(file_schema, int) or not all(
                 type(place) is list and len(place) == 3 and all(type(n) is int for n in place)
@@ -253,11 +262,18 @@ def open_cache(path: Path, schema: int, fallback: Callable[[], Tables]) -> Cache
 
 # ---- writing ------------------------------------------------------------------------
 
+def _crc_of(path: Path) -> int | None:
+    try:
+        return zlib.crc32(path.read_bytes())
+    except OSError:
+        return None
+
+
 def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
-                indexes: dict[str, Any], file_schema: int) -> None:
+                indexes: dict[str, Any], file_schema: int, file_crc: int) -> None:
     """Write the cache of ``path`` made from ``tables`` (what the file with ``key``
-    holds, in schema ``file_schema``, migrated), the tables ``chunked`` in chunks, and
-    ``indexes`` (JSON-ready values).
+    and checksum ``file_crc`` holds, in schema ``file_schema``, migrated), the tables
+    ``chunked`` in chunks, and ``indexes`` (JSON-ready values).
     Never raises for a folder it cannot write to: a cache is only ever a shortcut.
 
     Layout: the magic line, the sections one after another, the header (the key and
@@ -272,7 +288,7 @@ def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
         if shutil.disk_usage(target.parent).free < ROOM_FOR * key[5]:
             return
         replace_with_parts(target, _parts(key, tables, [t for t in chunked if t in tables],
-                                          indexes, file_schema))
+                                          indexes, file_schema, file_crc))
 
 
 def _remove_leftovers(target: Path) -> None:
@@ -292,7 +308,7 @@ def _remove_leftovers(target: Path) -> None:
 
 
 def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any],
-           file_schema: int) -> Iterator[bytes]:
+           file_schema: int, file_crc: int) -> Iterator[bytes]:
     """The cache's bytes, part by part (see :func:`write_cache`)."""
     sections: dict[str, list[int]] = {}
     offset = len(MAGIC)
@@ -315,6 +331,7 @@ def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any]
                           orjson.dumps({k: docs[k] for k in order[n:n + CHUNK]}))
     for name, value in indexes.items():
         yield section(f"index:{name}", orjson.dumps(value))
-    header = orjson.dumps({"key": key, "file_schema": file_schema, "sections": sections})
+    header = orjson.dumps({"key": key, "file_schema": file_schema, "sections": sections,
+                           "file_crc": file_crc})
     yield header
     yield _TAIL.pack(offset, zlib.crc32(header))

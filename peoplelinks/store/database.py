@@ -317,7 +317,7 @@ class Database(Records):
         with contextlib.suppress(PeopleLinksError, OSError):
             tables = self.storage.read()
             write_cache(self.path, key, tables, [t for t in ID_TABLES if t in tables],
-                        self.stored_indexes(), self._file_schema)
+                        self.stored_indexes(), self._file_schema, self.storage.file_crc)
 
     def _start_daily_backup(self, path: Path) -> None:
         # Copying a large file costs as much as loading it: do it beside the load.

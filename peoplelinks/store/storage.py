@@ -132,6 +132,11 @@ class JournalStorage(Storage):
         return self._tables
 
     @property
+    def file_crc(self) -> int:
+        """The checksum of the file as last read or written."""
+        return self._file_crc
+
+    @property
     def loaded(self) -> bool:
         """True once the tables were read (or written)."""
         return self._tables is not None

@@ -545,3 +545,26 @@ def test_leftovers_of_a_cache_write_killed_midway_are_removed(tmp_path: Path) ->
     with _cached(path):
         pass
     assert not leftover.exists() and mine.exists() and cache_path(path).exists()
+
+
+def test_on_a_file_system_with_coarse_times_the_file_itself_is_checked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where times are whole seconds (FAT, HFS+), two edits within a second may leave
+    size and times alike: the cache also keeps the file's checksum, compared on use."""
+    path = tmp_path / "db.json"
+    _people(path, 20)
+
+    def whole_seconds(st: os.stat_result, schema: int) -> list[object]:
+        # The file system of the test keeps nanoseconds: as if it kept seconds, in
+        # which the edit below falls within the same second.
+        return [cache.FORMAT, "v", schema, st.st_dev, st.st_ino, st.st_size, 0, 0]
+
+    monkeypatch.setattr(cache, "key_of", whole_seconds)
+    monkeypatch.setattr("peoplelinks.store.database.key_of", whole_seconds)
+    with _cached(path):
+        pass
+    with _cached(path) as app:
+        assert app.db._cache is not None  # the file as the cache was made: used
+    path.write_bytes(path.read_bytes().replace(b"Person 3", b"Person X"))
+    with _cached(path) as app:
+        assert app.db._cache is None and app.contact(5).name == "Person X"
