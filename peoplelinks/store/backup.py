@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 
-from peoplelinks.store.files import FILE_MODE, atomic_write, ensure_folder
+from peoplelinks.store.files import FILE_MODE, NOFOLLOW, atomic_write, ensure_folder
 
 KEEP = 7
 KEEP_EVENTS = 10
@@ -68,11 +68,21 @@ def daily_backup(db_path: Path, today: date | None = None, keep: int = KEEP,
         return None
     ensure_folder(folder)
     tmp = folder / f".{target.name}.tmp"
-    shutil.copyfile(db_path, tmp)
-    os.chmod(tmp, FILE_MODE)
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()  # a copy that failed before
+    try:
+        # Private from the first byte (a copy made and then chmod-ed is readable by
+        # others until then, and for good if the copy fails halfway).
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, FILE_MODE)
+        with open(fd, "wb") as out, open(db_path, "rb") as source:
+            shutil.copyfileobj(source, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     _prune_daily(db_path, keep)
     return target
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from peoplelinks.errors import CannotOpen
 
 FILE_MODE = 0o600
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows
 DIR_MODE = 0o700
 
 
@@ -103,7 +103,7 @@ def _replace(path: str, parts: Iterable[bytes], sync: bool) -> None:
     # this process id is removed first; one planted meanwhile makes the write fail).
     with contextlib.suppress(FileNotFoundError):
         os.unlink(tmp)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, FILE_MODE)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, FILE_MODE)
     try:
         try:
             for data in parts:

@@ -359,3 +359,24 @@ def test_a_link_planted_where_the_temporary_file_goes_is_not_followed(tmp_path: 
     atomic_write(target, b"{}")
     assert victim.read_text() == "precious" and target.read_bytes() == b"{}"
     assert not target.is_symlink() and stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_daily_backup_that_fails_halfway_leaves_nothing_readable(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with PeopleLinks.open(db_path) as app:
+        app.add_contact({"name": "Ann"})
+    folder = backup.backup_folder(db_path)
+    for made in folder.glob("*"):
+        made.unlink()
+
+    def full(source: object, out: object, length: int = 0) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup.shutil, "copyfileobj", full)
+    with pytest.raises(OSError):
+        backup.daily_backup(db_path)
+    assert list(folder.iterdir()) == []  # no partial copy left behind
+    monkeypatch.undo()
+    made = backup.daily_backup(db_path)
+    assert made is not None and stat.S_IMODE(made.stat().st_mode) == 0o600
+    assert made.read_bytes() == db_path.read_bytes()
