@@ -694,7 +694,10 @@ class Records:
                 stored = self._stored_index("children")
                 self._children = (dict(stored) if stored is not None
                                   else graph.children(self._parent_map()))
-            return [i for i in self._children.get(contact_id, []) if i in self.contacts]
+            children = list(self._children.get(contact_id, []))
+        # The valid ones, validated together (one by one, a command listing a thousand
+        # people would reach SINGLES and validate everyone).
+        return [c.id for c in self._many_contacts(children)]
 
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
         """Bring the models and indexes in line with one document just written.

@@ -237,3 +237,20 @@ def test_the_list_read_off_the_stored_names_is_the_validated_one(tmp_path: Path)
         late = app.browse_ids()
     assert late == [2, 3, 7, 1, 4]  # ann, Ann, Ann (by id), bo, Émile
     assert early == [2, 3, 7, 1, 5, 4] and count == 6  # Zed (#5) until validated
+
+
+def test_who_someone_introduced_is_validated_together(tmp_path: Path,
+                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Listing many people with whom each introduced validates those, not everyone (one
+    by one they would pass SINGLES, and the rest would be validated in one batch)."""
+    monkeypatch.setattr("peoplelinks.store.lazytable.SINGLES", 3)
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as app, app.db.batch("people"):
+        ann = app.add_contact({"name": "Ann"})
+        for n in range(8):
+            app.add_contact({"name": f"Kid {n}", "introduced_by": ann.id})
+        for n in range(20):
+            app.add_contact({"name": f"Other {n}"})
+    with PeopleLinks.open(path, read_only=True) as app:
+        assert [c.name for c in app.introduced(ann.id)] == [f"Kid {n}" for n in range(8)]
+        assert dict.__len__(app.db.contacts) == 8 and not app.db.contacts.settled
