@@ -186,6 +186,7 @@ def _file_row(label: str, path: Path) -> dict[str, Any]:
 def where_rows(given: Path) -> list[dict[str, Any]]:
     """Every file peoplelinks uses for the database at ``given``, with its size."""
     from peoplelinks.store import backup  # noqa: PLC0415
+    from peoplelinks.store.cache import cache_path  # noqa: PLC0415
     from peoplelinks.store.files import real_file  # noqa: PLC0415
 
     try:
@@ -201,7 +202,7 @@ def where_rows(given: Path) -> list[dict[str, Any]]:
     rows.append(_file_row("database", path))
     rows.append(_file_row("journal", path.with_name(path.name + ".journal")))
     rows.append(_file_row("lock", path.with_name(path.name + ".lock")))
-    rows.append(_file_row("cache", path.with_name(path.name + ".cache")))
+    rows.append(_file_row("cache", cache_path(path)))
     for aside in sorted(path.parent.glob(f"{path.name}.journal.set-aside-*")):
         rows.append(_file_row("set-aside journal", aside))
     folder = backup.backup_folder(path)

@@ -232,13 +232,17 @@ class Database(Records):
         """The file, read for a writer opened from the cache, must be what the cache was
         made from; if another program changed it meanwhile, nothing is written until it
         is read again (the app notices and reloads)."""
-        st = self.storage.file_stat
-        if st is None or key_of(st, migrations.SCHEMA_VERSION) != self._cache_key or \
-                self.storage.journal_bytes:
+        if not self._read_cached_file():
             self.storage.distrust()
             # Not taken in: a write would be made against another file's data.
             what = f"{self.path} was changed by another program"
             raise FileChanged(f"{what} since peoplelinks read it; nothing was written", what)
+
+    def _read_cached_file(self) -> bool:
+        """True when the file the storage read is the one the cache was made from."""
+        st = self.storage.file_stat
+        return st is not None and not self.storage.journal_bytes and \
+            key_of(st, migrations.SCHEMA_VERSION) == self._cache_key
 
     def _cached_tables(self) -> dict[str, dict[str, Any]]:
         """Every table as the cache holds it (the file as it was when opened)."""
@@ -263,9 +267,7 @@ class Database(Records):
         tables = self.storage.read()
         if not self.read_only:
             return tables
-        st = self.storage.file_stat
-        if st is None or key_of(st, migrations.SCHEMA_VERSION) != self._cache_key or \
-                self.storage.journal_bytes:
+        if not self._read_cached_file():
             raise FileChanged(f"{self.path} was changed by another program while it was "
                               "being read; run the command again",
                               what=f"{self.path} was changed by another program")
