@@ -104,6 +104,8 @@ def _cut(text: str, width: int) -> str:
     """``text`` in exactly ``width`` terminal cells: cut with "…", or padded with spaces.
 
     Cells, not characters: CJK takes two, combining marks and joined emoji parts none."""
+    if text.isascii() and text.isprintable() and len(text) <= width:
+        return text.ljust(width)  # one cell a character: most names, 25,000 lines of due
     from rich.cells import cell_len, set_cell_size  # noqa: PLC0415 - ~1 ms over rich itself
 
     if cell_len(text) <= width:

@@ -155,10 +155,10 @@ def cmd_due(args: argparse.Namespace) -> int:
         if args.json:
             _json({
                 "today": report.today.isoformat(),
-                "followups": [followup_json(f, contacts[f.contact_id].name) | {"bucket": b.value}
+                "followups": [followup_json(f, report.owners[f.contact_id]) | {"bucket": b.value}
                               for b in Bucket for f in report.followups[b]],
                 "keep_in_touch": [
-                    {"contact_id": d.contact.id, "name": d.contact.name,
+                    {"contact_id": d.contact_id, "name": d.name,
                      "last_contact": d.last_contact.isoformat() if d.last_contact else None,
                      "next_contact": d.next_contact.isoformat()}
                     for d in report.keep_in_touch],
@@ -180,14 +180,14 @@ def cmd_due(args: argparse.Namespace) -> int:
                 shown = True
                 _out(f"{titles[b]}")
                 for f in report.followups[b]:
-                    name = _cut(contacts[f.contact_id].name, 24)
+                    name = _cut(report.owners[f.contact_id], 24)
                     _out(f"  {_fid(f.id):<5} {_day(f.due)}  {name} {f.action}")
         if report.keep_in_touch:
             shown = True
             _out("keep in touch")
             for d in report.keep_in_touch:
                 last = d.last_contact.isoformat() if d.last_contact else "never logged"
-                _out(f"  {f'#{d.contact.id}':<5} {_cut(d.contact.name, 24)} last: {last}, "
+                _out(f"  {f'#{d.contact_id}':<5} {_cut(d.name, 24)} last: {last}, "
                      f"due since {d.next_contact.isoformat()}")
         if not shown:
             _out("nothing due: every follow-up is done and every contact is in touch")

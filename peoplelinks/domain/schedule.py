@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from peoplelinks.domain.enums import Status
@@ -19,15 +20,32 @@ def next_contact(contact: Contact, last: date | None, settings: Settings) -> dat
     The clock restarts at the last logged interaction; a contact never logged
     counts from the day it was added.
     """
+    terms = keep_in_touch_terms(contact, settings)
+    return None if terms is None else next_contact_on(*terms, last, contact.created)
+
+
+def keep_in_touch_terms(contact: Contact, settings: Settings) -> tuple[date | None, int] | None:
+    """What ``contact``'s keep-in-touch date follows from besides the talks: the date it
+    was snoozed to (or None) and the interval in days; None when not tracked."""
     if contact.status in UNTRACKED or contact.in_trash:
         return None
-    if contact.next_contact_on is not None:
-        return contact.next_contact_on  # snoozed
-    interval = settings.interval_for(contact)
+    return contact.next_contact_on, settings.interval_for(contact)
+
+
+def next_contact_on(snoozed: date | None, interval: int, last: date | None,
+                    created: datetime | str) -> date | None:
+    """The keep-in-touch date of a tracked contact (see :func:`keep_in_touch_terms`);
+    ``created`` may be given as ISO text (read only when needed)."""
+    if snoozed is not None:
+        return snoozed
     if interval <= 0:
         return None
-    # The day it was added where the user is, not in UTC.
-    start = last or contact.created.astimezone().date()
+    if last is None:
+        if isinstance(created, str):
+            created = datetime.fromisoformat(created)
+        # The day it was added where the user is, not in UTC.
+        last = created.astimezone().date()
+    start = last
     return start + timedelta(days=interval)
 
 
@@ -53,11 +71,24 @@ def bucket(due: date, today: date) -> Bucket:
 
 @dataclass
 class DueItem:
-    """A contact whose keep-in-touch date has come."""
+    """A contact whose keep-in-touch date has come: their id and name, with the record
+    itself read only when asked for (:attr:`contact`) — a command lists thousands."""
 
-    contact: Contact
+    contact_id: int
+    name: str
     last_contact: date | None
     next_contact: date
+    read: Callable[[int], Contact] = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, contact: Contact, last_contact: date | None, next_contact: date) -> DueItem:
+        """The item of a contact at hand."""
+        return cls(contact.id, contact.name, last_contact, next_contact, lambda _id: contact)
+
+    @property
+    def contact(self) -> Contact:
+        """The contact's record."""
+        return self.read(self.contact_id)
 
 
 @dataclass
@@ -72,6 +103,8 @@ class DueReport:
     keep_in_touch_total: int = 0
     # Meetings planned and not yet held (nor cancelled), by date.
     plans: list[MeetingPlan] = field(default_factory=list)
+    # The name of each follow-up's contact (id -> name): read without the records.
+    owners: dict[int, str] = field(default_factory=dict)
 
     @property
     def count(self) -> int:

@@ -17,6 +17,7 @@ class Tickler:
     def __init__(self) -> None:
         self._items: list[tuple[date, str, int]] = []
         self._entry: dict[int, tuple[date, str, int]] = {}
+        self._name: dict[int, str] = {}  # as written (entries hold it case-folded)
 
     @classmethod
     def of(cls, entries: Iterable[tuple[int, date | None, str]]) -> Tickler:
@@ -27,8 +28,10 @@ class Tickler:
         for contact_id, when, name in entries:
             if when is None:
                 tickler._entry.pop(contact_id, None)
+                tickler._name.pop(contact_id, None)
             else:
                 tickler._entry[contact_id] = (when, name.casefold(), contact_id)
+                tickler._name[contact_id] = name
         tickler._items = sorted(tickler._entry.values())
         return tickler
 
@@ -39,12 +42,18 @@ class Tickler:
             entry = (when, name.casefold(), contact_id)
             self._items.insert(bisect_left(self._items, entry), entry)
             self._entry[contact_id] = entry
+            self._name[contact_id] = name
 
     def remove(self, contact_id: int) -> None:
         """Take ``contact_id`` out."""
         entry = self._entry.pop(contact_id, None)
         if entry is not None:
             del self._items[bisect_left(self._items, entry)]
+            del self._name[contact_id]
+
+    def name(self, contact_id: int) -> str:
+        """The name ``contact_id`` was put in under."""
+        return self._name[contact_id]
 
     def due(self, today: date, limit: int | None = None) -> tuple[int, list[tuple[date, int]]]:
         """How many are due by ``today``, and the first ``limit`` of them (date, id)."""

@@ -174,7 +174,7 @@ class ExchangeVerbs(TransferVerbs):
         report = self.due()
         for items in report.followups.values():
             for fu in items:
-                who = contacts[fu.contact_id].name
+                who = report.owners[fu.contact_id]
                 entries.append(Entry(f"followup-{fu.id}", fu.due, f"{fu.action} — {who}",
                                      f"Follow-up F{fu.id} for {who} (peoplelinks)"))
         for plan in self.planned():

@@ -16,7 +16,7 @@ from peoplelinks.domain.models import (
     FollowUp,
     MeetingPlan,
 )
-from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket
+from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket, next_contact_on
 from peoplelinks.domain.tickler import Tickler
 from peoplelinks.domain.validation import describe
 from peoplelinks.errors import InputError, NotFound
@@ -113,15 +113,21 @@ class FollowupVerbs(LogbookVerbs):
         today = today or self.today
         report = DueReport(today=today)
         contacts = self.db.contacts
-        for item in self.db.followups.values():
-            if item.done:
-                continue
-            owner = contacts.get(item.contact_id)
-            if owner is None or owner.in_trash:
-                continue
-            report.followups[bucket(item.due, today)].append(item)
-        for items in report.followups.values():
-            items.sort(key=lambda fu: (fu.due, fu.id))
+        stored = self.db.open_followups()
+        if stored is None:
+            items = [item for item in self.db.followups.values() if not item.done]
+            # The owners validated together (one by one, a thousand would validate all).
+            owners = {c.id: c.name for c in self.db.many(
+                "contacts", list({i.contact_id: 0 for i in items})) if not c.in_trash}
+        else:  # as the cache holds them: only these follow-ups are validated
+            items = self.db.many("followups", list(stored))
+            owners = {item.contact_id: stored[item.id] for item in items}
+        for item in items:
+            if item.contact_id in owners:
+                report.followups[bucket(item.due, today)].append(item)
+        report.owners = owners
+        for found in report.followups.values():
+            found.sort(key=lambda fu: (fu.due, fu.id))
         report.plans = self.planned()
         tickler = self._tickler
         if tickler is None:
@@ -131,8 +137,9 @@ class FollowupVerbs(LogbookVerbs):
                 tickler = self._tickler or self._build_tickler()
                 self._tickler = tickler
         report.keep_in_touch_total, chosen = tickler.due(today, keep_limit)
-        for when, cid in chosen:
-            report.keep_in_touch.append(DueItem(contacts[cid], self.db.last_contact(cid), when))
+        last, name = self.db.last_contacts.get, tickler.name
+        report.keep_in_touch = [DueItem(cid, name(cid), last(cid), when, contacts.__getitem__)
+                                for when, cid in chosen]
         return report
 
     def due_ready(self) -> bool:
@@ -142,8 +149,14 @@ class FollowupVerbs(LogbookVerbs):
         return self._tickler is not None and db.settled("followups") and db.settled("plans")
 
     def _build_tickler(self) -> Tickler:
-        return Tickler.of((contact.id, self.next_contact(contact), contact.name)
-                          for contact in self.db.contacts.values())
+        rows = self.db.keep_in_touch_rows()
+        if rows is None:
+            return Tickler.of((contact.id, self.next_contact(contact), contact.name)
+                              for contact in self.db.contacts.values())
+        # As a cache of the file holds them: no contact is validated.
+        last = self.db.last_contacts.get
+        return Tickler.of((cid, next_contact_on(snoozed, interval, last(cid), created), name)
+                          for cid, name, snoozed, interval, created in rows)
 
     def planned(self) -> list[MeetingPlan]:
         """Meetings planned and not yet held nor cancelled (also those whose day has

@@ -81,7 +81,7 @@ class LazyTable(dict[int, R], Generic[R]):
         """The records of ``ids`` that are valid, in that order; those not validated
         yet are validated in one batch (a search's matches, say)."""
         if self._pending:
-            self._validate([key for key in map(str, ids) if key in self._pending])
+            self._validate([key for key in dict.fromkeys(map(str, ids)) if key in self._pending])
         return [record for i in ids if (record := dict.get(self, i)) is not None]
 
     def _validate(self, wanted: list[str]) -> None:

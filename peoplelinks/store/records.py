@@ -35,6 +35,7 @@ from peoplelinks.domain.models import (
     Record,
     Settings,
 )
+from peoplelinks.domain.schedule import keep_in_touch_terms
 from peoplelinks.domain.search import holds, searched_text
 from peoplelinks.domain.validation import describe
 from peoplelinks.gcpause import gc_paused
@@ -303,7 +304,43 @@ class Records:
             "generations": list(self.generations.items()),
             "children": list(graph.children(self._parent_map()).items()),
             "search": texts,
+            **self._validated_indexes(),
         }
+
+    def _validated_indexes(self) -> dict[str, Any]:
+        """The indexes made from the valid records (every contact and follow-up is
+        validated first): who is tracked for keep-in-touch and on what terms, and the
+        open follow-ups. A command reads them instead of validating every record."""
+        self.validate_now("contacts", "followups")
+        keep = []
+        for contact in self.contacts.values():
+            terms = keep_in_touch_terms(contact, self.settings)
+            if terms is not None and (terms[0] is not None or terms[1] > 0):
+                snoozed, interval = terms
+                keep.append([contact.id, contact.name, snoozed and snoozed.isoformat(),
+                             interval, contact.created.isoformat()])
+        contacts = self.contacts
+        return {"keep": keep, "open": [
+            [fid, owner.name] for fid, item in self.followups.items()
+            if not item.done and (owner := contacts.get(item.contact_id)) is not None
+            and not owner.in_trash]}
+
+    def keep_in_touch_rows(self) -> list[tuple[int, str, date | None, int, str]] | None:
+        """(id, name, snoozed to, interval in days, created as ISO text) of every valid
+        contact the keep-in-touch reminders track, as a cache of the file holds them;
+        None when there is none to read (then they are worked out from the contacts)."""
+        stored = self._stored_index("keep")
+        if stored is None:
+            return None
+        return [(cid, name, snoozed and date.fromisoformat(snoozed), interval, created)
+                for cid, name, snoozed, interval, created in stored]
+
+    def open_followups(self) -> dict[int, str] | None:
+        """The valid follow-ups not done of valid contacts not in the trash (id -> the
+        contact's name), as a cache of the file holds them; None when there is none
+        to read."""
+        stored = self._stored_index("open")
+        return None if stored is None else dict(stored)
 
     def _docs(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
         """(id, document) of the stored documents of ``table`` under a numeric key.
@@ -326,11 +363,17 @@ class Records:
         ids = [cid for cid, text in texts if all(word in text for word in words)]
         return self._many_contacts(ids)
 
+    def many(self, table: str, ids: list[int]) -> list[Any]:
+        """The valid records of ``ids`` in ``table`` ("contacts", ...), in that order,
+        those not validated yet validated together (one by one, reading a thousand
+        would reach the table's SINGLES and validate every record)."""
+        records = getattr(self, table)
+        if isinstance(records, LazyTable):
+            return records.many(ids)
+        return [records[i] for i in ids if i in records]
+
     def _many_contacts(self, ids: list[int]) -> list[Contact]:
-        table = self.contacts
-        if isinstance(table, LazyTable):
-            return table.many(ids)
-        return [table[i] for i in ids if i in table]
+        return self.many("contacts", ids)
 
     def contacts_where(self, test: Callable[[dict[str, Any]], bool]) -> list[Contact]:
         """The contacts whose stored document passes ``test``: only those are

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from peoplelinks.service import PeopleLinks
 
 
 def random_change(app: PeopleLinks, rng: random.Random, step: int) -> None:
     """One change picked by ``rng``: add a contact (maybe introduced by another), log a
-    talk (maybe with a follow-up), rename, delete a talk or a contact, undo or redo."""
+    talk (maybe with a follow-up), rename, delete a talk or a contact, change a status,
+    snooze a keep-in-touch reminder, set a circle's interval, finish a follow-up, undo
+    or redo."""
     people = [c.id for c in app.contacts()]
     action = rng.random()
     if action < 0.35 or len(people) < 3:
@@ -23,8 +26,20 @@ def random_change(app: PeopleLinks, rng: random.Random, step: int) -> None:
         app.edit_contact(rng.choice(people), {"name": rng.choice(["Di", "Ann Lee"])})
     elif action < 0.75 and app.db.interactions:
         app.delete_log(rng.choice(sorted(app.db.interactions)))
-    elif action < 0.8:
+    elif action < 0.78:
         app.delete_contact(rng.choice(people))
+    elif action < 0.81:
+        app.edit_contact(rng.choice(people), {"status": rng.choice(["lead", "dormant",
+                                                                    "active"])})
+    elif action < 0.84:
+        who = app.contact(rng.choice(people))
+        current = app.next_contact(who)
+        if current is not None:
+            app.snooze_keep_in_touch(who.id, current + timedelta(days=rng.randint(1, 90)))
+    elif action < 0.86:
+        app.set_keep_in_touch(rng.choice(["network", "work"]), rng.randint(0, 60))
+    elif action < 0.88 and (undone := [f for f in app.db.followups.values() if not f.done]):
+        app.complete_followup(rng.choice(undone).id)
     elif action < 0.9:
         app.undo()
     elif app.changes()[1]:

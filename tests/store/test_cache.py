@@ -11,6 +11,7 @@ import struct
 import subprocess
 import sys
 import zlib
+from datetime import date, timedelta
 from pathlib import Path
 
 import orjson
@@ -59,7 +60,8 @@ def _view(app: PeopleLinks) -> tuple[object, ...]:
             dict(db.parents), dict(db.generations), {i: db.introduced(i) for i in ids},
             [c.id for c in app.search("acme person 1")], [c.id for c in app.search("fintech")],
             [c.id for c in app.search("persn")],  # a near miss
-            sorted(db.followups), sorted(db.interactions), db.objective, app.changes())
+            sorted(db.followups), sorted(db.interactions), db.objective, app.changes(),
+            app.due(), app.due(app.today + timedelta(days=400)))  # (then all are due)
 
 
 def test_a_cached_read_answers_as_the_file(tmp_path: Path) -> None:
@@ -78,6 +80,30 @@ def test_a_cached_read_answers_as_the_file(tmp_path: Path) -> None:
         assert contact.name == "Person 3"
         assert dict.__len__(app.db.contacts) == 1  # one record read and validated
         assert _view(app) == expected
+
+
+def test_what_is_due_is_read_without_validating_the_contacts(tmp_path: Path) -> None:
+    """The cache holds who the keep-in-touch reminders track (valid contacts only) and
+    the open follow-ups with their contact's name: a status bar's `due` validates the
+    open follow-ups, not 30,000 contacts."""
+    path = tmp_path / "db.json"
+    _people(path, 30)
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["7"]["emails"] = ["not an address"]  # tracked, due, but not valid
+    path.write_bytes(orjson.dumps(data))
+    later = date.today() + timedelta(days=400)
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = plain.due(later)
+    with _cached(path):
+        pass
+    with _cached(path) as app:
+        report = app.due(later)
+        assert dict.__len__(app.db.contacts) == 0
+        assert dict.__len__(app.db.followups) == len(app.db.open_followups() or ()) > 0
+        assert report == expected
+    assert 7 not in {item.contact_id for item in expected.keep_in_touch}
+    assert len(expected.keep_in_touch) == 30  # everyone else
+    assert report.keep_in_touch[0].contact.name == report.keep_in_touch[0].name
 
 
 def test_a_write_makes_the_cache_stale(tmp_path: Path) -> None:

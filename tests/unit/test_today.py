@@ -63,7 +63,7 @@ def test_the_ranking_follows_the_method() -> None:
     items = today_list(
         today=TODAY,
         due=report([followup(1, TODAY - timedelta(days=2))],
-                   [DueItem(person(3), TODAY - timedelta(days=200), TODAY)]),
+                   [DueItem.of(person(3), TODAY - timedelta(days=200), TODAY)]),
         plans=[plan(1, TODAY, 2, place="Blue Bottle")],
         leads=[(person(4, status="lead"), date(2026, 10, 2))],
         never_asked=[NeverAsked(5, 3)],
@@ -79,9 +79,9 @@ def test_why_texts() -> None:
     items = today_list(
         today=TODAY,
         due=report([followup(1, date(2026, 11, 10)), followup(2, TODAY, 2, "thank you")],
-                   [DueItem(person(3), TODAY - timedelta(days=200), TODAY),
-                    DueItem(person(8), None, date(2026, 11, 1)),
-                    DueItem(person(9, next_contact_on=date(2026, 11, 11)), TODAY,
+                   [DueItem.of(person(3), TODAY - timedelta(days=200), TODAY),
+                    DueItem.of(person(8), None, date(2026, 11, 1)),
+                    DueItem.of(person(9, next_contact_on=date(2026, 11, 11)), TODAY,
                             date(2026, 11, 11))]),
         plans=[plan(1, TODAY, 1, place="Blue Bottle", purpose="learn about Fabrikam"),
                plan(2, TODAY, 2), plan(3, TODAY - timedelta(days=2), 3)],
@@ -126,7 +126,7 @@ def test_why_texts() -> None:
 
 def test_each_kind_is_capped() -> None:
     many_fus = [followup(i, TODAY - timedelta(days=i)) for i in range(1, 30)]
-    many_keep = [DueItem(person(i), TODAY - timedelta(days=300 + i), TODAY - timedelta(days=i))
+    many_keep = [DueItem.of(person(i), TODAY - timedelta(days=300 + i), TODAY - timedelta(days=i))
                  for i in range(1, 30)]
     items = today_list(
         today=TODAY, due=report(many_fus, many_keep),
@@ -166,7 +166,7 @@ def test_plans_other_than_today_and_planned_are_left_out() -> None:
 
 def test_goal_candidates_skip_people_already_listed() -> None:
     items = today_list(
-        today=TODAY, due=report([], [DueItem(person(7), TODAY - timedelta(days=200), TODAY)]),
+        today=TODAY, due=report([], [DueItem.of(person(7), TODAY - timedelta(days=200), TODAY)]),
         week=week(4), goal_candidates=[7, 8], names=NAMES)
     assert [(i.kind, i.contact_id) for i in items] == [
         ("keep-in-touch", 7), ("goal", None), ("goal", 8)]
