@@ -12,6 +12,7 @@ its own to the parser; :mod:`.common` holds what they share.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -100,6 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "func", cmd_tui)
+    if handler is not cmd_tui:
+        # A command runs for a second: the cyclic collector would scan every record
+        # and index read again and again while they are made (a tenth of `today`),
+        # for garbage a command hardly makes. The app keeps it.
+        gc.disable()
     try:
         return handler(args)
     except PeopleLinksError as exc:

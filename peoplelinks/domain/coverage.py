@@ -14,7 +14,7 @@ from datetime import date
 
 from peoplelinks.domain.companies import at_company, company_key
 from peoplelinks.domain.enums import Status
-from peoplelinks.domain.models import Contact
+from peoplelinks.domain.facts import Person
 from peoplelinks.domain.paths import Links, WarmPath, best_paths
 
 __all__ = ["CompanyCoverage", "at_company", "coverage"]
@@ -50,7 +50,7 @@ def _rank(row: CompanyCoverage) -> tuple[int, int, float]:
     return group, len(row.contacts), row.warmth
 
 
-def coverage(targets: Sequence[str], contacts: Mapping[int, Contact], *, links: Links,
+def coverage(targets: Sequence[str], contacts: Mapping[int, Person], *, links: Links,
              warmth: Mapping[int, float],
              last_contact: Mapping[int, date | None]) -> list[CompanyCoverage]:
     """One row per target company, emptiest first (see the module); ties keep the
@@ -75,7 +75,7 @@ def coverage(targets: Sequence[str], contacts: Mapping[int, Contact], *, links: 
     return sorted(rows, key=_rank)  # stable: ties keep the objective's order
 
 
-def _row(company: str, key: str, ids: list[int], contacts: Mapping[int, Contact],
+def _row(company: str, key: str, ids: list[int], contacts: Mapping[int, Person],
          warmth: Mapping[int, float], last_contact: Mapping[int, date | None]
          ) -> CompanyCoverage:
     known = [cid for cid in ids if contacts[cid].status in _COVERS]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from peoplelinks.domain.enums import Kind, Status
+from peoplelinks.domain.facts import Person
 from peoplelinks.domain.models import Contact, FollowUp, Interaction, WeeklyGoals
 
 # The goals in the order they are shown, with the words that describe them.
@@ -172,7 +173,7 @@ def done_days(first: date, end: date, followups: Iterable[FollowUp],
     return done
 
 
-def added_days(first: date, end: date, contacts: Iterable[Contact],
+def added_days(first: date, end: date, contacts: Iterable[Person],
                tz: tzinfo | None) -> DayCounts:
     """Contacts added per local day (``created``), neither in the trash nor leads."""
     low, high = utc_bounds(first, end)

@@ -17,14 +17,15 @@ link here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from peoplelinks.domain.companies import company_key
 from peoplelinks.domain.enums import Status
 
 if TYPE_CHECKING:
+    from peoplelinks.domain.facts import Person
     from peoplelinks.domain.models import Contact, Interaction
-    from peoplelinks.domain.paths import Links
+    from peoplelinks.domain.paths import How, Links
 
 YOU = 0
 
@@ -32,7 +33,7 @@ YOU = 0
 class _Sorted(Mapping[int, tuple[int, ...]]):
     """Key -> its members in id order, from a dict of sets (sorted when read)."""
 
-    def __init__(self, members: Mapping[int, Mapping[int, int]]) -> None:
+    def __init__(self, members: Mapping[int, Iterable[int]]) -> None:
         self._members = members
 
     def __getitem__(self, key: int) -> tuple[int, ...]:
@@ -73,7 +74,11 @@ class LinkIndex:
 
     def __init__(self) -> None:
         # contact -> linked contact -> how many sources make the link
-        self._near: dict[int, dict[int, int]] = {}
+        self._near: dict[int, dict[int, int]] | None = {}
+        # Read from a cache: contact -> linked contacts, until the first change (then
+        # the counts are read too, into _near).
+        self._stored_near: dict[int, list[int]] = {}
+        self._stored_counts: list[list[Any]] = []
         # (referrer, referred) -> how many talks logged that referral
         self._referred: dict[tuple[int, int], int] = {}
         self._companies: dict[str, set[int]] = {}
@@ -88,16 +93,44 @@ class LinkIndex:
             index.talk(None, talk)
         return index
 
+    def parts(self) -> dict[str, Any]:
+        """What the index holds, as JSON-ready values (for a cache of it)."""
+        return {"near": [[a, sorted(near), [near[b] for b in sorted(near)]]
+                         for a, near in self._own_near().items()],
+                "referred": [[a, b, n] for (a, b), n in self._referred.items()],
+                "companies": [[key, sorted(ids)] for key, ids in self._companies.items()
+                              if ids]}
+
+    @classmethod
+    def from_parts(cls, parts: dict[str, Any]) -> LinkIndex:
+        """The index :meth:`parts` gave."""
+        index = cls()
+        index._near = None
+        index._stored_counts = parts["near"]
+        index._stored_near = {a: linked for a, linked, _counts in parts["near"]}
+        index._referred = {(a, b): n for a, b, n in parts["referred"]}
+        index._companies = {key: set(ids) for key, ids in parts["companies"]}
+        return index
+
+    def _own_near(self) -> dict[int, dict[int, int]]:
+        """The links with their counts (read whole from the cache on the first change)."""
+        if self._near is None:
+            self._near = {a: dict(zip(linked, counts, strict=True))
+                          for a, linked, counts in self._stored_counts}
+            self._stored_near, self._stored_counts = {}, []
+        return self._near
+
     def _link(self, a: int, b: int, step: int) -> None:
+        near_of = self._own_near()
         for one, other in ((a, b), (b, a)):
-            near = self._near.setdefault(one, {})
+            near = near_of.setdefault(one, {})
             count = near.get(other, 0) + step
             if count > 0:
                 near[other] = count
             else:
                 near.pop(other, None)
                 if not near:
-                    del self._near[one]
+                    del near_of[one]
 
     def contact(self, old: Contact | None, new: Contact | None) -> None:
         """A contact was added (``old`` None), changed, or removed (``new`` None)."""
@@ -140,7 +173,7 @@ class LinkIndex:
                         self._referred.pop(pair, None)
 
     @staticmethod
-    def known(contacts: Mapping[int, Contact]) -> list[int]:
+    def known(contacts: Mapping[int, Person]) -> list[int]:
         """The contacts you know directly, in the order given: not in the trash, not a
         lead (a lead was only suggested, never met), and with no introducer, or one
         missing or in the trash (as in :func:`peoplelinks.domain.graph.generations`)."""
@@ -158,20 +191,33 @@ class LinkIndex:
                     out.append(cid)
         return out
 
-    def links(self, contacts: Mapping[int, Contact], talked: Iterable[int],
+    def links(self, contacts: Mapping[int, Person], talked: Iterable[int],
               known: Iterable[int] | None = None) -> Links:
         """The links as the contacts are now: ``talked`` holds the contacts with a logged
         talk (one step from you, unless in the trash); ``known`` the contacts you know
         directly (:meth:`known`, worked out when not given)."""
-        from peoplelinks.domain.paths import How, Links
+        return self.links_from(self.direct(contacts, talked, known))
+
+    @classmethod
+    def direct(cls, contacts: Mapping[int, Person], talked: Iterable[int],
+               known: Iterable[int] | None = None) -> dict[int, How]:
+        """Who is one step from you, and how (see :meth:`links`)."""
+        from peoplelinks.domain.paths import How
 
         direct: dict[int, How] = dict.fromkeys(
-            self.known(contacts) if known is None else known, How.KNOWN)
+            cls.known(contacts) if known is None else known, How.KNOWN)
         talk = How.TALKED
         for cid in talked:
             found = contacts.get(cid)
             if found is not None and found.deleted_at is None and cid != YOU:
                 direct[cid] = talk
-        return Links(adjacent=_Sorted(self._near), direct=direct, first=tuple(sorted(direct)),
+        return direct
+
+    def links_from(self, direct: dict[int, How]) -> Links:
+        """The links, with ``direct`` the people one step from you (:meth:`direct`)."""
+        from peoplelinks.domain.paths import Links
+
+        adjacent = self._stored_near if self._near is None else self._near
+        return Links(adjacent=_Sorted(adjacent), direct=direct, first=tuple(sorted(direct)),
                      referred=frozenset(self._referred),
                      companies=_Companies(self._companies))

@@ -31,7 +31,7 @@ MAX_KEEP_IN_TOUCH_DAYS = 3650
 class Model(BaseModel):
     """Base of all models: frozen, no unknown fields, input cleaned by ``from_input``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     # Lists and dicts default through ``default_factory``: a plain ``= []`` is
     # deep-copied in Python on every validation (a tenth of an import's time).

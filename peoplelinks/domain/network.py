@@ -33,7 +33,8 @@ from itertools import repeat
 from operator import attrgetter, countOf
 
 from peoplelinks.domain.enums import Circle, Employment, Kind, Level, Status
-from peoplelinks.domain.models import Contact, Interaction
+from peoplelinks.domain.facts import Person
+from peoplelinks.domain.models import Interaction
 
 # Windows, counted back from today included: "the last 90 days" starts 89 days ago.
 LEVEL_DAYS = 90
@@ -113,14 +114,14 @@ class ContactTally:
     per_generation: dict[int, int]
     total: int
     leads: int
-    introduced: tuple[Contact, ...]  # contacts not in the trash with an introducer
+    introduced: tuple[Person, ...]  # contacts not in the trash with an introducer
     referred: Counter[int]  # introducer -> how many they introduced
     objective_shared: int = 0  # people told the objective
     recommendations_asked: int = 0
     recommendations_given: int = 0
 
 
-def tally_contacts(contacts: Mapping[int, Contact],
+def tally_contacts(contacts: Mapping[int, Person],
                    generations: Mapping[int, int]) -> ContactTally:
     """Contacts per circle and per generation, the total, the leads, and who introduced
     whom, over the contacts not in the trash.
@@ -154,7 +155,7 @@ def _intros(tally: ContactTally, talked: AbstractSet[int]) -> _Intros:
     return tally.referred, became
 
 
-def _top_referrers(contacts: Mapping[int, Contact], intros: _Intros) -> tuple[Referrer, ...]:
+def _top_referrers(contacts: Mapping[int, Person], intros: _Intros) -> tuple[Referrer, ...]:
     """The :data:`TOP_REFERRERS` introducers not in the trash: most referred first, then
     most became active, then the oldest id (a stable order). Only the winners become
     :class:`Referrer` objects: there may be thousands of introducers."""
@@ -188,7 +189,7 @@ def window_start(today: date) -> date:
                today - timedelta(days=RECENT_DAYS - 1))
 
 
-def _meeting_counts(contacts: Mapping[int, Contact], generations: Mapping[int, int],
+def _meeting_counts(contacts: Mapping[int, Person], generations: Mapping[int, int],
                     interactions: Iterable[Interaction], today: date, target_level: Level
                     ) -> _Meetings:
     """The meeting counts of :class:`NetworkShape`, in one pass over the talks.
@@ -248,7 +249,7 @@ def _meeting_counts(contacts: Mapping[int, Contact], generations: Mapping[int, i
     return out
 
 
-def network_shape(contacts: Mapping[int, Contact], generations: Mapping[int, int],
+def network_shape(contacts: Mapping[int, Person], generations: Mapping[int, int],
                   interactions: Iterable[Interaction], *, today: date, target_level: Level,
                   talked: AbstractSet[int], tally: ContactTally | None = None) -> NetworkShape:
     """The network's shape (see the module doc).

@@ -34,6 +34,7 @@ from enum import StrEnum
 
 from peoplelinks.domain.companies import company_key
 from peoplelinks.domain.enums import Status
+from peoplelinks.domain.facts import Person
 from peoplelinks.domain.linkindex import LinkIndex
 from peoplelinks.domain.models import Contact, Interaction
 
@@ -69,12 +70,12 @@ class Step:
         """The link without names: "known directly", "introduced by", ..."""
         return self.how.value
 
-    def describe(self, names: Mapping[int, Contact] | Mapping[int, str]) -> str:
+    def describe(self, names: Mapping[int, Person] | Mapping[int, str]) -> str:
         """The link as a sentence naming who introduced whom (see :func:`describe`)."""
         return describe(self, names)
 
 
-def _name(names: Mapping[int, Contact] | Mapping[int, str], cid: int) -> str:
+def _name(names: Mapping[int, Person] | Mapping[int, str], cid: int) -> str:
     if cid == YOU:
         return "you"
     found = names.get(cid)
@@ -83,7 +84,7 @@ def _name(names: Mapping[int, Contact] | Mapping[int, str], cid: int) -> str:
     return found if isinstance(found, str) else found.name
 
 
-def describe(step: Step, names: Mapping[int, Contact] | Mapping[int, str]) -> str:
+def describe(step: Step, names: Mapping[int, Person] | Mapping[int, str]) -> str:
     """``step`` as a sentence: "You know Bob", "You talked with Bob", "Ann introduced
     Bob" (Ann can introduce you to Bob), "Bob introduced Ann" (Ann can ask Bob).
 
@@ -130,7 +131,7 @@ class WarmPath:
         """Contact ids from the first person to the target."""
         return tuple(step.contact_id for step in self.steps)
 
-    def describe(self, names: Mapping[int, Contact] | Mapping[int, str]) -> str:
+    def describe(self, names: Mapping[int, Person] | Mapping[int, str]) -> str:
         """Every step as a sentence, joined with "; "."""
         return "; ".join(describe(step, names) for step in self.steps)
 
@@ -159,7 +160,7 @@ def build_links(contacts: Mapping[int, Contact], interactions: Iterable[Interact
     return LinkIndex.build(contacts.values(), talks).links(contacts, talked)
 
 
-def usable(contact: Contact | None) -> bool:
+def usable(contact: Person | None) -> bool:
     """True when ``contact`` may be on a warm path: it exists, is not in the trash,
     and is neither not helpful nor do not contact."""
     return contact is not None and contact.deleted_at is None and contact.status not in BLOCKED
@@ -175,7 +176,7 @@ class _Walk:
     root: dict[int, int]
 
 
-def _walk(links: Links, contacts: Mapping[int, Contact], warmth: Mapping[int, float],
+def _walk(links: Links, contacts: Mapping[int, Person], warmth: Mapping[int, float],
           targets: frozenset[int], limit: int | None) -> _Walk:
     """Breadth first from you. Among the shortest paths to a person it keeps the one
     whose first person is warmest (then the lowest id). Stops once ``limit`` of
@@ -223,7 +224,7 @@ def _walk(links: Links, contacts: Mapping[int, Contact], warmth: Mapping[int, fl
     return _Walk(level, parent, root)
 
 
-def _how(links: Links, contacts: Mapping[int, Contact], prev: int, cid: int) -> How:
+def _how(links: Links, contacts: Mapping[int, Person], prev: int, cid: int) -> How:
     if prev == YOU:
         return links.direct[cid]
     if contacts[cid].introduced_by == prev or (prev, cid) in links.referred:
@@ -231,7 +232,7 @@ def _how(links: Links, contacts: Mapping[int, Contact], prev: int, cid: int) -> 
     return How.INTRODUCER_OF  # the only other link: they introduced (referred) ``prev``
 
 
-def _path(walk: _Walk, links: Links, contacts: Mapping[int, Contact],
+def _path(walk: _Walk, links: Links, contacts: Mapping[int, Person],
           warmth: Mapping[int, float], last_contact: Mapping[int, date | None],
           target: int) -> WarmPath:
     ids = [target]
@@ -243,7 +244,7 @@ def _path(walk: _Walk, links: Links, contacts: Mapping[int, Contact],
     return WarmPath(steps, target, warmth.get(ids[0], 0.0))
 
 
-def paths_to(links: Links, contacts: Mapping[int, Contact], targets: Iterable[int], *,
+def paths_to(links: Links, contacts: Mapping[int, Person], targets: Iterable[int], *,
              warmth: Mapping[int, float], last_contact: Mapping[int, date | None],
              limit: int | None = 5) -> list[WarmPath]:
     """One warm path to each of ``targets`` that can be reached, shortest first, then
@@ -266,7 +267,7 @@ def paths_to(links: Links, contacts: Mapping[int, Contact], targets: Iterable[in
     return [_path(walk, links, contacts, warmth, last_contact, cid) for _, _, cid in chosen]
 
 
-def best_paths(links: Links, contacts: Mapping[int, Contact],
+def best_paths(links: Links, contacts: Mapping[int, Person],
                groups: Mapping[str, Iterable[int]], *, warmth: Mapping[int, float],
                last_contact: Mapping[int, date | None]) -> dict[str, WarmPath]:
     """The first path :func:`paths_to` would give into each group of people (say, each
@@ -286,7 +287,7 @@ def best_paths(links: Links, contacts: Mapping[int, Contact],
     return found
 
 
-def warm_paths(links: Links, contacts: Mapping[int, Contact], company: str, *,
+def warm_paths(links: Links, contacts: Mapping[int, Person], company: str, *,
                warmth: Mapping[int, float], last_contact: Mapping[int, date | None],
                limit: int | None = 5) -> list[WarmPath]:
     """One warm path to each person at ``company``, as :func:`paths_to` orders them.

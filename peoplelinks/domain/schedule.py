@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 
 from peoplelinks.domain.enums import Status
@@ -20,32 +20,15 @@ def next_contact(contact: Contact, last: date | None, settings: Settings) -> dat
     The clock restarts at the last logged interaction; a contact never logged
     counts from the day it was added.
     """
-    terms = keep_in_touch_terms(contact, settings)
-    return None if terms is None else next_contact_on(*terms, last, contact.created)
-
-
-def keep_in_touch_terms(contact: Contact, settings: Settings) -> tuple[date | None, int] | None:
-    """What ``contact``'s keep-in-touch date follows from besides the talks: the date it
-    was snoozed to (or None) and the interval in days; None when not tracked."""
     if contact.status in UNTRACKED or contact.in_trash:
         return None
-    return contact.next_contact_on, settings.interval_for(contact)
-
-
-def next_contact_on(snoozed: date | None, interval: int, last: date | None,
-                    created: datetime | str) -> date | None:
-    """The keep-in-touch date of a tracked contact (see :func:`keep_in_touch_terms`);
-    ``created`` may be given as ISO text (read only when needed)."""
-    if snoozed is not None:
-        return snoozed
+    if contact.next_contact_on is not None:
+        return contact.next_contact_on  # snoozed
+    interval = settings.interval_for(contact)
     if interval <= 0:
         return None
-    if last is None:
-        if isinstance(created, str):
-            created = datetime.fromisoformat(created)
-        # The day it was added where the user is, not in UTC.
-        last = created.astimezone().date()
-    start = last
+    # The day it was added where the user is, not in UTC.
+    start = last or contact.created.astimezone().date()
     return start + timedelta(days=interval)
 
 

@@ -35,6 +35,16 @@ class Tickler:
         tickler._items = sorted(tickler._entry.values())
         return tickler
 
+    @classmethod
+    def of_sorted(cls, entries: list[tuple[date, int, str]]) -> Tickler:
+        """A tickler holding ``entries`` (when, contact id, name), given in its order
+        (by date, then case-folded name, then id) and each contact once."""
+        tickler = cls()
+        tickler._items = [(when, name.casefold(), cid) for when, cid, name in entries]
+        tickler._entry = {entry[2]: entry for entry in tickler._items}
+        tickler._name = {cid: name for _when, cid, name in entries}
+        return tickler
+
     def set(self, contact_id: int, when: date | None, name: str) -> None:
         """Put ``contact_id`` at ``when`` (None: not tracked, so removed)."""
         self.remove(contact_id)

@@ -20,12 +20,29 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from peoplelinks.domain.enums import PlanStatus
+from peoplelinks.domain.enums import PlanStatus, Status
+from peoplelinks.domain.facts import Person
 from peoplelinks.domain.goals import SINGULAR, WeekProgress
-from peoplelinks.domain.models import Contact, MeetingPlan
+from peoplelinks.domain.models import MeetingPlan
 from peoplelinks.domain.schedule import Bucket, DueItem, DueReport
 
 # Kinds in ranking order.
+# Who today's list suggests reaching: never those who asked not to be, or declined.
+REACHABLE = frozenset({Status.ACTIVE, Status.DORMANT, Status.LEAD})
+
+
+def reachable(people: Mapping[int, Person]) -> tuple[list[int], list[int]]:
+    """Ids of the leads one may reach, and of everyone else one may reach (not in the
+    trash, neither not helpful nor do not contact)."""
+    lead = Status.LEAD
+    leads: list[int] = []
+    others: list[int] = []
+    for cid, person in people.items():
+        if person.deleted_at is None and person.status in REACHABLE:
+            (leads if person.status == lead else others).append(cid)
+    return leads, others
+
+
 KINDS = ("plan", "overdue", "keep-in-touch", "goal", "target", "lead", "ask-referrals")
 # A plan still "planned" this many days after its date is offered for logging;
 # older ones are left alone (the user may have dropped them without cancelling).
@@ -75,7 +92,7 @@ class _Namer:
     def __init__(self, names: Mapping[int, str]) -> None:
         self.names = names
 
-    def __call__(self, contact_id: int, contact: Contact | None = None) -> str:
+    def __call__(self, contact_id: int, contact: Person | None = None) -> str:
         found = self.names.get(contact_id)
         if found:
             return found
@@ -188,7 +205,7 @@ def _target_items(uncovered: Sequence[tuple[str, int | None, str | None]],
     return out
 
 
-def _lead_items(leads: Sequence[tuple[Contact, date]], today: date, name: _Namer,
+def _lead_items(leads: Sequence[tuple[Person, date]], today: date, name: _Namer,
                 limit: int) -> list[TodayItem]:
     """Leads never contacted, oldest first."""
     oldest = heapq.nsmallest(limit, leads, key=lambda lead: (lead[1], lead[0].id))
@@ -207,7 +224,7 @@ def _ask_items(never_asked: Sequence[tuple[int, int]], name: _Namer,
 
 def today_list(*, today: date, due: DueReport | None = None,
                plans: Iterable[MeetingPlan] = (),
-               leads: Sequence[tuple[Contact, date]] = (),
+               leads: Sequence[tuple[Person, date]] = (),
                never_asked: Sequence[tuple[int, int]] = (),
                uncovered: Sequence[tuple[str, int | None, str | None]] = (),
                week: WeekProgress | None = None, goal_candidates: Sequence[int] = (),

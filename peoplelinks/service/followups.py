@@ -16,7 +16,7 @@ from peoplelinks.domain.models import (
     FollowUp,
     MeetingPlan,
 )
-from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket, next_contact_on
+from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket
 from peoplelinks.domain.tickler import Tickler
 from peoplelinks.domain.validation import describe
 from peoplelinks.errors import InputError, NotFound
@@ -149,14 +149,11 @@ class FollowupVerbs(LogbookVerbs):
         return self._tickler is not None and db.settled("followups") and db.settled("plans")
 
     def _build_tickler(self) -> Tickler:
-        rows = self.db.keep_in_touch_rows()
-        if rows is None:
-            return Tickler.of((contact.id, self.next_contact(contact), contact.name)
-                              for contact in self.db.contacts.values())
-        # As a cache of the file holds them: no contact is validated.
-        last = self.db.last_contacts.get
-        return Tickler.of((cid, next_contact_on(snoozed, interval, last(cid), created), name)
-                          for cid, name, snoozed, interval, created in rows)
+        stored = self.db.stored_tickler()
+        if stored is not None:  # as a cache of the file holds it: no contact validated
+            return Tickler.of_sorted(stored)
+        return Tickler.of((contact.id, self.next_contact(contact), contact.name)
+                          for contact in self.db.contacts.values())
 
     def planned(self) -> list[MeetingPlan]:
         """Meetings planned and not yet held nor cancelled (also those whose day has

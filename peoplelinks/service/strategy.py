@@ -20,7 +20,7 @@ from peoplelinks.domain import graph
 from peoplelinks.domain.balance import Balance, balance
 from peoplelinks.domain.companies import company_key
 from peoplelinks.domain.coverage import CompanyCoverage, coverage
-from peoplelinks.domain.enums import Status
+from peoplelinks.domain.facts import Person
 from peoplelinks.domain.goals import (
     WeekProgress,
     added_days,
@@ -33,16 +33,16 @@ from peoplelinks.domain.goals import (
     talk_days,
     utc_bounds,
 )
-from peoplelinks.domain.models import Contact
+from peoplelinks.domain.linkindex import LinkIndex
 from peoplelinks.domain.network import (
     NetworkShape,
     network_shape,
     tally_contacts,
     window_start,
 )
-from peoplelinks.domain.paths import Links, WarmPath, warm_paths
+from peoplelinks.domain.paths import How, Links, WarmPath, warm_paths
 from peoplelinks.domain.replacements import Suggestion, replacements
-from peoplelinks.domain.today import NeverAsked, TodayItem, Uncovered, today_list
+from peoplelinks.domain.today import NeverAsked, TodayItem, Uncovered, reachable, today_list
 from peoplelinks.domain.warmth import Warmth
 from peoplelinks.errors import InputError
 from peoplelinks.interop.brief import BriefData, brief_markdown
@@ -54,8 +54,6 @@ WEEKS_SHOWN = 8
 NOT_SEEN_DAYS = 180
 # Asks this recent count against a contact when choosing whom to try instead.
 RECENT_ASK_DAYS = 90
-# Who the strategy suggests reaching: never those who asked not to be, or declined.
-_REACHABLE = frozenset({Status.ACTIVE, Status.DORMANT, Status.LEAD})
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,7 @@ class _Names(Mapping[int, str]):
     """Contact id -> name, read from the contacts when asked (today's list names a
     few dozen people: no dict of every name is made for them)."""
 
-    def __init__(self, contacts: Mapping[int, Contact]) -> None:
+    def __init__(self, contacts: Mapping[int, Person]) -> None:
         self._contacts = contacts
 
     def __getitem__(self, contact_id: int) -> str:
@@ -141,13 +139,27 @@ class StrategyVerbs(PlanVerbs):
 
     # ---- what the strategy functions take ---------------------------------------
 
+    def people(self) -> Mapping[int, Person]:
+        """The contacts as the views of the whole network read them: what a cache of the
+        file kept of each valid one while nothing was written (no record validated),
+        else the records themselves."""
+        db = self.db
+        facts = self._cached("facts", db.contact_facts, key=db.revisions("contacts"))
+        return facts if facts is not None else db.contacts
+
     def links(self) -> Links:
         """Who can introduce whom: introductions and shared talks."""
         db = self.db
-        known = self._cached("known", lambda: db.link_index.known(db.contacts),
-                             key=db.revisions("contacts"))
-        return self._cached("links", lambda: db.link_index.links(
-            db.contacts, db.last_contacts, known), key=db.revisions("contacts", "interactions"))
+
+        def direct() -> dict[int, How]:
+            stored = db.derived("direct")
+            if stored is not None:  # as the cache of the file holds it
+                return {cid: How(how) for cid, how in stored}
+            known = self._cached("known", lambda: db.link_index.known(self.people()),
+                                 key=db.revisions("contacts"))
+            return LinkIndex.direct(self.people(), db.last_contacts, known)
+        return self._cached("links", lambda: db.link_index.links_from(direct()),
+                            key=db.revisions("contacts", "interactions"))
 
     def warmth_of(self) -> Warmth:
         """How warm each relationship is (recency and frequency of talks), worked out
@@ -168,7 +180,7 @@ class StrategyVerbs(PlanVerbs):
         """How well the network covers each target company, the emptiest first."""
         db = self.db
         return self._cached("coverage", lambda: coverage(
-            db.objective.target_companies, db.contacts, links=self.links(),
+            db.objective.target_companies, self.people(), links=self.links(),
             warmth=self.warmth_of(), last_contact=self.last_contacts()),
             key=(self.today, *db.revisions("objective", "contacts", "interactions")))
 
@@ -197,16 +209,16 @@ class StrategyVerbs(PlanVerbs):
 
     def paths(self, company: str, limit: int = 5) -> list[WarmPath]:
         """The warm ways into ``company``, shortest and warmest first."""
-        return warm_paths(self.links(), self.db.contacts, self.company(company),
+        return warm_paths(self.links(), self.people(), self.company(company),
                           warmth=self.warmth_of(), last_contact=self.last_contacts(),
                           limit=limit)
 
-    def dashboard(self, tz: tzinfo | None = None) -> Dashboard:
-        """Weekly goals against the log (weeks start on Monday, local time), the
-        streak, and the shape of the network (``tz``: the machine's zone)."""
+    def weeks(self, tz: tzinfo | None = None) -> list[WeekProgress]:
+        """The last :data:`WEEKS_SHOWN` weeks' goals against the log, this week last
+        (weeks start on Monday, local time; ``tz``: the machine's zone)."""
         db, today = self.db, self.today
 
-        def weeks() -> list[WeekProgress]:
+        def compute() -> list[WeekProgress]:
             # Each kind of count is kept until its own table changes: logging a talk
             # recounts a few weeks of talks, not every follow-up and contact.
             first, end = history_days(today, WEEKS_SHOWN)
@@ -217,19 +229,27 @@ class StrategyVerbs(PlanVerbs):
             done = self._cached("weeks done", lambda: done_days(
                 first, end, db.followups_done_between(low, high), tz),
                 key=(first, str(tz), *db.revisions("followups")))
+            people = self.people()
             added = self._cached("weeks added", lambda: added_days(
-                first, end, db.contacts_created_between(low, high), tz),
+                first, end, [people[i] for i in db.ids_created_between(low, high)
+                             if i in people], tz),
                 key=(first, str(tz), *db.revisions("contacts")))
             return history_from(first, WEEKS_SHOWN, fold_weeks(first, end, [
                 *talks, done, added]), db.objective.weekly_goals)
+        return self._cached("weeks", compute, key=(today, str(tz), *db.revisions(
+            "interactions", "followups", "contacts", "objective")))
+
+    def dashboard(self, tz: tzinfo | None = None) -> Dashboard:
+        """Weekly goals against the log (:meth:`weeks`), the streak, and the shape of
+        the network (``tz``: the machine's zone)."""
+        db, today = self.db, self.today
 
         def compute() -> Dashboard:
-            by_week = self._cached("weeks", weeks, key=(today, str(tz), *db.revisions(
-                "interactions", "followups", "contacts", "objective")))
+            by_week = self.weeks(tz)
             tally = self._cached("tally contacts", lambda: tally_contacts(
-                db.contacts, db.generations), key=db.revisions("contacts"))
+                self.people(), db.generations), key=db.revisions("contacts"))
             network = self._cached("shape", lambda: network_shape(
-                db.contacts, db.generations,
+                self.people(), db.generations,
                 db.interactions_between(window_start(today), date.max), today=today,
                 target_level=db.objective.level, talked=db.last_contacts.keys(), tally=tally),
                 key=(today, *db.revisions("contacts", "interactions", "objective")))
@@ -239,20 +259,14 @@ class StrategyVerbs(PlanVerbs):
                              recommendations_given=tally.recommendations_given)
         return self._cached(f"dashboard {tz}", compute, key=(today, str(tz), db.revision))
 
-    def _reachable(self) -> tuple[dict[int, Contact], frozenset[int]]:
+    def _reachable(self) -> tuple[dict[int, Person], frozenset[int]]:
         """The leads one may reach (id -> contact), and the ids of everyone else one may
         reach (kept until a contact changes)."""
-        def compute() -> tuple[dict[int, Contact], frozenset[int]]:
-            lead = Status.LEAD
-            leads: dict[int, Contact] = {}
-            others: list[int] = []
-            for cid, c in self.db.contacts.items():
-                if c.deleted_at is None and c.status in _REACHABLE:
-                    if c.status == lead:
-                        leads[cid] = c
-                    else:
-                        others.append(cid)
-            return leads, frozenset(others)
+        def compute() -> tuple[dict[int, Person], frozenset[int]]:
+            people = self.people()
+            stored = self.db.derived("reach")  # as the cache of the file holds it
+            leads, others = stored if stored is not None else reachable(people)
+            return {cid: people[cid] for cid in leads}, frozenset(others)
         return self._cached("reachable", compute, key=self.db.revisions("contacts"))
 
     def today_items(self, tz: tzinfo | None = None, limit_per_kind: int = 5) -> list[TodayItem]:
@@ -270,7 +284,7 @@ class StrategyVerbs(PlanVerbs):
             for row in self.coverage():
                 if not row.contacts:
                     first = row.path.steps[0].contact_id if row.path else None
-                    uncovered.append(Uncovered(row.company, first, db.contacts[first].name
+                    uncovered.append(Uncovered(row.company, first, self.people()[first].name
                                                if first is not None else None))
             cutoff = date.fromordinal(today.toordinal() - NOT_SEEN_DAYS)
             lapsed = heapq.nsmallest(
@@ -279,8 +293,8 @@ class StrategyVerbs(PlanVerbs):
             return today_list(
                 today=today, due=self.due(keep_limit=limit_per_kind), plans=self.planned(),
                 leads=leads, never_asked=never_asked, uncovered=uncovered,
-                week=self.dashboard(tz).week, goal_candidates=[cid for _day, cid in lapsed],
-                names=_Names(db.contacts), limit_per_kind=limit_per_kind)
+                week=self.weeks(tz)[-1], goal_candidates=[cid for _day, cid in lapsed],
+                names=_Names(self.people()), limit_per_kind=limit_per_kind)
         return self._cached(f"today {tz} {limit_per_kind}", compute,
                             key=(self.today, self.db.revision))
 

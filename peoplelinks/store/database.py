@@ -121,6 +121,9 @@ class Database(Records):
             if self.read_only:
                 raise  # a command: it says so, and is run again
 
+    def _changed_since_read(self) -> bool:
+        return self._changed
+
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
         self._changed = True
         super()._set_doc(table, key, doc, model)

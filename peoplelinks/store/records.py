@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from peoplelinks.domain import graph
 from peoplelinks.domain.addresses import address_keys
+from peoplelinks.domain.facts import FactsTable, facts_row
 from peoplelinks.domain.linkindex import LinkIndex
 from peoplelinks.domain.models import (
     Contact,
@@ -35,13 +36,15 @@ from peoplelinks.domain.models import (
     Record,
     Settings,
 )
-from peoplelinks.domain.schedule import keep_in_touch_terms
+from peoplelinks.domain.schedule import next_contact
 from peoplelinks.domain.search import holds, searched_text
+from peoplelinks.domain.today import reachable
 from peoplelinks.domain.validation import describe
+from peoplelinks.domain.zone import local_zone
 from peoplelinks.gcpause import gc_paused
 from peoplelinks.store.history import HISTORY
 from peoplelinks.store.lazytable import LazyTable, list_adapter
-from peoplelinks.store.sortedindex import SortedIndex
+from peoplelinks.store.sortedindex import SortedIndex, stored_value
 from peoplelinks.store.storage import META, META_ID
 
 TABLE_OF: dict[type[Record], str] = {
@@ -166,6 +169,7 @@ class Records:
         self._meetings: dict[int, int] | None = None
         self._asked: dict[int, int] | None = None
         self._live: tuple[tuple[int, ...], list[int]] | None = None  # see live_by_name
+        self._dates: dict[int, list[str]] | None = None  # see _stored_dates
 
     # ---- validation on load ---------------------------------------------------
 
@@ -296,7 +300,9 @@ class Records:
         texts = [[cid, searched_text(doc)] for cid, doc in self._docs("contacts")
                  if doc.get("deleted_at") is None]
         return {
-            "talks": [[cid, ids, last[cid].isoformat()] for cid, ids in by_contact.items()],
+            # (A contact whose talks were all deleted keeps an empty list, and no date.)
+            "talks": [[cid, ids, last[cid].isoformat()] for cid, ids in by_contact.items()
+                      if ids],
             "followups": list(self._followup_map().items()),
             "parents": list(self._parent_map().items()),
             "names": self._name_map(),
@@ -311,29 +317,77 @@ class Records:
         """The indexes made from the valid records (every contact and follow-up is
         validated first): who is tracked for keep-in-touch and on what terms, and the
         open follow-ups. A command reads them instead of validating every record."""
-        self.validate_now("contacts", "followups")
+        self.validate_now("contacts", "followups", "interactions")
         keep = []
+        last = self._talk_maps()[1]
         for contact in self.contacts.values():
-            terms = keep_in_touch_terms(contact, self.settings)
-            if terms is not None and (terms[0] is not None or terms[1] > 0):
-                snoozed, interval = terms
-                keep.append([contact.id, contact.name, snoozed and snoozed.isoformat(),
-                             interval, contact.created.isoformat()])
+            when = next_contact(contact, last.get(contact.id), self.settings)
+            if when is not None:
+                # The day it was added counts in the local zone: checked when read.
+                local = (contact.next_contact_on is None and contact.id not in last)
+                keep.append((when, contact.name.casefold(), contact.id, contact.name,
+                             [contact.created.isoformat(),
+                              contact.created.astimezone().date().isoformat()]
+                             if local else None))
+        keep.sort()
         contacts = self.contacts
-        return {"keep": keep, "open": [
-            [fid, owner.name] for fid, item in self.followups.items()
-            if not item.done and (owner := contacts.get(item.contact_id)) is not None
-            and not owner.in_trash]}
+        meetings, asked = self.talk_tally()
+        return {
+            "keep": {"zone": local_zone(), "rows": [[when.isoformat(), cid, name, created]
+                                                    for when, _folded, cid, name, created in keep]},
+            "open": [[fid, owner.name] for fid, item in self.followups.items()
+                     if not item.done and (owner := contacts.get(item.contact_id)) is not None
+                     and not owner.in_trash],
+            "facts": [facts_row(contact) for contact in contacts.values()],
+            "reach": reachable(contacts),
+            "direct": [[cid, how.value] for cid, how in LinkIndex.direct(
+                contacts, self._talk_maps()[1]).items()],
+            "links": self.link_index.parts(),
+            "tally": [list(meetings.items()), list(asked.items())],
+            "dates": [[cid, [talk.date.isoformat() for talk in map(self.interactions.get, ids)
+                             if talk is not None]]
+                      for cid, ids in self._talk_maps()[0].items()],
+            **{name: [[stored_value(value), rid] for value, rid in sorted(pairs())]
+               for name, pairs in self._sorted_pairs().items()},
+        }
 
-    def keep_in_touch_rows(self) -> list[tuple[int, str, date | None, int, str]] | None:
-        """(id, name, snoozed to, interval in days, created as ISO text) of every valid
-        contact the keep-in-touch reminders track, as a cache of the file holds them;
-        None when there is none to read (then they are worked out from the contacts)."""
+    def _sorted_pairs(self) -> dict[str, Callable[[], Iterable[tuple[Any, int]]]]:
+        """The (value, id) pairs each sorted index is made of, by its name."""
+        return {
+            "_by_date": lambda: ((it.date, it.id) for it in self.interactions.values()),
+            "_by_created": lambda: ((c.created, c.id) for c in self.contacts.values()),
+            "_by_done": lambda: filter(None, map(_done_key, self.followups.values())),
+        }
+
+    def contact_facts(self) -> FactsTable | None:
+        """What the views of the whole network read of each valid contact, as a cache of
+        the file holds it (no record validated); None when there is none to read (then
+        they read the contacts)."""
+        stored = self._stored_index("facts")
+        return None if stored is None else FactsTable(stored)
+
+    def derived(self, name: str) -> Any:
+        """What the cache of the file holds of a view worked out from the valid records
+        ("reach": the ids of the leads and of the others today's list may suggest,
+        :func:`~peoplelinks.domain.today.reachable`; "direct": [id, how] of who is one
+        step from you, :meth:`~peoplelinks.domain.linkindex.LinkIndex.direct`), while
+        nothing was written; else None (then it is worked out)."""
+        return None if self._changed_since_read() else self._stored_index(name)
+
+    def stored_tickler(self) -> list[tuple[date, int, str]] | None:
+        """(keep-in-touch date, id, name) of every valid contact the reminders track, in
+        the tickler's order, as a cache of the file holds them; None when there is none
+        to read or it was made in another time zone (then the contacts are read)."""
         stored = self._stored_index("keep")
         if stored is None:
             return None
-        return [(cid, name, snoozed and date.fromisoformat(snoozed), interval, created)
-                for cid, name, snoozed, interval, created in stored]
+        day = date.fromisoformat
+        if stored["zone"] != local_zone():  # the day each was added, where the user is now
+            for _when, _cid, _name, added in stored["rows"]:
+                if added is not None and \
+                        datetime.fromisoformat(added[0]).astimezone().date() != day(added[1]):
+                    return None
+        return [(day(when), cid, name) for when, cid, name, _added in stored["rows"]]
 
     def open_followups(self) -> dict[int, str] | None:
         """The valid follow-ups not done of valid contacts not in the trash (id -> the
@@ -592,8 +646,27 @@ class Records:
 
     def talk_dates(self, contact_id: int) -> list[date]:
         """The dates of the talks with ``contact_id``, in no particular order."""
+        stored = self._stored_dates()
+        if stored is not None:
+            return [date.fromisoformat(day) for day in stored.get(contact_id, ())]
         talks = self.interactions
         return [talks[i].date for i in self._talk_maps()[0].get(contact_id, ()) if i in talks]
+
+    def _stored_dates(self) -> dict[int, list[str]] | None:
+        """Contact id -> the dates of their valid talks, as a cache of the file holds
+        them (read once), while nothing was written."""
+        if self._changed_since_read():
+            return None
+        if self._dates is None:
+            stored = self._stored_index("dates")
+            if stored is None:
+                return None
+            self._dates = dict(stored)
+        return self._dates
+
+    def _changed_since_read(self) -> bool:
+        """True once a document was written (what a cache holds no longer holds)."""
+        return False
 
     def talks_changed(self, contact_id: int) -> int:
         """A number that changes whenever a talk with ``contact_id`` does."""
@@ -606,19 +679,28 @@ class Records:
             if self._meetings is None or self._asked is None:
                 meetings: dict[int, int] = {}
                 asked: dict[int, int] = {}
-                for talk in self.interactions.values():
-                    _tally_talk(meetings, asked, talk, 1)
+                stored = self._stored_index("tally")
+                if stored is not None:
+                    meetings, asked = dict(stored[0]), dict(stored[1])
+                else:
+                    for talk in self.interactions.values():
+                        _tally_talk(meetings, asked, talk, 1)
                 self._meetings, self._asked = meetings, asked
             return self._meetings, self._asked
 
-    def _between(self, name: str, pairs: Callable[[], Iterable[tuple[Any, int]]],
-                 low: Any, high: Any) -> list[int]:
-        """Ids from the sorted index ``name`` (built from ``pairs()`` on first use, then
-        kept current) whose value is from ``low`` to before ``high``."""
+    def _between(self, name: str, low: Any, high: Any) -> list[int]:
+        """Ids from the sorted index ``name`` (made on first use, then kept current)
+        whose value is from ``low`` to before ``high``."""
         with self.derive_lock:
             index = getattr(self, name)
             if index is None:
-                index = SortedIndex(pairs())
+                stored = self._stored_index(name)
+                if stored is None:
+                    index = SortedIndex(self._sorted_pairs()[name]())
+                else:  # as a cache holds it: dates, or times
+                    index = SortedIndex.of_stored(stored, date.fromisoformat
+                                                  if name == "_by_date" else
+                                                  datetime.fromisoformat)
                 setattr(self, name, index)
             found: list[int] = index.between(low, high)
             return found
@@ -626,25 +708,20 @@ class Records:
     def interactions_between(self, first: date, end: date) -> list[Interaction]:
         """Interactions dated from ``first`` to before ``end``, oldest first: the weekly
         goals read a few weeks of talks, not the whole log."""
-        ids = self._between("_by_date", lambda: ((it.date, it.id)
-                                                 for it in self.interactions.values()),
-                            first, end)
-        return [self.interactions[i] for i in ids]
+        return self.many("interactions", self._between("_by_date", first, end))
 
     def contacts_created_between(self, low: datetime, high: datetime) -> list[Contact]:
         """Contacts created from ``low`` to before ``high``: the weekly goals count a few
         weeks of new contacts."""
-        ids = self._between("_by_created", lambda: ((c.created, c.id)
-                                                    for c in self.contacts.values()),
-                            low, high)
-        return [self.contacts[i] for i in ids]
+        return self.many("contacts", self.ids_created_between(low, high))
+
+    def ids_created_between(self, low: datetime, high: datetime) -> list[int]:
+        """Ids of the (valid) contacts created from ``low`` to before ``high``."""
+        return self._between("_by_created", low, high)
 
     def followups_done_between(self, low: datetime, high: datetime) -> list[FollowUp]:
         """Follow-ups done from ``low`` to before ``high``."""
-        ids = self._between("_by_done", lambda: filter(None, map(_done_key,
-                                                                 self.followups.values())),
-                            low, high)
-        return [self.followups[i] for i in ids]
+        return self.many("followups", self._between("_by_done", low, high))
 
     def followups_of(self, contact_id: int) -> list[FollowUp]:
         """Follow-ups of ``contact_id``, by due date."""
@@ -693,8 +770,10 @@ class Records:
         use, then kept current change by change)."""
         with self.derive_lock:
             if self._links is None:
-                self._links = LinkIndex.build(self.contacts.values(),
-                                              self.interactions.values())
+                stored = self._stored_index("links")
+                self._links = (LinkIndex.from_parts(stored) if stored is not None else
+                               LinkIndex.build(self.contacts.values(),
+                                               self.interactions.values()))
             return self._links
 
     @property

@@ -21,7 +21,11 @@ def random_change(app: PeopleLinks, rng: random.Random, step: int) -> None:
                          "introduced_by": intro}, allow_duplicate=True)
     elif action < 0.6:
         app.log(rng.sample(people, rng.randint(1, 2)), notes=f"talk {step}",
-                next_action=rng.choice(["", "write"]))
+                next_action=rng.choice(["", "write"]),
+                kind=rng.choice(["coffee", "email"]),
+                when=app.today - timedelta(days=rng.randint(0, 400)),
+                referrals=rng.sample(people, rng.randint(0, 2)),
+                asked_for_referrals=rng.random() < 0.5)
     elif action < 0.7:
         app.edit_contact(rng.choice(people), {"name": rng.choice(["Di", "Ann Lee"])})
     elif action < 0.75 and app.db.interactions:

@@ -10,7 +10,9 @@ import random
 import struct
 import subprocess
 import sys
+import time
 import zlib
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -39,6 +41,7 @@ def _cached(path: Path) -> PeopleLinks:
 
 def _people(path: Path, n: int = 60) -> None:
     with PeopleLinks.open(path) as app, app.db.batch("people"):
+        app.set_objective({"target_companies": ["Acme", "Initech", "Globex"]})
         first = app.add_contact({"name": "Ann Lee", "company": "Acme", "tags": ["fintech"]})
         for k in range(n):
             person = app.add_contact({"name": f"Person {k}", "company": "Acme" if k % 2 else
@@ -61,7 +64,16 @@ def _view(app: PeopleLinks) -> tuple[object, ...]:
             [c.id for c in app.search("acme person 1")], [c.id for c in app.search("fintech")],
             [c.id for c in app.search("persn")],  # a near miss
             sorted(db.followups), sorted(db.interactions), db.objective, app.changes(),
-            app.due(), app.due(app.today + timedelta(days=400)))  # (then all are due)
+            app.due(), app.due(app.today + timedelta(days=400)),  # (then all are due)
+            app.today_items(), app.coverage(), app.dashboard(), app.paths("Acme"),
+            app.paths("Initech"), _links(app))
+
+
+def _links(app: PeopleLinks) -> tuple[object, ...]:
+    """Warm paths' graph, as values (Links compares by identity)."""
+    links = app.links()
+    return (dict(links.adjacent.items()), links.direct, links.first, links.referred,
+            dict(links.companies.items()))
 
 
 def test_a_cached_read_answers_as_the_file(tmp_path: Path) -> None:
@@ -104,6 +116,42 @@ def test_what_is_due_is_read_without_validating_the_contacts(tmp_path: Path) -> 
     assert 7 not in {item.contact_id for item in expected.keep_in_touch}
     assert len(expected.keep_in_touch) == 30  # everyone else
     assert report.keep_in_touch[0].contact.name == report.keep_in_touch[0].name
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Set the local time zone (put back after the test)."""
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_keep_in_touch_dates_made_in_another_time_zone_are_checked(
+        tmp_path: Path, zone: Callable[[str], None]) -> None:
+    """A contact never logged is due counting from the day it was added where the user
+    is: a cache made in UTC, read at UTC+14, gives the dates of UTC+14."""
+    path = tmp_path / "db.json"
+    _people(path, 4)
+    data = orjson.loads(path.read_bytes())
+    data["contacts"]["3"]["created"] = "2024-01-01T23:30:00Z"  # 2 Jan at UTC+14
+    path.write_bytes(orjson.dumps(data))
+    later = date.today() + timedelta(days=400)
+    zone("UTC")
+    with _cached(path):
+        pass
+    with _cached(path) as app:
+        in_utc = {item.contact_id: item.next_contact for item in app.due(later).keep_in_touch}
+    zone("Pacific/Kiritimati")
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = plain.due(later)
+    with _cached(path) as app:
+        assert app.db._cache is not None
+        assert app.due(later) == expected
+    ahead = {item.contact_id: item.next_contact for item in expected.keep_in_touch}
+    assert ahead[3] == in_utc[3] + timedelta(days=1)
 
 
 def test_a_write_makes_the_cache_stale(tmp_path: Path) -> None:
@@ -332,6 +380,8 @@ def test_after_any_changes_the_cache_answers_as_the_file(tmp_path_factory,  # ty
                                                          seed: int) -> None:
     rng = random.Random(seed)
     path = tmp_path_factory.mktemp("cache") / "db.json"
+    with PeopleLinks.open(path) as app:
+        app.set_objective({"target_companies": ["Acme", "Initech"]})
     for _session in range(3):
         with PeopleLinks.open(path) as app:
             for step in range(12):
@@ -343,6 +393,30 @@ def test_after_any_changes_the_cache_answers_as_the_file(tmp_path_factory,  # ty
         with _cached(path) as app:
             assert app.db._cache is not None
             assert _view(app) == expected
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_the_app_keeps_what_it_read_from_the_cache_current(tmp_path_factory,  # type: ignore[no-untyped-def]
+                                                           seed: int) -> None:
+    """Opened from the cache, the app reads every view off it, then changes records: each
+    view then answers as a fresh read of the file does."""
+    rng = random.Random(seed)
+    path = tmp_path_factory.mktemp("cache") / "db.json"
+    with PeopleLinks.open(path) as app:
+        app.set_objective({"target_companies": ["Acme", "Initech"]})
+        for step in range(20):
+            random_change(app, rng, step)
+    with _cached(path):
+        pass
+    with PeopleLinks.open(path, cached=True) as app:
+        assert app.db._cache is not None
+        _view(app)  # every index and view made from the cache
+        for step in range(12):
+            random_change(app, rng, step)
+        after = _view(app)
+    with PeopleLinks.open(path, read_only=True) as plain:
+        assert _view(plain) == after
 
 
 def test_the_app_leaves_the_cache_of_what_it_wrote(tmp_path: Path) -> None:
