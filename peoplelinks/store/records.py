@@ -415,7 +415,7 @@ class Records:
             return self.contacts_where(
                 lambda doc: doc.get("deleted_at") is None and holds(words, doc))
         ids = [cid for cid, text in texts if all(word in text for word in words)]
-        return self._many_contacts(ids)
+        return self.many("contacts", ids)
 
     def many(self, table: str, ids: list[int]) -> list[Any]:
         """The valid records of ``ids`` in ``table`` ("contacts", ...), in that order,
@@ -426,14 +426,11 @@ class Records:
             return records.many(ids)
         return [records[i] for i in ids if i in records]
 
-    def _many_contacts(self, ids: list[int]) -> list[Contact]:
-        return self.many("contacts", ids)
-
     def contacts_where(self, test: Callable[[dict[str, Any]], bool]) -> list[Contact]:
         """The contacts whose stored document passes ``test``: only those are
         validated (a search on the command line reads 30,000 documents, not
         30,000 records). One that is not valid is left out (and reported)."""
-        return self._many_contacts([cid for cid, doc in self._docs("contacts") if test(doc)])
+        return self.many("contacts", [cid for cid, doc in self._docs("contacts") if test(doc)])
 
     def _name_map(self) -> dict[str, list[int]]:
         if self._names is not None:  # built: no lock (read per contact in loops)
@@ -819,7 +816,7 @@ class Records:
             children = list(self._children.get(contact_id, []))
         # The valid ones, validated together (one by one, a command listing a thousand
         # people would reach SINGLES and validate everyone).
-        return [c.id for c in self._many_contacts(children)]
+        return [c.id for c in self.many("contacts", children)]
 
     def _set_doc(self, table: str, key: str, doc: Any, model: Any = None) -> None:
         """Bring the models and indexes in line with one document just written.
