@@ -34,10 +34,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from peoplelinks.domain.enums import Circle, Employment, Kind, Level, Status
 from peoplelinks.domain.models import Contact, FollowUp, Interaction, Objective
+from peoplelinks.store.tablelines import table_lines
 
 SCHEMA = 1
 DEFAULT_TODAY = date(2026, 1, 1)
@@ -282,7 +281,8 @@ def generate(path: str | os.PathLike[str], contacts: int, interactions: int, see
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = orjson.dumps(build(contacts, interactions, seed, today))
+    # Laid out as the app writes it: a table per line (see peoplelinks/store/tablelines.py).
+    data = b"".join(table_lines(build(contacts, interactions, seed, today)))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private, like the app's
     with os.fdopen(fd, "wb") as handle:

@@ -39,6 +39,7 @@ import orjson
 
 from peoplelinks import __version__
 from peoplelinks.store.files import replace_with_parts
+from peoplelinks.store.tablelines import crc_of
 
 FORMAT = 2
 MAGIC = b"peoplelinks-cache\n"
@@ -264,7 +265,7 @@ def open_cache(path: Path, schema: int, fallback: Callable[[], Tables]) -> Cache
 
 def _crc_of(path: Path) -> int | None:
     try:
-        return zlib.crc32(path.read_bytes())
+        return crc_of(path)
     except OSError:
         return None
 

@@ -89,6 +89,13 @@ def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
         fsync_dir(path.parent)
 
 
+def atomic_write_parts(path: Path, parts: Iterable[bytes]) -> None:
+    """:func:`atomic_write` of ``parts`` written one after another as they come (the
+    whole is never in memory at once)."""
+    _replace(os.fspath(path), parts, sync=True)
+    fsync_dir(path.parent)
+
+
 def replace_with_parts(path: Path, parts: Iterable[bytes]) -> None:
     """Replace ``path`` with ``parts`` written one after another as they come (never
     all in memory at once), atomically but without fsync: for a file that is only

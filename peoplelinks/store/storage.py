@@ -36,7 +36,7 @@ import os
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +45,15 @@ from tinydb.storages import Storage
 
 from peoplelinks.errors import CannotOpen, DatabaseCorrupt, FileChanged, ReadOnly, WriteFailed
 from peoplelinks.gcpause import gc_paused
-from peoplelinks.store import journal
+from peoplelinks.store import journal, tablelines
 from peoplelinks.store.cache import cache_path
-from peoplelinks.store.files import FILE_MODE, atomic_write, ensure_folder, fsync_dir
+from peoplelinks.store.files import (
+    FILE_MODE,
+    atomic_write,
+    atomic_write_parts,
+    ensure_folder,
+    fsync_dir,
+)
 
 META = "_meta"
 META_ID = "1"
@@ -234,14 +240,23 @@ class JournalStorage(Storage):
         before = dict(meta)
         epoch = os.urandom(8).hex()
         meta.update(seq=self._seq, epoch=epoch, folded=self._epoch)
-        data = orjson.dumps(tables)
+        crc = 0
+
+        def parts() -> Iterator[bytes]:
+            # A table at a time: the file's bytes are never all in memory at once.
+            nonlocal crc
+            crc = 0
+            for part in tablelines.table_lines(tables):
+                crc = zlib.crc32(part, crc)
+                yield part
+
         try:
             try:
-                atomic_write(self.path, data)
+                atomic_write_parts(self.path, parts())
             except OSError as exc:
                 if exc.errno != errno.ENOSPC or not self._drop_cache():
                     raise
-                atomic_write(self.path, data)  # the cache's room was what it lacked
+                atomic_write_parts(self.path, parts())  # the cache's room was what it lacked
         except OSError as exc:
             meta.clear()
             meta.update(before)
@@ -249,7 +264,7 @@ class JournalStorage(Storage):
         self._epoch = epoch
         self.file_stat = _stat(self.path)
         self._file_seen = _signature(self.file_stat)
-        self._file_crc = zlib.crc32(data)
+        self._file_crc = crc
         self._close_journal()
         # The file now holds everything; a journal left behind is skipped on load
         # (its lines carry the epoch this file says it folded), so failing to
@@ -357,7 +372,8 @@ class JournalStorage(Storage):
         try:
             with open(self.path, "rb") as handle:
                 st = os.fstat(handle.fileno())
-                raw = handle.read()
+                data = self._read_by_line(handle.fileno(), st)
+                raw = b"" if data is not None else handle.read()
         except FileNotFoundError:
             self._file_seen = None
             return {}
@@ -367,6 +383,8 @@ class JournalStorage(Storage):
             raise CannotOpen(f"cannot read {self.path}: {exc.strerror or exc}") from exc
         self._file_seen = _signature(st)
         self.file_stat = st
+        if data is not None:
+            return data
         self._file_crc = zlib.crc32(raw)
         if not raw.strip():
             raise DatabaseCorrupt(f"{self.path} is empty (0 bytes of data)")
@@ -379,6 +397,22 @@ class JournalStorage(Storage):
                 raise DatabaseCorrupt(f"{self.path} is not UTF-8 text (a bad byte at position "
                                       f"{bad.start})") from None
             raise DatabaseCorrupt(f"{self.path} is not valid JSON ({exc})") from exc
+        return self._tinydb_tables(data)
+
+    def _read_by_line(self, fd: int, st: os.stat_result) -> Tables | None:
+        """The file's tables read a line at a time (see :mod:`.tablelines`), or None
+        to read it whole: another layout, a line that does not parse, or the file
+        changed while it was read."""
+        self._file_crc, newlines = tablelines.scan(fd, st.st_size)
+        data = tablelines.read_by_line(fd, st.st_size, newlines)
+        if data is None or _signature(os.fstat(fd)) != _signature(st):
+            return None
+        try:
+            return self._tinydb_tables(data)
+        except DatabaseCorrupt:
+            return None  # the whole file's read says so
+
+    def _tinydb_tables(self, data: Any) -> Tables:
         if not isinstance(data, dict) or not all(
             isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
             for t in data.values()
@@ -429,7 +463,7 @@ class JournalStorage(Storage):
 
     def _same_bytes(self) -> bool:
         try:
-            return zlib.crc32(self.path.read_bytes()) == self._file_crc
+            return tablelines.crc_of(self.path) == self._file_crc
         except OSError:
             return False
 

@@ -133,7 +133,7 @@ def test_a_durable_log_whose_fold_fails_is_a_success_with_a_warning(
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("peoplelinks.store.storage.atomic_write", full)
+    monkeypatch.setattr("peoplelinks.store.storage.atomic_write_parts", full)
     result = cli("log", "Ann", "--notes", "coffee")
     assert result.code == 0 and result.out.startswith("logged L1")
     assert result.err.startswith("warning: ") and "No space left on device" in result.err

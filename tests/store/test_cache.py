@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -614,14 +614,14 @@ def test_the_cache_never_takes_the_room_a_write_needs(tmp_path: Path,
     # A disk found full when writing: the cache goes, and the write is made.
     from peoplelinks.store import storage  # noqa: PLC0415
 
-    real = storage.atomic_write
+    real = storage.atomic_write_parts
 
-    def full_unless_room(target: Path, data: bytes) -> None:
+    def full_unless_room(target: Path, parts: Iterable[bytes]) -> None:
         if cache_path(path).exists():
             raise OSError(errno.ENOSPC, "No space left on device")
-        real(target, data)
+        real(target, parts)
 
-    monkeypatch.setattr(storage, "atomic_write", full_unless_room)
+    monkeypatch.setattr(storage, "atomic_write_parts", full_unless_room)
     with PeopleLinks.open(path) as app:
         app.edit_contact(2, {"name": "Saved Anyway"})
     assert not cache_path(path).exists()

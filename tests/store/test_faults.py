@@ -214,7 +214,7 @@ def test_a_fold_that_fails_at_close_keeps_everything(tmp_path: Path,
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("peoplelinks.store.storage.atomic_write", full)
+    monkeypatch.setattr("peoplelinks.store.storage.atomic_write_parts", full)
     app.close()
     monkeypatch.undo()
     assert app.db.warnings and "will be folded" in app.db.warnings[-1]

@@ -17,7 +17,7 @@ from peoplelinks.errors import DatabaseCorrupt, DatabaseLocked, NewerSchema, Rea
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store import backup
 from peoplelinks.store.database import Database
-from peoplelinks.store.files import atomic_write
+from peoplelinks.store.files import atomic_write, atomic_write_parts
 from peoplelinks.store.lock import WriterLock
 from peoplelinks.store.migrations import SCHEMA_VERSION
 from peoplelinks.store.storage import JournalStorage
@@ -227,7 +227,7 @@ def test_failed_compaction_keeps_the_journal(db_path: Path,
     def no_space(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("peoplelinks.store.storage.atomic_write", no_space)
+    monkeypatch.setattr("peoplelinks.store.storage.atomic_write_parts", no_space)
     app.close()  # the write was durable in the journal: a failed fold is only a warning
     assert any("No space left on device" in w and "safe in" in w for w in app.db.warnings)
     monkeypatch.undo()
@@ -266,7 +266,7 @@ def test_a_failed_bulk_write_changes_nothing(db_path: Path,
     def no_space(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("peoplelinks.store.storage.atomic_write", no_space)
+    monkeypatch.setattr("peoplelinks.store.storage.atomic_write_parts", no_space)
     people = [Contact.from_input({"id": app.db.new_id(Contact), "name": f"P{n}"})
               for n in range(6)]
     with pytest.raises(WriteFailed, match="No space left on device"):
@@ -275,7 +275,7 @@ def test_a_failed_bulk_write_changes_nothing(db_path: Path,
     assert [d["name"] for d in app.db.storage.read()["contacts"].values()] == ["Ann"]
     assert db_path.read_bytes() == before
     assert app.db.storage.journal_path.read_bytes() == journal
-    monkeypatch.setattr("peoplelinks.store.storage.atomic_write", atomic_write)
+    monkeypatch.setattr("peoplelinks.store.storage.atomic_write_parts", atomic_write_parts)
     app.add_contact({"name": "Cy"})
     app.close()
     with PeopleLinks.open(db_path) as again:
