@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import itertools
 import os
 import shutil
 import stat
@@ -271,10 +272,13 @@ def _crc_of(path: Path) -> int | None:
 
 
 def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
-                indexes: dict[str, Any], file_schema: int, file_crc: int) -> None:
+                indexes: dict[str, Any], later: Callable[[], Iterable[tuple[str, Any]]],
+                file_schema: int, file_crc: int) -> None:
     """Write the cache of ``path`` made from ``tables`` (what the file with ``key``
     and checksum ``file_crc`` holds, in schema ``file_schema``, migrated), the tables
-    ``chunked`` in chunks, and ``indexes`` (JSON-ready values).
+    ``chunked`` in chunks, and ``indexes`` (JSON-ready values), then the (name,
+    value) ``later`` gives, asked once the documents are written (it may let them go)
+    and each written before the next is asked for.
     Never raises for a folder it cannot write to: a cache is only ever a shortcut.
 
     Layout: the magic line, the sections one after another, the header (the key and
@@ -289,7 +293,7 @@ def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
         if shutil.disk_usage(target.parent).free < ROOM_FOR * key[5]:
             return
         replace_with_parts(target, _parts(key, tables, [t for t in chunked if t in tables],
-                                          indexes, file_schema, file_crc))
+                                          indexes, later, file_schema, file_crc))
 
 
 def _remove_leftovers(target: Path) -> None:
@@ -309,7 +313,8 @@ def _remove_leftovers(target: Path) -> None:
 
 
 def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any],
-           file_schema: int, file_crc: int) -> Iterator[bytes]:
+           later: Callable[[], Iterable[tuple[str, Any]]], file_schema: int,
+           file_crc: int) -> Iterator[bytes]:
     """The cache's bytes, part by part (see :func:`write_cache`)."""
     sections: dict[str, list[int]] = {}
     offset = len(MAGIC)
@@ -330,7 +335,8 @@ def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any]
         for n in range(0, len(order), CHUNK):
             yield section(f"{table}:{n // CHUNK}",
                           orjson.dumps({k: docs[k] for k in order[n:n + CHUNK]}))
-    for name, value in indexes.items():
+        del docs  # (held no longer than the caller holds it: see ``later``)
+    for name, value in itertools.chain(indexes.items(), later()):
         yield section(f"index:{name}", orjson.dumps(value))
     header = orjson.dumps({"key": key, "file_schema": file_schema, "sections": sections,
                            "file_crc": file_crc})

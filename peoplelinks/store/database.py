@@ -321,8 +321,18 @@ class Database(Records):
         # A cache is only a shortcut: failing to make one is never an error.
         with contextlib.suppress(PeopleLinksError, OSError):
             tables = self.storage.read()
-            write_cache(self.path, key, tables, [t for t in ID_TABLES if t in tables],
-                        self.stored_indexes(), self._file_schema, self.storage.file_crc)
+            chunked = [t for t in ID_TABLES if t in tables]
+
+            def validated() -> Iterator[tuple[str, Any]]:
+                # The documents are in the cache now and the database is closing: let
+                # them go before every record is validated, not hold both (at 30,000
+                # contacts, 175 MB of documents beside the records).
+                self._talk_maps()
+                self.storage.forget(chunked)
+                return self.validated_indexes()
+
+            write_cache(self.path, key, tables, chunked, self.stored_indexes(), validated,
+                        self._file_schema, self.storage.file_crc)
 
     def _start_daily_backup(self, path: Path) -> None:
         # Copying a large file costs as much as loading it: do it beside the load.

@@ -295,7 +295,8 @@ class Records:
 
     def stored_indexes(self) -> dict[str, Any]:
         """The indexes made from the stored documents, as JSON-ready values, for a cache
-        of them (:mod:`peoplelinks.store.cache`); read back by :meth:`_stored_index`."""
+        of them (:mod:`peoplelinks.store.cache`); read back by :meth:`_stored_index`.
+        Those made from the valid records come after, from :meth:`validated_indexes`."""
         by_contact, last = self._talk_maps()
         texts = [[cid, searched_text(doc)] for cid, doc in self._docs("contacts")
                  if doc.get("deleted_at") is None]
@@ -310,14 +311,36 @@ class Records:
             "generations": list(self.generations.items()),
             "children": list(graph.children(self._parent_map()).items()),
             "search": texts,
-            **self._validated_indexes(),
         }
 
-    def _validated_indexes(self) -> dict[str, Any]:
-        """The indexes made from the valid records (every contact and follow-up is
-        validated first): who is tracked for keep-in-touch and on what terms, and the
-        open follow-ups. A command reads them instead of validating every record."""
+    def validated_indexes(self) -> Iterator[tuple[str, Any]]:
+        """The indexes made from the valid records (every record is validated first),
+        as (name, JSON-ready value), each made when asked for (a cache writes one
+        before the next is made): who is tracked for keep-in-touch and on what terms,
+        the open follow-ups, what the whole-network views read of each contact... A
+        command reads them instead of validating every record."""
         self.validate_now("contacts", "followups", "interactions")
+        contacts = self.contacts
+        yield "keep", {"zone": local_zone(), "rows": self._keep_rows()}
+        yield "open", [[fid, owner.name] for fid, item in self.followups.items()
+                       if not item.done and (owner := contacts.get(item.contact_id)) is not None
+                       and not owner.in_trash]
+        yield "facts", [facts_row(contact) for contact in contacts.values()]
+        yield "reach", reachable(contacts)
+        yield "direct", [[cid, how.value] for cid, how in LinkIndex.direct(
+            contacts, self._talk_maps()[1]).items()]
+        yield "links", self.link_index.parts()
+        meetings, asked = self.talk_tally()
+        yield "tally", [list(meetings.items()), list(asked.items())]
+        yield "dates", [[cid, [talk.date.isoformat() for talk in map(self.interactions.get, ids)
+                               if talk is not None]]
+                        for cid, ids in self._talk_maps()[0].items()]
+        for name, pairs in self._sorted_pairs().items():
+            yield name, [[stored_value(value), rid] for value, rid in sorted(pairs())]
+
+    def _keep_rows(self) -> list[list[Any]]:
+        """Who keep-in-touch tracks, in the tickler's order: [next date, id, name, the
+        day each was added (in this zone) when that is what counts, else None]."""
         keep = []
         last = self._talk_maps()[1]
         for contact in self.contacts.values():
@@ -330,26 +353,8 @@ class Records:
                               contact.created.astimezone().date().isoformat()]
                              if local else None))
         keep.sort()
-        contacts = self.contacts
-        meetings, asked = self.talk_tally()
-        return {
-            "keep": {"zone": local_zone(), "rows": [[when.isoformat(), cid, name, created]
-                                                    for when, _folded, cid, name, created in keep]},
-            "open": [[fid, owner.name] for fid, item in self.followups.items()
-                     if not item.done and (owner := contacts.get(item.contact_id)) is not None
-                     and not owner.in_trash],
-            "facts": [facts_row(contact) for contact in contacts.values()],
-            "reach": reachable(contacts),
-            "direct": [[cid, how.value] for cid, how in LinkIndex.direct(
-                contacts, self._talk_maps()[1]).items()],
-            "links": self.link_index.parts(),
-            "tally": [list(meetings.items()), list(asked.items())],
-            "dates": [[cid, [talk.date.isoformat() for talk in map(self.interactions.get, ids)
-                             if talk is not None]]
-                      for cid, ids in self._talk_maps()[0].items()],
-            **{name: [[stored_value(value), rid] for value, rid in sorted(pairs())]
-               for name, pairs in self._sorted_pairs().items()},
-        }
+        return [[when.isoformat(), cid, name, created]
+                for when, _folded, cid, name, created in keep]
 
     def _sorted_pairs(self) -> dict[str, Callable[[], Iterable[tuple[Any, int]]]]:
         """The (value, id) pairs each sorted index is made of, by its name."""

@@ -120,6 +120,7 @@ class JournalStorage(Storage):
         # What the file and journal were when last read or written by us.
         self._file_seen: Signature | None = None
         self._file_crc = 0
+        self._forgotten = False  # see forget()
         self._journal_seen: tuple[int, int] | None = None  # (device, inode)
         self._journal_disk_size = 0
 
@@ -128,6 +129,8 @@ class JournalStorage(Storage):
     def read(self) -> Tables:
         """All tables, loaded from the file and journal on first use (by one thread:
         the app may load them beside the UI while a save asks for them)."""
+        if self._forgotten:
+            raise CannotOpen(f"{self.path}: its documents were let go as it closed")
         if self._tables is None:
             with self._load_lock:
                 if self._tables is None:
@@ -136,6 +139,15 @@ class JournalStorage(Storage):
                         self.after_load()
                     self._tables = tables
         return self._tables
+
+    def forget(self, tables: Iterable[str]) -> None:
+        """Let go of the documents of ``tables`` (the database is closing, and they
+        were written out); reading the tables again raises :class:`CannotOpen`
+        rather than give less than the file holds."""
+        self._forgotten = True
+        if self._tables is not None:
+            for table in tables:
+                self._tables[table] = {}
 
     @property
     def file_crc(self) -> int:

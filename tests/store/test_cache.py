@@ -22,10 +22,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peoplelinks.cli import main
-from peoplelinks.errors import FileChanged
+from peoplelinks.errors import CannotOpen, FileChanged
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store import cache
 from peoplelinks.store.cache import cache_path
+from peoplelinks.store.records import Records
 from tests.store.changes import random_change
 
 
@@ -92,6 +93,35 @@ def test_a_cached_read_answers_as_the_file(tmp_path: Path) -> None:
         assert contact.name == "Person 3"
         assert dict.__len__(app.db.contacts) == 1  # one record read and validated
         assert _view(app) == expected
+
+
+def test_the_read_that_makes_the_cache_lets_the_documents_go_before_validating(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents and records are never all held at once: once the documents are in the
+    cache, the file's tables are let go, and each record's document goes as it is
+    validated."""
+    path = tmp_path / "db.json"
+    _people(path)
+    with PeopleLinks.open(path, read_only=True) as plain:
+        expected = _view(plain)
+    held: list[int] = []
+    real = Records.validate_now
+
+    def validate_now(self: Records, *tables: str) -> None:
+        held.append(sum(len(docs) for name, docs in self.storage._tables.items()
+                        if name in ("contacts", "interactions", "followups", "changes")))
+        real(self, *tables)
+
+    monkeypatch.setattr(Records, "validate_now", validate_now)
+    with _cached(path) as first:
+        assert first.db._cache is None
+        first.search("acme")
+    assert held == [0]
+    with pytest.raises(CannotOpen, match="let go"):
+        first.db.storage.read()
+    monkeypatch.undo()
+    with _cached(path) as app:
+        assert app.db._cache is not None and _view(app) == expected
 
 
 def test_what_is_due_is_read_without_validating_the_contacts(tmp_path: Path) -> None:
