@@ -29,7 +29,7 @@ def random_change(app: PeopleLinks, rng: random.Random, step: int) -> None:
     elif action < 0.7:
         app.edit_contact(rng.choice(people), {"name": rng.choice(["Di", "Ann Lee"])})
     elif action < 0.75 and app.db.interactions:
-        app.delete_log(rng.choice(sorted(app.db.interactions)))
+        app.delete_log(rng.choice(sorted(app.db.interactions)), leads=rng.choice(["keep", "trash"]))
     elif action < 0.78:
         app.delete_contact(rng.choice(people))
     elif action < 0.81:
