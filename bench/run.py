@@ -36,7 +36,7 @@ Each whole-process figure is the median of ``--runs`` (3; 1 with ``--smoke``).
 from __future__ import annotations
 
 import argparse
-import asyncio
+import json
 import os
 import shutil
 import statistics
@@ -232,10 +232,18 @@ def _pane_peak_mb(tmux: str, name: str) -> float:
 
 
 def tui_keys(db: Path) -> dict[str, float]:
-    """Search keystroke, move and save in ms (bench_tui's Pilot measurements)."""
-    from bench_tui import interaction_ms  # noqa: PLC0415
-
-    return asyncio.run(interaction_ms(db))
+    """Search keystroke, move and save in ms (bench_tui's Pilot measurements), in a
+    process of its own: a process started later from this one counts this one's
+    memory in its own peak (wait4's ru_maxrss survives the exec)."""
+    code = ("import asyncio, json, sys; from pathlib import Path; "
+            "from bench_tui import interaction_ms; "
+            "print(json.dumps(asyncio.run(interaction_ms(Path(sys.argv[1])))))")
+    done = subprocess.run([sys.executable, "-c", code, str(db)], check=True, cwd=HERE,
+                          stdout=subprocess.PIPE,
+                          env={**environment(), "PYTHONPATH": os.pathsep.join(
+                              [str(HERE), str(ROOT)])})
+    figures: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return figures
 
 
 # ---- one size --------------------------------------------------------------------------
