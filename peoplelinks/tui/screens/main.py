@@ -475,7 +475,8 @@ class MainScreen(StrategyActions, Screen[None]):
             self.refresh_all(keep=first)
             if self.query_one(ContentSwitcher).current == "graph":
                 self.query_one(ReferralTree).load()
-            self._select_contact(first)
+            if self.contact_list.highlighted != first:  # (else the card shows it already)
+                self._select_contact(first)
             self.notify(log_summary(self.service, result), markup=False, timeout=5)
 
         contact = self._current()
