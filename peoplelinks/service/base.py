@@ -58,6 +58,9 @@ class ServiceBase:
         # (re-sorting 30,000 names after every save would cost ~40 ms).
         self._sorted: list[tuple[tuple[str, int], Contact]] | None = None
         self._sort_key: dict[int, tuple[str, int]] = {}
+        # Their ids, as the app's list shows them after every save (made again only
+        # when a change moved one: ~10 ms at 30,000).
+        self._ids_in_order: list[int] | None = None
         self._next: dict[int, date | None] = {}
         self._tickler: Tickler | None = None
 
@@ -91,7 +94,14 @@ class ServiceBase:
             live.sort(key=lambda pair: pair[0])
             self._sorted = live
             self._sort_key = {c.id: key for key, c in live}
+            self._ids_in_order = None
         return self._sorted
+
+    def _ids_by_name(self) -> list[int]:
+        """Ids of the contacts not in the trash, in name order (a copy)."""
+        if self._ids_in_order is None:
+            self._ids_in_order = [key[1] for key, _contact in self._sorted_contacts()]
+        return list(self._ids_in_order)
 
     def _index(self) -> SearchIndex:
         if self._search is None:
@@ -109,6 +119,7 @@ class ServiceBase:
 
     def _reindex(self, contact: Contact) -> None:
         self._touch(contact.id)
+        self._ids_in_order = None
         if self._sorted is not None:
             old = self._sort_key.pop(contact.id, None)
             if old is not None:
@@ -129,6 +140,7 @@ class ServiceBase:
             self._next.pop(contact_id, None)
             if self._tickler is not None:
                 self._tickler.remove(contact_id)
+        self._ids_in_order = None
         if self._sorted is not None:
             old = self._sort_key.pop(contact_id, None)
             if old is not None:
@@ -141,6 +153,7 @@ class ServiceBase:
             self._search = None
             self._sorted = None
             self._sort_key = {}
+            self._ids_in_order = None
             self._next = {}
             self._tickler = None
 

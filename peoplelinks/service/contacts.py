@@ -133,7 +133,7 @@ class ContactVerbs(ServiceBase):
                 # order read off the stored documents (the same, but for one that turns
                 # out not valid: the app draws the list again once all are).
                 return list(self.db.live_by_name())
-            return [key[1] for key, _contact in self._sorted_contacts()]
+            return self._ids_by_name()
         if plain and query.strip():
             return self._index().search(query)
         return [c.id for c in self.browse(query, filters, sort)]

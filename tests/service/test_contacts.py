@@ -151,3 +151,10 @@ def test_browse_ids_follow_every_change(app: PeopleLinks) -> None:
     app.delete_contact(1)
     assert app.browse_ids() == [3, 2] and app.count() == 2
     assert app.browse_ids() == [c.id for c in app.browse()]
+    shown = app.browse_ids()
+    shown.append(99)  # the caller's copy: what is kept does not change
+    assert app.browse_ids() == [3, 2]
+    app.undo()  # the delete: Bo is back
+    assert app.browse_ids() == [3, 1, 2]
+    app.undo()  # the add of Ann
+    assert app.browse_ids() == [1, 2]
