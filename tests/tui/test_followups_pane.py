@@ -194,3 +194,32 @@ async def test_after_done_or_snooze_the_highlight_moves_on_not_with_the_item(
         messages = [str(n.message) for n in demo_app._notifications]
         name = service.contact(service.followup(second).contact_id).name
         assert messages[-1] == f"Done: {service.followup(second).action} — {name}"
+
+
+async def test_refilling_the_pane_keeps_the_prompts_that_did_not_change(
+        demo_app: PeopleLinksApp) -> None:
+    """After a change the pane is filled again; a line whose parts are the same keeps
+    its prompt (already measured), a line that changed gets a new one."""
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        service = demo_app.service
+        pane = main_screen(demo_app).query_one(FollowupsPane)
+
+        def prompts() -> dict[str, object]:
+            return {option.id: option.prompt for option in pane.options if option.id}
+
+        before = prompts()
+        first = next(iter(pane._entries.values()))
+        renamed = service.contact(first.contact_id)
+        service.edit_contact(renamed.id, {"name": "Zed Renamed"})
+        main_screen(demo_app).refresh_followups()
+        await pilot.pause()
+        after = prompts()
+        assert set(after) == set(before)
+        for key, prompt in after.items():
+            entry = pane._entries[key]
+            if entry.contact_id == renamed.id:
+                assert prompt is not before[key] and "Zed Renamed" in str(prompt)
+            else:
+                assert prompt is before[key]
+        assert len(pane._prompts) <= len(after)  # only what the pane shows is kept
