@@ -56,6 +56,16 @@ def _prefixes(text: str) -> set[str]:
     return {w[:1] for w in words} | {w[:2] for w in words}
 
 
+def _name_starts(name: str) -> tuple[set[str], set[str]]:
+    """The one- and two-letter starts of the first word of a name (from
+    :func:`words_of`), and those of its other words that are not the first's."""
+    words = name.split()
+    if not words:
+        return set(), set()
+    first = {words[0][:1], words[0][:2]}
+    return first, {w[:n] for w in words[1:] for n in (1, 2)} - first
+
+
 SEARCHED = ("name", "company", "title", "tags", "how_met", "notes", "emails")
 """The fields a search looks in (:func:`haystack` makes them into words)."""
 
@@ -109,6 +119,10 @@ class SearchIndex:
         # One- and two-letter word starts -> ids in name order: the first keystrokes
         # of a search match thousands of contacts and would otherwise scan them all.
         self._short: dict[str, list[int]] | None = None
+        # The same for the words of the name: (the first word's starts, the other
+        # words' starts) -> ids in name order. They rank a one- or two-letter search
+        # without looking at each of its thousands of matches.
+        self._name_short: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self._lock = threading.Lock()
         self._names: dict[int, str] | None = None
         # Each word of a company or title -> ids in name order, for typos there: a few
@@ -136,6 +150,11 @@ class SearchIndex:
             if self._short is not None:
                 for prefix in _prefixes(entry[1]):
                     self._insert(self._short.setdefault(prefix, []), contact.id)
+            if self._name_short is not None:
+                for table, starts in zip(self._name_short, _name_starts(entry[0]),
+                                         strict=True):
+                    for prefix in starts:
+                        self._insert(table.setdefault(prefix, []), contact.id)
             if self._fields is not None:
                 for word in set(entry[2].split()):
                     self._insert(self._fields.setdefault(word, []), contact.id)
@@ -168,6 +187,12 @@ class SearchIndex:
                 ids = self._short.get(prefix)
                 if ids is not None and contact_id in ids:
                     ids.remove(contact_id)
+        if self._name_short is not None:
+            for table, starts in zip(self._name_short, _name_starts(old[0]), strict=True):
+                for prefix in starts:
+                    ids = table.get(prefix)
+                    if ids is not None and contact_id in ids:
+                        ids.remove(contact_id)
         if self._fields is not None:
             for word in set(old[2].split()):
                 ids = self._fields.get(word)
@@ -183,12 +208,33 @@ class SearchIndex:
     def _build_short(self) -> dict[str, list[int]]:
         if self._short is None:
             short: dict[str, list[int]] = {}
-            texts = self._texts()
+            first: dict[str, list[int]] = {}
+            later: dict[str, list[int]] = {}
+            texts, entries = self._texts(), self._entries
             for cid in self._by_name():
                 for key in _prefixes(texts[cid]):
                     short.setdefault(key, []).append(cid)
-            self._short = short
+                starts, others = _name_starts(entries[cid][0])
+                for key in starts:
+                    first.setdefault(key, []).append(cid)
+                for key in others:
+                    later.setdefault(key, []).append(cid)
+            self._short, self._name_short = short, (first, later)
         return self._short
+
+    def _short_ranked(self, word: str) -> list[int]:
+        """What :meth:`word_starts` answers for the one word ``word`` of one or two
+        letters, off the tables: the names whose first word starts with it, then the
+        names with another word that does, then the rest, each in name order."""
+        with self._lock:
+            found = self._build_short().get(word, [])
+            assert self._name_short is not None
+            first, later = (table.get(word, []) for table in self._name_short)
+            named = set(first)
+            named.update(later)
+            ranked = [*first, *later, *(cid for cid in found if cid not in named)]
+            self._last = ([word], list(found))
+        return ranked
 
     def _field_index(self) -> dict[str, list[int]]:
         with self._lock:
@@ -252,6 +298,10 @@ class SearchIndex:
         the name, then later in the name, then elsewhere; by name within each."""
         if not words:
             return list(self._by_name())
+        if len(words) == 1 and len(words[0]) <= 2 and self._short is not None:
+            # (Built by warm_up for the app; one query of the command line looks at
+            # each match instead: building the tables costs more than that.)
+            return self._short_ranked(words[0])
         starts = [" " + w for w in words]
         first = starts[0]
         entries = self._entries

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from peoplelinks.domain.models import Contact
-from peoplelinks.domain.search import SearchIndex
+from peoplelinks.domain.search import SearchIndex, haystack, words_of
 
 
 def people() -> list[Contact]:
@@ -170,3 +173,56 @@ def test_one_search_without_the_index_answers_as_the_index_does() -> None:
                 lambda words: [c for c in contacts if holds(words, c.__dict__)],
                 lambda: contacts, query, limit)
             assert found == expected, (query, limit)
+
+
+# ---- one or two letters: ranked off the tables ---------------------------------------
+
+_word = st.text(alphabet="abmé ", min_size=1, max_size=6)
+_person = st.tuples(_word, _word, st.lists(_word, max_size=2))
+
+
+def _ranked_by_hand(contacts: list[Contact], word: str) -> list[int]:
+    """Every contact with a word starting with ``word``: the name's first word first,
+    then another word of the name, then elsewhere; by name (then id) within each."""
+    ranks: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for contact in sorted(contacts, key=lambda c: (words_of(c.name), c.id)):
+        name, text, _fields = haystack(contact)
+        if " " + word not in text:
+            continue
+        at = name.find(" " + word)
+        ranks[0 if at == 0 else 1 if at > 0 else 2].append(contact.id)
+    return ranks[0] + ranks[1] + ranks[2]
+
+
+@settings(max_examples=120, deadline=None)
+@given(rows=st.lists(_person, min_size=1, max_size=12), changes=st.lists(
+    st.tuples(st.integers(0, 11), _person, st.booleans()), max_size=4))
+def test_one_or_two_letters_rank_as_every_match_looked_at(
+        rows: list[tuple[str, str, list[str]]],
+        changes: list[tuple[int, tuple[str, str, list[str]], bool]]) -> None:
+    def contact(i: int, row: tuple[str, str, list[str]]) -> Contact:
+        name, company, tags = row
+        return Contact.from_input({"id": i, "name": name.strip() or "x", "company": company,
+                                   "tags": [t for t in tags if t.strip()]})
+
+    contacts = {i: contact(i, row) for i, row in enumerate(rows, 1)}
+    # A first query looks at each match; the app's (tables built) ranks off them.
+    assert SearchIndex(contacts.values()).search("a", fuzzy_below=0) == _ranked_by_hand(
+        list(contacts.values()), "a")
+    index = SearchIndex(contacts.values())
+    index.warm_up()
+    queries = ["a", "b", "m", "é", "ab", "ba", "mé", "aa", "z"]
+    for query in queries:
+        assert index.search(query, fuzzy_below=0) == _ranked_by_hand(
+            list(contacts.values()), query)
+    for n, row, gone in changes:  # kept current change by change, once built
+        i = n % len(rows) + 1
+        if gone:
+            contacts.pop(i, None)
+            index.remove(i)
+        else:
+            contacts[i] = contact(i, row)
+            index.put(contacts[i])
+        for query in queries:
+            assert index.search(query, fuzzy_below=0) == _ranked_by_hand(
+                list(contacts.values()), query)
