@@ -144,7 +144,8 @@ class StrategyVerbs(PlanVerbs):
         file kept of each valid one while nothing was written (no record validated),
         else the records themselves."""
         db = self.db
-        facts = self._cached("facts", db.contact_facts, key=db.revisions("contacts"))
+        facts = self._cached("facts", db.contact_facts,
+                             key=(*db.revisions("contacts"), db.settled("contacts")))
         return facts if facts is not None else db.contacts
 
     def links(self) -> Links:

@@ -367,7 +367,10 @@ class Records:
     def contact_facts(self) -> FactsTable | None:
         """What the views of the whole network read of each valid contact, as a cache of
         the file holds it (no record validated); None when there is none to read (then
-        they read the contacts)."""
+        they read the contacts, as they do once every contact is validated: the app
+        holds them all then, and the facts would be a second copy)."""
+        if self.settled("contacts"):
+            return None
         stored = self._stored_index("facts")
         return None if stored is None else FactsTable(stored)
 

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peoplelinks.cli import main
+from peoplelinks.domain.facts import FactsTable
 from peoplelinks.errors import CannotOpen, FileChanged
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store import cache
@@ -122,6 +123,23 @@ def test_the_read_that_makes_the_cache_lets_the_documents_go_before_validating(
     monkeypatch.undo()
     with _cached(path) as app:
         assert app.db._cache is not None and _view(app) == expected
+
+
+def test_once_every_contact_is_validated_the_views_read_the_records(tmp_path: Path) -> None:
+    """The facts the cache keeps of each contact stand in for the records until they
+    are all validated (the app validates them beside the UI): then the views read the
+    records, not a second copy."""
+    path = tmp_path / "db.json"
+    _people(path)
+    with _cached(path):
+        pass
+    with _cached(path) as app:
+        assert isinstance(app.people(), FactsTable)
+        expected = (app.today_items(), app.coverage(), app.dashboard(), app.paths("Acme"))
+        app.db.validate_now("contacts")
+        assert app.people() is app.db.contacts
+        assert (app.today_items(), app.coverage(), app.dashboard(),
+                app.paths("Acme")) == expected
 
 
 def test_what_is_due_is_read_without_validating_the_contacts(tmp_path: Path) -> None:
