@@ -59,11 +59,9 @@ def _prefixes(text: str) -> set[str]:
 def _name_starts(name: str) -> tuple[set[str], set[str]]:
     """The one- and two-letter starts of the first word of a name (from
     :func:`words_of`), and those of its other words that are not the first's."""
-    words = name.split()
-    if not words:
-        return set(), set()
-    first = {words[0][:1], words[0][:2]}
-    return first, {w[:n] for w in words[1:] for n in (1, 2)} - first
+    first, _space, rest = name.strip().partition(" ")
+    starts = _prefixes(first)
+    return starts, _prefixes(rest) - starts
 
 
 SEARCHED = ("name", "company", "title", "tags", "how_met", "notes", "emails")

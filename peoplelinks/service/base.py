@@ -94,7 +94,6 @@ class ServiceBase:
             live.sort(key=lambda pair: pair[0])
             self._sorted = live
             self._sort_key = {c.id: key for key, c in live}
-            self._ids_in_order = None
         return self._sorted
 
     def _ids_by_name(self) -> list[int]:

@@ -335,7 +335,7 @@ def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any]
         for n in range(0, len(order), CHUNK):
             yield section(f"{table}:{n // CHUNK}",
                           orjson.dumps({k: docs[k] for k in order[n:n + CHUNK]}))
-        del docs  # (held no longer than the caller holds it: see ``later``)
+        del docs  # not held while ``later`` runs: it may let the documents go
     for name, value in itertools.chain(indexes.items(), later()):
         yield section(f"index:{name}", orjson.dumps(value))
     header = orjson.dumps({"key": key, "file_schema": file_schema, "sections": sections,
