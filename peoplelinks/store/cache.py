@@ -32,7 +32,7 @@ import shutil
 import stat
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,7 @@ ROOM_FOR = 3  # a cache is written only with this many times the database's size
 _TAIL = struct.Struct("<QI")  # where the header starts and its CRC, at the very end
 
 Tables = dict[str, dict[str, Any]]
+Docs = Mapping[str, Mapping[str, Any]]  # tables whose documents may be read as asked for
 Key = list[Any]
 
 
@@ -131,6 +132,13 @@ class Cache:
     # ---- reading ------------------------------------------------------------------
 
     def _section(self, name: str) -> Any:
+        data = self._section_bytes(name)
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            raise CacheBroken(f"section {name}: {exc}") from None
+
+    def _section_bytes(self, name: str) -> bytes:
         place = self._sections.get(name)
         if place is None:
             raise CacheBroken(f"no section {name}")
@@ -143,10 +151,7 @@ class Cache:
             raise CacheBroken(f"section {name}: {exc}") from None
         if len(data) != length or zlib.crc32(data) != crc:
             raise CacheBroken(f"section {name} is damaged")
-        try:
-            return orjson.loads(data)
-        except orjson.JSONDecodeError as exc:
-            raise CacheBroken(f"section {name}: {exc}") from None
+        return data
 
     def _file(self) -> Tables:
         """The database file's tables: from now on everything is read from there."""
@@ -169,11 +174,39 @@ class Cache:
         stored = self._file().get(table, {})
         return [stored[key] for key in keys]
 
-    def _docs(self, table: str, keys: list[str]) -> list[Any]:
+    def _where_of(self, table: str) -> dict[str, int]:
         where = self._where.get(table)
         if where is None:
             where = {key: n // CHUNK for n, key in enumerate(self.keys(table))}
             self._where[table] = where
+        return where
+
+    @property
+    def chunked(self) -> list[str]:
+        """The tables held in chunks (the large ones), in the file's order."""
+        return list(self._keys)
+
+    def chunk_of(self, table: str, key: str) -> int:
+        """The chunk of ``table`` that holds ``key`` (KeyError when none does)."""
+        return self._where_of(table)[key]
+
+    def holds(self, table: str, key: str) -> bool:
+        """True when the file held ``key`` in the chunked ``table``."""
+        return key in self._where_of(table)
+
+    def chunk_bytes(self, table: str, n: int) -> bytes | None:
+        """The stored bytes of chunk ``n`` of ``table`` (the JSON object of its
+        documents, as the file's table holds them), or None when it cannot be read
+        (then :meth:`docs` reads its documents from the file)."""
+        if self._tables is None:
+            try:
+                return self._section_bytes(f"{table}:{n}")
+            except CacheBroken:
+                self._file()
+        return None
+
+    def _docs(self, table: str, keys: list[str]) -> list[Any]:
+        where = self._where_of(table)
         # Chunks are parsed for this call only: the documents go to be validated, and
         # a command that reads every record would otherwise hold them all twice.
         chunks: dict[int, dict[str, Any]] = {}
@@ -271,7 +304,7 @@ def _crc_of(path: Path) -> int | None:
         return None
 
 
-def write_cache(path: Path, key: Key, tables: Tables, chunked: Iterable[str],
+def write_cache(path: Path, key: Key, tables: Docs, chunked: Iterable[str],
                 indexes: dict[str, Any], later: Callable[[], Iterable[tuple[str, Any]]],
                 file_schema: int, file_crc: int) -> None:
     """Write the cache of ``path`` made from ``tables`` (what the file with ``key``
@@ -312,7 +345,7 @@ def _remove_leftovers(target: Path) -> None:
             pass  # someone else's: alive
 
 
-def _parts(key: Key, tables: Tables, chunked: list[str], indexes: dict[str, Any],
+def _parts(key: Key, tables: Docs, chunked: list[str], indexes: dict[str, Any],
            later: Callable[[], Iterable[tuple[str, Any]]], file_schema: int,
            file_crc: int) -> Iterator[bytes]:
     """The cache's bytes, part by part (see :func:`write_cache`)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ from peoplelinks.store.files import real_file
 from peoplelinks.store.history import HISTORY, ChangeInfo, DocChange
 from peoplelinks.store.lazytable import LATER
 from peoplelinks.store.lock import WriterLock
+from peoplelinks.store.overlay import Overlay, OverlayTables
 from peoplelinks.store.records import (
     _UNKNOWN,
     ID_TABLES,
@@ -88,12 +89,25 @@ class Database(Records):
         self._file_schema = migrations.SCHEMA_VERSION  # of the file a cache is made from
 
     def _raw(self, table: str) -> dict[str, Any]:
-        # From the cache until the file is read (then a write may have changed it).
+        # From the cache until the file is read, with our writes over it (a writer).
         if self._cache is not None and not self.storage.loaded:
             with self._unless_unreadable():
-                return self._cache.table(table)
+                overlay = self.storage.overlay
+                return overlay.table(table) if overlay is not None else \
+                    self._cache.table(table)
             return {}
         return self.storage.read().get(table, {})
+
+    def _docs(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        overlay = self.storage.overlay
+        if overlay is None or not overlay.chunked(table):
+            yield from super()._docs(table)
+            return
+        # A large table a chunk of the cache at a time: never all its documents at once.
+        with self._unless_unreadable():
+            for key, doc in overlay.items(table):
+                if key.isdigit() and isinstance(doc, dict):
+                    yield int(key), doc
 
     def _stored_index(self, name: str) -> Any:
         # Indexes as the file holds them: good until the first change.
@@ -219,27 +233,18 @@ class Database(Records):
             return False
         self._cache, self._cache_key = cache, cache.key
         if not read_only:
-            # The file is read when first written to (or by load_file), and must then
-            # be the one the cache was made from.
+            # Writes take the documents they replace from the cache, with our changes
+            # over them; the file, if ever read (load_file, a bulk write), must be the
+            # one the cache was made from.
             dev, ino, size, mtime, ctime = cache.key[3:8]
             self.storage.assume_read((dev, ino, size, mtime, ctime))
-            self.storage.after_load = self._check_file_is_cached
+            self.storage.defer(Overlay(cache))
             self._start_daily_backup(path)
         tables = dict(small)
         for table in ID_TABLES:
             tables[table] = dict.fromkeys(cache.keys(table), LATER)
         self._validate(tables, fetch=lambda table: lambda keys: self._cache_docs(table, keys))
         return True
-
-    def _check_file_is_cached(self) -> None:
-        """The file, read for a writer opened from the cache, must be what the cache was
-        made from; if another program changed it meanwhile, nothing is written until it
-        is read again (the app notices and reloads)."""
-        if not self._read_cached_file():
-            self.storage.distrust()
-            # Not taken in: a write would be made against another file's data.
-            what = f"{self.path} was changed by another program"
-            raise FileChanged(f"{what} since peoplelinks read it; nothing was written", what)
 
     def _read_cached_file(self) -> bool:
         """True when the file the storage read is the one the cache was made from."""
@@ -258,14 +263,14 @@ class Database(Records):
         return tables
 
     def load_file(self) -> None:
-        """Read the file itself now, if the data came from its cache: the app does it
-        beside the UI, so that its first save does not wait for it."""
+        """Read the file itself now, if the data came from its cache (writes do not
+        need it: see :mod:`.overlay`)."""
         self.storage.read()
 
     def _file_tables(self) -> dict[str, dict[str, Any]]:
         """The file's tables, for a cache found damaged after part of it was read: the
         file must be the one the cache was made from (the rest must match). A writer's
-        were checked when read (see _check_file_is_cached), and may hold its writes
+        were checked when read (see JournalStorage.assume_read), and may hold its writes
         since: the documents still asked for are those it did not write."""
         tables = self.storage.read()
         if not self.read_only:
@@ -320,7 +325,10 @@ class Database(Records):
             return
         # A cache is only a shortcut: failing to make one is never an error.
         with contextlib.suppress(PeopleLinksError, OSError):
-            tables = self.storage.read()
+            overlay = self.storage.overlay
+            # A writer that never read the file: from the old cache and our changes.
+            tables: Mapping[str, Mapping[str, Any]] = (
+                OverlayTables(overlay) if overlay is not None else self.storage.read())
             chunked = [t for t in ID_TABLES if t in tables]
 
             def validated() -> Iterator[tuple[str, Any]]:
@@ -419,9 +427,9 @@ class Database(Records):
         described by ``summary`` (what undo says it undid); the models and
         indexes change only after it is on disk.
         """
-        tables = self.storage.read()
         changes: list[DocChange] = []
         models: dict[tuple[str, str], BaseModel | None] = {}
+        doc_of = self.storage.doc
         for item, doc in zip(puts, dump_json(puts), strict=True):
             if isinstance(item, Record):
                 if not item.id:
@@ -429,11 +437,11 @@ class Database(Records):
                 table, key = TABLE_OF[type(item)], str(item.id)
             else:
                 table, key = SINGLETON_OF[type(item)], "1"
-            changes.append((table, key, tables.get(table, {}).get(key), doc))
+            changes.append((table, key, doc_of(table, key), doc))
             models[(table, key)] = item
         for item in deletes:
             table, key = TABLE_OF[type(item)], str(item.id)
-            changes.append((table, key, tables.get(table, {}).get(key), None))
+            changes.append((table, key, doc_of(table, key), None))
             models[(table, key)] = None
         self._write(changes, summary=summary, models=models)
 
@@ -465,9 +473,8 @@ class Database(Records):
                 self._write(changes, summary=summary, applied=True)
         except BaseException:
             self._batch = None
-            tables = self.storage.read()
             for table, key, before, _after in reversed(pending):
-                _put_raw(tables, table, key, before)
+                self.storage.stage(table, key, before)
                 self._set_doc(table, key, before, _UNKNOWN)  # its model, read again
             raise
 
@@ -478,9 +485,8 @@ class Database(Records):
 
         ``applied``: memory already holds the changes (the end of a batch)."""
         if self._batch is not None and record:
-            tables = self.storage.read()
             for table, key, _before, after in changes:
-                _put_raw(tables, table, key, after)
+                self.storage.stage(table, key, after)
                 self._set_doc(table, key, after, (models or {}).get((table, key), _UNKNOWN))
             self._batch.extend(changes)
             return None
@@ -498,7 +504,7 @@ class Database(Records):
             ops.append(("put", HISTORY, str(change_id), doc))
             dropped = list(self._history)[: max(0, len(self._history) + 1 - history.KEEP)]
             ops.extend(("del", HISTORY, str(old), None) for old in dropped)
-        meta = dict(self.storage.read().get(META, {}).get(META_ID, {}))
+        meta = dict(self.storage.doc(META, META_ID) or {})
         meta["schema"] = migrations.SCHEMA_VERSION
         meta["next_id"] = dict(self._next_id)
         ops.append(("put", META, META_ID, meta))
@@ -537,10 +543,9 @@ class Database(Records):
     def _replay(self, change: dict[str, Any], kind: str) -> tuple[ChangeInfo, list[DocChange]]:
         records = change["records"]
         docs = history.inverse(records) if kind == "undo" else history.forward(records)
-        tables = self.storage.read()
         info = ChangeInfo.of(change)
         for table, key, expected, _new in docs:
-            if tables.get(table, {}).get(key) != expected:
+            if self.storage.doc(table, key) != expected:
                 raise UndoConflict(
                     f"{kind}: cannot {kind} “{info.summary}”: {table} #{key} was changed since "
                     "by something that is not in the history; nothing was changed")
@@ -615,13 +620,6 @@ class Database(Records):
             moved = len(changes) // 2
             self._write(changes, summary=f"Moved {moved} unreadable record(s) to the quarantine")
         return len(changes) // 2
-
-
-def _put_raw(tables: dict[str, dict[str, Any]], table: str, key: str, doc: Any) -> None:
-    if doc is None:
-        tables.get(table, {}).pop(key, None)
-    else:
-        tables.setdefault(table, {})[key] = doc
 
 
 def _merged(changes: Iterable[DocChange]) -> list[DocChange]:

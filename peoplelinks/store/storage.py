@@ -54,6 +54,7 @@ from peoplelinks.store.files import (
     ensure_folder,
     fsync_dir,
 )
+from peoplelinks.store.overlay import Overlay
 
 META = "_meta"
 META_ID = "1"
@@ -112,8 +113,12 @@ class JournalStorage(Storage):
         self._journal_size = 0
         self._broken: str | None = None
         self._load_lock = threading.Lock()
-        # Called once the tables are loaded (the database checks them against its cache).
-        self.after_load: Callable[[], None] | None = None
+        # The data came from a cache of the file (see assume_read): when read, the file
+        # must be the one it was made from, or the one written since.
+        self._assumed = False
+        # The changes made since, over the cache's documents, while the file is not read
+        # (see defer).
+        self._overlay: Overlay | None = None
         # The file's status when last read or written (what a cache of it is keyed on).
         self.file_stat: os.stat_result | None = None
         self._needs_compaction = False
@@ -134,11 +139,52 @@ class JournalStorage(Storage):
         if self._tables is None:
             with self._load_lock:
                 if self._tables is None:
-                    tables = self._load()
-                    if self.after_load is not None:
-                        self.after_load()
-                    self._tables = tables
+                    self._tables = self._load_assumed() if self._assumed else self._load()
         return self._tables
+
+    def _load_assumed(self) -> Tables:
+        """The file and journal read for data that came from a cache of the file: they
+        must be those the cache was made from, with our writes since; the changes not
+        written yet (a batch's) are laid over them."""
+        seen, journal_seen, journal_size = self._file_seen, self._journal_seen, self._journal_size
+        tables = self._load()
+        if _signature(self.file_stat) != seen or self._journal_size != journal_size or (
+                journal_seen is not None and self._journal_seen != journal_seen):
+            self.distrust()
+            # Not taken in: a write would be made against another file's data.
+            what = f"{self.path} was changed by another program"
+            raise FileChanged(f"{what} since peoplelinks read it; nothing was written", what)
+        if self._overlay is not None:
+            self._overlay.lay_over(tables)
+            self._overlay = None
+        self._assumed = False
+        return tables
+
+    @property
+    def overlay(self) -> Overlay | None:
+        """The changes laid over the cache's documents, while the file is not read."""
+        return self._overlay if self._tables is None else None
+
+    def doc(self, table: str, key: str) -> Any:
+        """The document of ``key`` in ``table`` now, or None (read off the cache with our
+        changes over it while the file is not read)."""
+        overlay = self._overlay
+        if overlay is not None and self._tables is None:
+            return overlay.doc(table, key)
+        return self.read().get(table, {}).get(key)
+
+    def stage(self, table: str, key: str, doc: Any) -> None:
+        """Make ``doc`` the document of ``key`` in memory only (None: remove it): a
+        batch's changes, written together when it ends."""
+        with self._load_lock:  # never between a load and taking the changes over
+            if self._overlay is not None and self._tables is None:
+                self._overlay.put(table, key, doc)
+                return
+        tables = self.read()
+        if doc is None:
+            tables.get(table, {}).pop(key, None)
+        else:
+            tables.setdefault(table, {})[key] = doc
 
     def forget(self, tables: Iterable[str]) -> None:
         """Let go of the documents of ``tables`` (the database is closing, and they
@@ -163,10 +209,38 @@ class JournalStorage(Storage):
         """The file is taken to be ``seen`` before it is read (its data came from a
         cache of it): changes made on disk are noticed from the start."""
         self._file_seen = seen
+        self._assumed = True
+
+    def defer(self, overlay: Overlay) -> None:
+        """Write without reading the file (assumed read, see :meth:`assume_read`): the
+        documents a write replaces come from ``overlay`` (the cache's with our changes
+        over them), each write is a journal line as usual, and the journal is folded
+        into the file from the overlay, a chunk at a time. Not when a journal with
+        changes lies beside the file (then it is read on the first write)."""
+        try:
+            st = os.stat(self.journal_path)
+        except FileNotFoundError:
+            st = None
+        except OSError:
+            return
+        if st is not None:
+            if st.st_size:
+                return
+            self._journal_seen = (st.st_dev, st.st_ino)
+        meta = overlay.doc(META, META_ID)
+        meta = meta if isinstance(meta, dict) else {}
+        seq, epoch = meta.get("seq", 0), meta.get("epoch")
+        self._seq = seq if isinstance(seq, int) else 0
+        self._epoch = epoch if isinstance(epoch, str) else None
+        self._overlay = overlay
 
     def adopt(self, tables: Tables) -> None:
         """Take ``tables`` as what the file held before it was read (it is gone; they
-        come from the cache made from it)."""
+        come from the cache made from it), with our changes since over them."""
+        if self._overlay is not None:
+            self._overlay.lay_over(tables)
+            self._tables, self._overlay, self._assumed = tables, None, False
+            return
         meta = tables.get(META, {}).get(META_ID, {})
         seq, epoch = meta.get("seq", 0), meta.get("epoch")
         self._seq = seq if isinstance(seq, int) else 0
@@ -181,7 +255,7 @@ class JournalStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """TinyDB's write path: replace everything, atomically, then drop the journal."""
         self._check_writable()
-        self._tables = data
+        self._tables, self._overlay, self._assumed = data, None, False
         self.compact()
 
     def close(self) -> None:
@@ -206,7 +280,8 @@ class JournalStorage(Storage):
     @property
     def seq(self) -> int:
         """Sequence number of the last durable write."""
-        self.read()
+        if self.overlay is None:
+            self.read()
         return self._seq
 
     def append(self, ops: Iterable[Op]) -> None:
@@ -216,15 +291,28 @@ class JournalStorage(Storage):
         in memory or on disk, and :class:`WriteFailed` says why.
         """
         self._check_writable()
-        tables = self.read()
         ops = list(ops)
         seq = self._seq + 1
+        if self.overlay is not None and len(ops) < WHOLE_FILE_OPS:
+            self._append_line(journal.encode(seq, self._epoch, ops))
+            self._seq = seq
+            with self._load_lock:
+                if self._tables is None and self._overlay is not None:
+                    self._overlay.apply(ops)
+                else:  # read meanwhile (the journal line with it)
+                    journal.apply(self._tables or {}, ops)
+            self._compact_when_due()
+            return
+        tables = self.read()
         if len(ops) >= WHOLE_FILE_OPS:
             self._write_whole(tables, ops, seq)
             return
         self._append_line(journal.encode(seq, self._epoch, ops))
         self._seq = seq
         journal.apply(tables, ops)
+        self._compact_when_due()
+
+    def _compact_when_due(self) -> None:
         if self._journal_size >= self.compact_at:
             # The write above is already durable; a failed compaction keeps the journal.
             with contextlib.suppress(WriteFailed):
@@ -247,18 +335,55 @@ class JournalStorage(Storage):
     def compact(self) -> None:
         """Write everything to the file atomically and start an empty journal."""
         self._check_writable()
+        overlay = self.overlay
+        if overlay is not None:
+            self._compact_over(overlay)
+            return
         tables = self.read()
         meta = tables.setdefault(META, {}).setdefault(META_ID, {})
         before = dict(meta)
         epoch = os.urandom(8).hex()
         meta.update(seq=self._seq, epoch=epoch, folded=self._epoch)
+        try:
+            # A table at a time: the file's bytes are never all in memory at once.
+            crc = self._write_file(lambda: tablelines.table_lines(tables))
+        except WriteFailed:
+            meta.clear()
+            meta.update(before)
+            raise
+        self._folded(epoch, crc)
+
+    def _compact_over(self, overlay: Overlay) -> None:
+        """Fold the journal into the file without reading it: the file is written from
+        the cache's chunks with our changes over them, a chunk at a time."""
+        metas = overlay.table(META)
+        meta = dict(metas.get(META_ID, {}))
+        epoch = os.urandom(8).hex()
+        meta.update(seq=self._seq, epoch=epoch, folded=self._epoch)
+        metas[META_ID] = meta
+        names = overlay.names()
+        names += [META] if META not in names else []
+
+        def tables() -> Iterator[tuple[str, Iterable[bytes]]]:
+            for name in names:
+                yield name, [orjson.dumps(metas)] if name == META else overlay.table_bytes(name)
+
+        crc = self._write_file(lambda: tablelines.lines(tables()))
+        with self._load_lock:
+            if self._tables is None:
+                overlay.put(META, META_ID, meta)
+            else:  # read meanwhile (a damaged part of the cache): from the old file
+                self._tables.setdefault(META, {})[META_ID] = meta
+        self._folded(epoch, crc)
+
+    def _write_file(self, make: Callable[[], Iterable[bytes]]) -> int:
+        """Write the file atomically from the parts ``make()`` gives; return its CRC."""
         crc = 0
 
         def parts() -> Iterator[bytes]:
-            # A table at a time: the file's bytes are never all in memory at once.
             nonlocal crc
             crc = 0
-            for part in tablelines.table_lines(tables):
+            for part in make():
                 crc = zlib.crc32(part, crc)
                 yield part
 
@@ -270,9 +395,12 @@ class JournalStorage(Storage):
                     raise
                 atomic_write_parts(self.path, parts())  # the cache's room was what it lacked
         except OSError as exc:
-            meta.clear()
-            meta.update(before)
             raise WriteFailed(f"could not save {self.path}: {exc.strerror or exc}") from exc
+        return crc
+
+    def _folded(self, epoch: str, crc: int) -> None:
+        """The file was written with everything (epoch ``epoch``, checksum ``crc``): the
+        journal goes."""
         self._epoch = epoch
         self.file_stat = _stat(self.path)
         self._file_seen = _signature(self.file_stat)
@@ -493,7 +621,7 @@ class JournalStorage(Storage):
             raise WriteFailed(self._broken)
         if self.guard is not None:
             self.guard()
-        if self._tables is not None:
+        if self._tables is not None or self._overlay is not None:
             changed = self.changed_on_disk()
             if changed:
                 raise FileChanged(f"{changed} since peoplelinks read it; nothing was written",

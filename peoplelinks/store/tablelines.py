@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import orjson
@@ -32,10 +32,16 @@ Tables = dict[str, dict[str, Any]]
 
 def table_lines(tables: Tables) -> Iterator[bytes]:
     """The file's bytes for ``tables``, a table at a time (see the module)."""
+    return lines((name, [orjson.dumps(docs)]) for name, docs in tables.items())
+
+
+def lines(tables: Iterable[tuple[str, Iterable[bytes]]]) -> Iterator[bytes]:
+    """The file's bytes for ``(name, parts)`` pairs, each table's JSON given in parts
+    (never all at once)."""
     yield b"{"
-    for n, (name, docs) in enumerate(tables.items()):
+    for n, (name, parts) in enumerate(tables):
         yield (b",\n" if n else b"") + orjson.dumps(name) + b":"
-        yield orjson.dumps(docs)
+        yield from parts
     yield b"}"
 
 

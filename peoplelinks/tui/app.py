@@ -7,7 +7,6 @@ second); the main screen replaces the loading screen when it is ready.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -160,10 +159,8 @@ class PeopleLinksApp(App[None]):
         self.disk.start()
 
     def _validate_rest(self, service: PeopleLinks) -> None:
-        # Opened from its cache: the file is read now, not on the first save (an error
-        # reading it is said when a save needs it; the watch on the file notices a change).
-        with contextlib.suppress(PeopleLinksError):
-            service.db.load_file()
+        # (Opened from its cache, the file itself is never read: saves take what they
+        # replace from the cache; see peoplelinks.store.overlay.)
         problems = list(service.db.all_problems())
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._validated, problems)

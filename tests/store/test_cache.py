@@ -499,7 +499,7 @@ def test_the_app_writes_no_cache_of_a_file_changed_behind_its_back(tmp_path: Pat
         assert reader.contact(5).name == "Person X"
 
 
-def test_the_app_opens_from_the_cache_and_reads_the_file_for_its_first_write(
+def test_the_app_opens_from_the_cache_and_writes_without_reading_the_file(
         tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     _people(path, 20)
@@ -511,12 +511,12 @@ def test_the_app_opens_from_the_cache_and_reads_the_file_for_its_first_write(
         assert app.db._cache is not None and not app.db.storage.loaded
         assert _view(app) == expected  # everything off the cache
         assert not app.db.storage.loaded
-        app.edit_contact(3, {"name": "Renamed"})  # the file is read for it
-        assert app.db.storage.loaded
+        app.edit_contact(3, {"name": "Renamed"})  # off the cache, our change over it
         app.undo()
         app.redo()
         assert app.contact(3).name == "Renamed"
         assert "Renamed" in app.changes()[0][0].summary
+        assert not app.db.storage.loaded
     with PeopleLinks.open(path, read_only=True) as plain:
         assert plain.contact(3).name == "Renamed"
         after = _view(plain)
