@@ -311,8 +311,8 @@ class StrategyVerbs(PlanVerbs):
         contact = self.contact(contact_id)
         since = date.fromordinal(self.today.toordinal() - RECENT_ASK_DAYS)
         asks: dict[int, int] = {}
-        for talk in self.db.interactions.values():
-            if talk.date >= since and (talk.asked_for_referrals
+        for talk in self.db.interactions_between(since, date.max):
+            if (talk.asked_for_referrals
                                        or talk.asked_for_recommendation):
                 for cid in talk.contact_ids:
                     asks[cid] = asks.get(cid, 0) + 1

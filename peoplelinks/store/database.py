@@ -52,6 +52,7 @@ from peoplelinks.store.lock import WriterLock
 from peoplelinks.store.overlay import Overlay, OverlayTables
 from peoplelinks.store.records import (
     _UNKNOWN,
+    CHECKED,
     ID_TABLES,
     KNOWN_TABLES,
     PREFERENCES,
@@ -335,8 +336,11 @@ class Database(Records):
                 # The documents are in the cache now and the database is closing: let
                 # them go before every record is validated, not hold both (at 30,000
                 # contacts, 175 MB of documents beside the records).
+                # (Not those still to be read from there: of a table left unvalidated,
+                # read once more, when a damaged cache fell back to the file.)
                 self._talk_maps()
-                self.storage.forget(chunked)
+                self.storage.forget([t for t in chunked if self._cache is None
+                                     or self.settled(t) or t not in CHECKED])
                 return self.validated_indexes()
 
             write_cache(self.path, key, tables, chunked, self.stored_indexes(), validated,

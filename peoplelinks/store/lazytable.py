@@ -61,6 +61,7 @@ class LazyTable(dict[int, R], Generic[R]):
         self._all_fields = _ALL_FIELDS.setdefault(model, set(model.model_fields))
         self._lock = threading.RLock()
         self._singles = 0
+        self._checked = False  # see check()
 
     # ---- validating ------------------------------------------------------------------
 
@@ -68,6 +69,23 @@ class LazyTable(dict[int, R], Generic[R]):
     def settled(self) -> bool:
         """True when every document has been validated."""
         return not self._pending
+
+    @property
+    def checked(self) -> bool:
+        """True when every document has been validated, kept or not (every one that is
+        not valid has been reported)."""
+        return self._checked or not self._pending
+
+    def check(self) -> None:
+        """Validate every document not validated yet without keeping the records: each
+        one that is not valid is reported (and then never read), the others are
+        validated again when read. For a large table read a few records at a time (the
+        app's talks: 50,000 of them take ~50 MB as records)."""
+        if self._pending:
+            keys = list(self._pending)
+            for start in range(0, len(keys), BATCH):
+                self._validate(keys[start:start + BATCH], keep=False)
+        self._checked = True
 
     def settle(self) -> None:
         """Validate every document not validated yet, in batches of :data:`BATCH`
@@ -84,12 +102,23 @@ class LazyTable(dict[int, R], Generic[R]):
             self._validate([key for key in dict.fromkeys(map(str, ids)) if key in self._pending])
         return [record for i in ids if (record := dict.get(self, i)) is not None]
 
-    def _validate(self, wanted: list[str]) -> None:
-        """Validate the pending documents ``wanted`` in one batch."""
+    def each(self) -> Iterator[R]:
+        """Every valid record, those not validated yet validated a batch at a time and
+        not kept (after :meth:`check`: a pass over the whole table that should not
+        hold it all); in no particular order."""
+        yield from list(dict.values(self))
+        keys = list(self._pending)
+        for start in range(0, len(keys), BATCH):
+            yield from self._validate(keys[start:start + BATCH], keep=False)
+
+    def _validate(self, wanted: list[str], keep: bool = True) -> list[R]:
+        """Validate the pending documents ``wanted`` in one batch. Not ``keep``: those
+        that are not valid are taken out (reported), the others stay pending; the
+        valid records are returned."""
         with self._lock:
             keys = [key for key in wanted if key in self._pending]
             if not keys:
-                return
+                return []
             # Left pending until kept: a reader in another thread that misses a record
             # meanwhile finds it pending, waits for the lock, then finds it kept.
             docs = self._documents(keys)
@@ -103,15 +132,25 @@ class LazyTable(dict[int, R], Generic[R]):
                            if e["loc"] and isinstance(e["loc"][0], int)}
                     for n in sorted(bad):
                         self._invalid(keys[n], docs[n])
+                        del self._pending[keys[n]]
                     good = [n for n in range(len(keys)) if n not in bad]
                     records = adapter.validate_python([docs[n] for n in good])
                     keys = [keys[n] for n in good]
-                for key, record in zip(keys, records, strict=True):
-                    self._keep(key, record)
-                for key in done:
+                if not keep:
+                    valid = []
+                    for key, record in zip(keys, records, strict=True):
+                        if self._same_id(key, record):
+                            valid.append(record)
+                        else:
+                            del self._pending[key]
+                    return valid
+                kept = [found for key, record in zip(keys, records, strict=True)
+                        if (found := self._keep(key, record)) is not None]
+                for key in keys:
                     del self._pending[key]
-            if len(keys) >= FREEZE_AFTER:
+            if len(done) >= FREEZE_AFTER:
                 gc.freeze()  # they live as long as the app: keep them out of GC scans
+            return kept
 
     def _documents(self, keys: list[str]) -> list[Any]:
         """The pending documents of ``keys``, those not read yet read now."""
@@ -146,9 +185,14 @@ class LazyTable(dict[int, R], Generic[R]):
             del self._pending[key]
             return kept
 
-    def _keep(self, key: str, record: R) -> R | None:
+    def _same_id(self, key: str, record: R) -> bool:
         if str(record.id) != key:
             self._report(key, f"id: the document's id {record.id} differs from its key")
+            return False
+        return True
+
+    def _keep(self, key: str, record: R) -> R | None:
+        if not self._same_id(key, record):
             return None
         if len(record.__pydantic_fields_set__) == len(self._all_fields):
             # Every field was in the document (as stored): one set of their names for

@@ -60,6 +60,9 @@ QUARANTINE = "quarantine"
 PREFERENCES = "preferences"  # how the app looks: not data, not in the undo history
 # Tables whose documents get fresh integer ids from _meta.next_id.
 ID_TABLES = (*TABLE_OF.values(), HISTORY, QUARANTINE)
+# Tables whose records :meth:`Records.all_problems` checks without keeping them: read a
+# few at a time (a card's talks), they would otherwise all be held (~1 KB a talk).
+CHECKED = ("interactions",)
 KNOWN_TABLES = frozenset({*ID_TABLES, *SINGLETON_OF.values(), PREFERENCES, META})
 R = TypeVar("R", bound=Record)
 _UNKNOWN: Any = object()  # no model given for a document: validate it
@@ -216,9 +219,22 @@ class Records:
     def all_problems(self) -> list[Problem]:
         """Every stored document that is not valid: each table is validated to the
         end first (records are otherwise validated when first read, and
-        :attr:`problems` holds those found so far)."""
-        self.validate_now(*TABLE_OF.values())
+        :attr:`problems` holds those found so far); those of :data:`CHECKED` are
+        not kept."""
+        self.validate_now(*(name for name in TABLE_OF.values() if name not in CHECKED))
+        for name in CHECKED:
+            table = getattr(self, name)
+            if isinstance(table, LazyTable):
+                table.check()
         return self.problems
+
+    def _each(self, table: str) -> Iterable[Any]:
+        """Every valid record of ``table`` for one pass over it, those not validated yet
+        not kept (see :meth:`LazyTable.each`)."""
+        records = getattr(self, table)
+        if isinstance(records, LazyTable) and not records.settled:
+            return records.each()
+        return records.values()  # type: ignore[no-any-return]
 
     def validate_now(self, *tables: str) -> None:
         """Validate every record of ``tables`` now (the app, in its loading thread)."""
@@ -261,7 +277,7 @@ class Records:
 
     def validated(self) -> bool:
         """True when every record has been validated (:attr:`problems` is complete)."""
-        return all(table.settled for name in TABLE_OF.values()
+        return all(table.checked for name in TABLE_OF.values()
                    if isinstance(table := getattr(self, name), LazyTable))
 
     def _reporter(self, table: str) -> Callable[[str, str], None]:
@@ -319,7 +335,7 @@ class Records:
         before the next is made): who is tracked for keep-in-touch and on what terms,
         the open follow-ups, what the whole-network views read of each contact... A
         command reads them instead of validating every record."""
-        self.validate_now("contacts", "followups", "interactions")
+        self.validate_now("contacts", "followups")
         contacts = self.contacts
         yield "keep", {"zone": local_zone(), "rows": self._keep_rows()}
         yield "open", [[fid, owner.name] for fid, item in self.followups.items()
@@ -332,9 +348,10 @@ class Records:
         yield "links", self.link_index.parts()
         meetings, asked = self.talk_tally()
         yield "tally", [list(meetings.items()), list(asked.items())]
-        yield "dates", [[cid, [talk.date.isoformat() for talk in map(self.interactions.get, ids)
-                               if talk is not None]]
+        dates = {talk.id: talk.date for talk in self._each("interactions")}
+        yield "dates", [[cid, [dates[tid].isoformat() for tid in ids if tid in dates]]
                         for cid, ids in self._talk_maps()[0].items()]
+        del dates
         for name, pairs in self._sorted_pairs().items():
             yield name, [[stored_value(value), rid] for value, rid in sorted(pairs())]
 
@@ -359,7 +376,7 @@ class Records:
     def _sorted_pairs(self) -> dict[str, Callable[[], Iterable[tuple[Any, int]]]]:
         """The (value, id) pairs each sorted index is made of, by its name."""
         return {
-            "_by_date": lambda: ((it.date, it.id) for it in self.interactions.values()),
+            "_by_date": lambda: ((it.date, it.id) for it in self._each("interactions")),
             "_by_created": lambda: ((c.created, c.id) for c in self.contacts.values()),
             "_by_done": lambda: filter(None, map(_done_key, self.followups.values())),
         }
@@ -688,7 +705,7 @@ class Records:
                 if stored is not None:
                     meetings, asked = dict(stored[0]), dict(stored[1])
                 else:
-                    for talk in self.interactions.values():
+                    for talk in self._each("interactions"):
                         _tally_talk(meetings, asked, talk, 1)
                 self._meetings, self._asked = meetings, asked
             return self._meetings, self._asked
@@ -778,7 +795,7 @@ class Records:
                 stored = self._stored_index("links")
                 self._links = (LinkIndex.from_parts(stored) if stored is not None else
                                LinkIndex.build(self.contacts.values(),
-                                               self.interactions.values()))
+                                               self._each("interactions")))
             return self._links
 
     @property

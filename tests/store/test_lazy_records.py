@@ -56,6 +56,45 @@ def test_a_document_under_the_wrong_key_is_a_problem() -> None:
     assert list(table) == [1]
 
 
+def test_a_check_reports_what_is_not_valid_and_keeps_nothing(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """check() validates every document, reports each one that is not valid (once, even
+    when read later), and keeps no record; each() gives every valid record, keeping
+    none either."""
+    monkeypatch.setattr("peoplelinks.store.lazytable.BATCH", 4)
+    found: list[str] = []
+    docs = _docs(10)
+    docs["3"]["circle"] = "martians"
+    docs["8"]["id"] = 80
+    table = LazyTable(Contact, docs, lambda key, why: found.append(key))
+    assert table[5].name == "P5"
+    table.check()
+    assert table.checked and not table.settled
+    assert sorted(found) == ["3", "8"] and dict.__len__(table) == 1  # only P5, read before
+    assert sorted(c.id for c in table.each()) == [1, 2, 4, 5, 6, 7, 9, 10]
+    assert dict.__len__(table) == 1 and sorted(found) == ["3", "8"]
+    assert table.get(3) is None and 8 not in table and table[9].name == "P9"
+    assert sorted(table) == [1, 2, 4, 5, 6, 7, 9, 10]
+    assert sorted(found) == ["3", "8"]  # reported once
+
+
+def test_the_talks_are_checked_not_kept_by_all_problems(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as app:
+        first = app.add_contact({"name": "Ann"})
+        for n in range(5):
+            app.log([first.id], notes=f"talk {n}")
+    raw = orjson.loads(path.read_bytes())
+    raw["interactions"]["2"]["kind"] = "telepathy"
+    path.write_bytes(orjson.dumps(raw))
+    with PeopleLinks.open(path, read_only=True) as app:
+        problems = app.db.all_problems()
+        assert [(p.table, p.doc_id) for p in problems] == [("interactions", "2")]
+        assert app.db.validated() and not app.db.settled("interactions")
+        assert dict.__len__(app.db.interactions) == 0
+        assert [t.id for t in app.db.interactions_of(first.id)] == [5, 4, 3, 1]
+        assert len(app.db.all_problems()) == 1
+
+
 def test_two_threads_reading_all_at_once_see_everything_once() -> None:
     found: list[str] = []
     table = LazyTable(Contact, _docs(3000), lambda key, why: found.append(key))
