@@ -42,7 +42,7 @@ from peoplelinks import __version__
 from peoplelinks.store.files import replace_with_parts
 from peoplelinks.store.tablelines import crc_of
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"peoplelinks-cache\n"
 CHUNK = 16  # documents per chunk: one record read costs parsing ~12 KB at most
 # A file smaller than this is read whole faster than a cache is checked and written.

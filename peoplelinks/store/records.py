@@ -353,7 +353,9 @@ class Records:
                         for cid, ids in self._talk_maps()[0].items()]
         del dates
         for name, pairs in self._sorted_pairs().items():
-            yield name, [[stored_value(value), rid] for value, rid in sorted(pairs())]
+            built: SortedIndex[Any] | None = getattr(self, name)  # (kept current)
+            yield name, (built.pairs() if built is not None else
+                         sorted([stored_value(value), rid] for value, rid in pairs()))
 
     def _keep_rows(self) -> list[list[Any]]:
         """Who keep-in-touch tracks, in the tickler's order: [next date, id, name, the
@@ -719,10 +721,8 @@ class Records:
                 stored = self._stored_index(name)
                 if stored is None:
                     index = SortedIndex(self._sorted_pairs()[name]())
-                else:  # as a cache holds it: dates, or times
-                    index = SortedIndex.of_stored(stored, date.fromisoformat
-                                                  if name == "_by_date" else
-                                                  datetime.fromisoformat)
+                else:  # as a cache holds it
+                    index = SortedIndex.of_stored(stored)
                 setattr(self, name, index)
             found: list[int] = index.between(low, high)
             return found
