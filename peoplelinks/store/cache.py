@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import itertools
 import os
 import shutil
 import stat
@@ -305,13 +304,14 @@ def _crc_of(path: Path) -> int | None:
 
 
 def write_cache(path: Path, key: Key, tables: Docs, chunked: Iterable[str],
-                indexes: dict[str, Any], later: Callable[[], Iterable[tuple[str, Any]]],
+                indexes: Iterable[tuple[str, Any]],
+                later: Callable[[], Iterable[tuple[str, Any]]],
                 file_schema: int, file_crc: int) -> None:
     """Write the cache of ``path`` made from ``tables`` (what the file with ``key``
     and checksum ``file_crc`` holds, in schema ``file_schema``, migrated), the tables
-    ``chunked`` in chunks, and ``indexes`` (JSON-ready values), then the (name,
-    value) ``later`` gives, asked once the documents are written (it may let them go)
-    and each written before the next is asked for.
+    ``chunked`` in chunks, then the (name, JSON-ready value) pairs ``indexes`` gives,
+    then those ``later`` gives, asked once the documents are written (it may let them
+    go); each pair is written before the next is made.
     Never raises for a folder it cannot write to: a cache is only ever a shortcut.
 
     Layout: the magic line, the sections one after another, the header (the key and
@@ -345,7 +345,7 @@ def _remove_leftovers(target: Path) -> None:
             pass  # someone else's: alive
 
 
-def _parts(key: Key, tables: Docs, chunked: list[str], indexes: dict[str, Any],
+def _parts(key: Key, tables: Docs, chunked: list[str], indexes: Iterable[tuple[str, Any]],
            later: Callable[[], Iterable[tuple[str, Any]]], file_schema: int,
            file_crc: int) -> Iterator[bytes]:
     """The cache's bytes, part by part (see :func:`write_cache`)."""
@@ -369,7 +369,9 @@ def _parts(key: Key, tables: Docs, chunked: list[str], indexes: dict[str, Any],
             yield section(f"{table}:{n // CHUNK}",
                           orjson.dumps({k: docs[k] for k in order[n:n + CHUNK]}))
         del docs  # not held while ``later`` runs: it may let the documents go
-    for name, value in itertools.chain(indexes.items(), later()):
+    for name, value in indexes:
+        yield section(f"index:{name}", orjson.dumps(value))
+    for name, value in later():  # (asked for only now: it may let the documents go)
         yield section(f"index:{name}", orjson.dumps(value))
     header = orjson.dumps({"key": key, "file_schema": file_schema, "sections": sections,
                            "file_crc": file_crc})

@@ -309,25 +309,23 @@ class Records:
         then it is made from the documents."""
         return None
 
-    def stored_indexes(self) -> dict[str, Any]:
-        """The indexes made from the stored documents, as JSON-ready values, for a cache
-        of them (:mod:`peoplelinks.store.cache`); read back by :meth:`_stored_index`.
-        Those made from the valid records come after, from :meth:`validated_indexes`."""
+    def stored_indexes(self) -> Iterator[tuple[str, Any]]:
+        """The indexes made from the stored documents, as (name, JSON-ready value), each
+        made when asked for, for a cache of them (:mod:`peoplelinks.store.cache`); read
+        back by :meth:`_stored_index`. Those made from the valid records come after,
+        from :meth:`validated_indexes`."""
         by_contact, last = self._talk_maps()
-        texts = [[cid, searched_text(doc)] for cid, doc in self._docs("contacts")
-                 if doc.get("deleted_at") is None]
-        return {
-            # (A contact whose talks were all deleted keeps an empty list, and no date.)
-            "talks": [[cid, ids, last[cid].isoformat()] for cid, ids in by_contact.items()
-                      if ids],
-            "followups": list(self._followup_map().items()),
-            "parents": list(self._parent_map().items()),
-            "names": self._name_map(),
-            "by_name": self.live_by_name(),
-            "generations": list(self.generations.items()),
-            "children": list(graph.children(self._parent_map()).items()),
-            "search": texts,
-        }
+        # (A contact whose talks were all deleted keeps an empty list, and no date.)
+        yield "talks", [[cid, ids, last[cid].isoformat()] for cid, ids in by_contact.items()
+                        if ids]
+        yield "followups", list(self._followup_map().items())
+        yield "parents", list(self._parent_map().items())
+        yield "names", self._name_map()
+        yield "by_name", self.live_by_name()
+        yield "generations", list(self.generations.items())
+        yield "children", list(graph.children(self._parent_map()).items())
+        yield "search", [[cid, searched_text(doc)] for cid, doc in self._docs("contacts")
+                         if doc.get("deleted_at") is None]
 
     def validated_indexes(self) -> Iterator[tuple[str, Any]]:
         """The indexes made from the valid records (every record is validated first),
