@@ -155,10 +155,9 @@ class Database(Records):
         single-writer lock, makes today's backup, migrates an older file and
         folds a leftover journal into the file. ``cached``: read from the cache
         beside the file when it was made from the file as it is (:mod:`.cache`);
-        read only, write one on close when there was none; writable, read the file
-        itself on the first write (or :meth:`load_file`) and write the cache of the
-        file as it is on close (the app: its next start and the command line's
-        reads are fast).
+        read only, write one on close when there was none; writable, write without
+        ever reading the file (:mod:`.overlay`) and write the cache of the file as it
+        is on close (the app: its next start and the command line's reads are fast).
         """
         path = real_file(Path(path))
         lock = None
