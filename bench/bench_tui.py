@@ -155,7 +155,7 @@ class FrameClock:
 
 async def interaction_ms(db: Path) -> dict[str, float]:
     """Median search keystroke, move and graph times, driven with Pilot."""
-    service = PeopleLinks.open(db)
+    service = PeopleLinks.open(db, cached=True)  # as the app opens it
     app = PeopleLinksApp(service)
     out: dict[str, float] = {}
     try:

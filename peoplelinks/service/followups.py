@@ -115,7 +115,7 @@ class FollowupVerbs(LogbookVerbs):
         contacts = self.db.contacts
         stored = self.db.open_followups()
         if stored is None:
-            items = [item for item in self.db.followups.values() if not item.done]
+            items = self.db.many("followups", self.db.open_followup_ids())
             # The owners validated together (one by one, a thousand would validate all).
             owners = {c.id: c.name for c in self.db.many(
                 "contacts", list({i.contact_id: 0 for i in items})) if not c.in_trash}

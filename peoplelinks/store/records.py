@@ -154,6 +154,7 @@ class Records:
         # follow-ups by contact, who introduced whom, contacts by name.
         self._by_contact: dict[int, list[int]] | None = None
         self._followups_of: dict[int, list[int]] | None = None
+        self._open_ids: set[int] | None = None  # follow-ups not done (see open_followup_ids)
         self._last: dict[int, date] | None = None
         self._parents: dict[int, int | None] | None = None
         self._generations: dict[int, int] | None = None
@@ -420,6 +421,14 @@ class Records:
         to read."""
         stored = self._stored_index("open")
         return None if stored is None else dict(stored)
+
+    def open_followup_ids(self) -> list[int]:
+        """Ids of the valid follow-ups not done (found on first use, then kept current:
+        what is due is worked out again after every save)."""
+        with self.derive_lock:
+            if self._open_ids is None:
+                self._open_ids = {fid for fid, item in self.followups.items() if not item.done}
+            return list(self._open_ids)
 
     def _docs(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
         """(id, document) of the stored documents of ``table`` under a numeric key.
@@ -917,6 +926,8 @@ class Records:
                 ids = of.setdefault(item.contact_id, [])
                 if item.id not in ids:
                     ids.append(item.id)
+            if self._open_ids is not None:
+                (self._open_ids.discard if item.done else self._open_ids.add)(item.id)
             self.followups[item.id] = item
         elif isinstance(item, MeetingPlan):
             self.plans[item.id] = item
@@ -929,6 +940,8 @@ class Records:
             self._index_interaction(old, None)
         elif isinstance(item, FollowUp):
             old_fu = self.followups.pop(item.id, None)
+            if self._open_ids is not None:
+                self._open_ids.discard(item.id)
             if self._by_done is not None:
                 self._by_done.move(_done_key(old_fu), None)
             if old_fu is not None and self._followups_of is not None:
