@@ -65,7 +65,7 @@ from peoplelinks.store.records import (
 )
 from peoplelinks.store.storage import META, META_ID, JournalStorage, Op
 
-__all__ = ["Database", "Problem", "TABLE_OF", "SINGLETON_OF"]
+__all__ = ["CACHE_FROM_BYTES", "Database", "Problem", "TABLE_OF", "SINGLETON_OF"]
 
 
 class Database(Records):

@@ -25,6 +25,7 @@ from peoplelinks.domain.text import clean_text, printable
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store.database import Problem
+from peoplelinks.store.makecache import make_cache, needs_cache
 from peoplelinks.tui.cells import install as install_grapheme_cuts
 from peoplelinks.tui.disk_watch import DiskWatch
 from peoplelinks.tui.key_gate import KeyGate
@@ -111,7 +112,12 @@ class PeopleLinksApp(App[None]):
 
     def _open(self) -> None:
         assert self.path is not None
+        worker = get_current_worker()
         try:
+            if needs_cache(self.path):
+                # Read whole in a process of its own (see peoplelinks.store.makecache):
+                # the app then opens from the cache and never holds what reading took.
+                make_cache(self.path, cancelled=lambda: worker.is_cancelled)
             service = PeopleLinks.open(self.path, cached=True)
             # What the first screen needs is worked out here, beside the loading screen,
             # rather than in the UI thread: the card's indexes; and for today's list
@@ -125,7 +131,7 @@ class PeopleLinksApp(App[None]):
         except PeopleLinksError as exc:
             self.call_from_thread(self._failed, str(exc))
             return
-        if get_current_worker().is_cancelled:
+        if worker.is_cancelled:
             service.close()
             return
         self.call_from_thread(self._show, service)

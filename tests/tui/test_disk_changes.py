@@ -134,6 +134,7 @@ async def test_the_list_comes_before_the_talks_are_read_and_an_unreadable_one_is
             if any("could not be read" in n for n in notices(app)):
                 break
         assert list_names(app) == ["Ann"]
+        assert app.service.db.storage.overlay is not None  # from the cache made aside
         assert any("1 record(s) could not be read" in n for n in notices(app))
         assert app.service.db.validated()
         assert [t.notes for t in app.service.db.interactions_of(ann.id)] == ["lunch"]
