@@ -639,6 +639,17 @@ class Records:
         if self._by_date is not None:
             self._by_date.move((old.date, old.id) if old else None,
                                (new.date, new.id) if new else None)
+        if self._dates is not None:
+            for talk, kept in ((old, False), (new, True)):
+                if talk is None:
+                    continue
+                day = talk.date.isoformat()
+                for cid in talk.contact_ids:
+                    days = self._dates.setdefault(cid, [])
+                    if kept:
+                        days.append(day)
+                    elif day in days:
+                        days.remove(day)
         if self._by_contact is None or self._last is None:
             return  # not built yet: made from the stored talks when first needed
         by_contact, lasts = self._by_contact, self._last
@@ -659,8 +670,8 @@ class Records:
                     lasts[cid] = new.date
         if old is not None:
             for cid in touched:
-                dates = [self.interactions[i].date for i in by_contact.get(cid, [])
-                         if i in self.interactions]
+                dates = [talk.date for talk in self.many("interactions",
+                                                         by_contact.get(cid, []))]
                 if dates:
                     lasts[cid] = max(dates)
                 else:
@@ -670,8 +681,8 @@ class Records:
 
     def interactions_of(self, contact_id: int) -> list[Interaction]:
         """Interactions with ``contact_id``, newest first."""
-        talks = self.interactions
-        items = [talks[i] for i in self._talk_maps()[0].get(contact_id, []) if i in talks]
+        # Together, not one by one (a reader of a few hundred would validate them all).
+        items = self.many("interactions", self._talk_maps()[0].get(contact_id, []))
         items.sort(key=lambda it: (it.date, it.id), reverse=True)
         return items
 
@@ -680,12 +691,14 @@ class Records:
         stored = self._stored_dates()
         if stored is not None:
             return [date.fromisoformat(day) for day in stored.get(contact_id, ())]
-        talks = self.interactions
-        return [talks[i].date for i in self._talk_maps()[0].get(contact_id, ()) if i in talks]
+        return [talk.date for talk in self.many("interactions",
+                                                 self._talk_maps()[0].get(contact_id, []))]
 
     def _stored_dates(self) -> dict[int, list[str]] | None:
         """Contact id -> the dates of their valid talks, as a cache of the file holds
-        them (read once), while nothing was written."""
+        them, read if nothing was written before, then kept current."""
+        if self._dates is not None:
+            return self._dates
         if self._changed_since_read():
             return None
         if self._dates is None:

@@ -58,7 +58,7 @@ def _view(app: PeopleLinks) -> tuple[object, ...]:
     db = app.db
     ids = sorted(db.contacts)
     return ({i: db.contacts[i] for i in ids},
-            {i: db.last_contact(i) for i in ids},
+            {i: db.last_contact(i) for i in ids}, {i: sorted(db.talk_dates(i)) for i in ids},
             {i: [t.id for t in db.interactions_of(i)] for i in ids},
             {i: [f.id for f in db.followups_of(i)] for i in ids},
             {i: db.ids_named(db.contacts[i].name) for i in ids},

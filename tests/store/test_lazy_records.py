@@ -95,6 +95,24 @@ def test_the_talks_are_checked_not_kept_by_all_problems(tmp_path: Path) -> None:
         assert len(app.db.all_problems()) == 1
 
 
+def test_reading_each_card_s_talks_never_validates_them_all(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A card's talks (and their dates) are read together, not one by one: browsing
+    many cards never reaches SINGLES and validates (and keeps) every talk."""
+    monkeypatch.setattr("peoplelinks.store.lazytable.SINGLES", 3)
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as app:
+        people = [app.add_contact({"name": f"P{n}"}).id for n in range(8)]
+        for cid in people:
+            app.log([cid], notes="a"), app.log([cid], notes="b")
+    with PeopleLinks.open(path, read_only=True) as app:
+        for cid in people[:6]:
+            assert [t.notes for t in app.db.interactions_of(cid)] == ["b", "a"]
+            assert len(app.db.talk_dates(cid)) == 2
+        assert not app.db.settled("interactions")
+        assert dict.__len__(app.db.interactions) == 12
+
+
 def test_two_threads_reading_all_at_once_see_everything_once() -> None:
     found: list[str] = []
     table = LazyTable(Contact, _docs(3000), lambda key, why: found.append(key))
