@@ -178,7 +178,8 @@ def khard_run(khard: list[str], db: Path, work: Path, runs: int) -> Run:
 
 def tui_launch(db: Path, runs: int, *, fresh: bool = False) -> tuple[Run, float] | None:
     """Process start to the contact list and follow-ups on screen in tmux, and the
-    app's peak memory (read from /proc before it quits). ``fresh``: with no cache
+    app's peak memory over a session: once it settled, after a talk logged, and
+    while it quits (read from /proc until it is gone). ``fresh``: with no cache
     beside the file (the first start after a command-line write)."""
     tmux = shutil.which("tmux")
     if tmux is None:
@@ -194,6 +195,7 @@ def tui_launch(db: Path, runs: int, *, fresh: bool = False) -> tuple[Run, float]
                         "36", command], check=True,
                        env={"TERM": "xterm-256color", "PATH": "/usr/bin:/bin",
                             "PYTHONPATH": str(ROOT), "PEOPLELINKS_START": "main"})
+        pid = _pane_pid(tmux, name)
         try:
             while True:
                 screen = subprocess.run([tmux, "-L", name, "capture-pane", "-p", "-t", name],
@@ -208,25 +210,50 @@ def tui_launch(db: Path, runs: int, *, fresh: bool = False) -> tuple[Run, float]
             # the file, validating every record, what is due) is done: read too early,
             # it showed the app before most of that (317 MB at 30,000 against 532).
             out.peak_mb = max(out.peak_mb, _settled_peak_mb(tmux, name))
+            # Then as a user: a talk logged on the highlighted contact, then quit (the
+            # journal is folded into the file and the cache made again): the peak of
+            # the whole session, read until the process is gone.
+            for keys in (["l"], ["-l", "bench talk"], ["C-s"]):
+                subprocess.run([tmux, "-L", name, "send-keys", "-t", name, *keys],
+                               capture_output=True)
+                time.sleep(0.5)
+            out.peak_mb = max(out.peak_mb, _settled_peak_mb(tmux, name))
         finally:
             subprocess.run([tmux, "-L", name, "send-keys", "-t", name, "q"],
                            capture_output=True)
             quitting = time.perf_counter()
             # Let it finish quitting (it folds the journal and writes the cache).
-            while time.perf_counter() - quitting < 30 and subprocess.run(
-                    [tmux, "-L", name, "has-session", "-t", name],
-                    capture_output=True).returncode == 0:
-                time.sleep(0.1)
+            while time.perf_counter() - quitting < 30:
+                high = _high_water_mb(pid)
+                if high is None:
+                    break
+                out.peak_mb = max(out.peak_mb, high)
+                time.sleep(0.02)
             subprocess.run([tmux, "-L", name, "kill-server"], capture_output=True)
     return out, out.peak_mb
+
+
+def _pane_pid(tmux: str, name: str) -> str:
+    return subprocess.run([tmux, "-L", name, "list-panes", "-t", name, "-F", "#{pane_pid}"],
+                          capture_output=True, text=True).stdout.strip()
+
+
+def _high_water_mb(pid: str) -> float | None:
+    """The peak memory (VmHWM) of process ``pid`` so far, or None once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
 
 
 def _settled_peak_mb(tmux: str, name: str, idle: float = 1.0, limit: float = 60.0) -> float:
     """The peak memory (VmHWM) of the app in the pane once it has used no CPU for
     ``idle`` seconds (at most ``limit`` seconds from now)."""
-    pid = subprocess.run([tmux, "-L", name, "list-panes", "-t", name, "-F", "#{pane_pid}"],
-                         capture_output=True, text=True).stdout.strip()
-    proc = Path(f"/proc/{pid}")
+    proc = Path(f"/proc/{_pane_pid(tmux, name)}")
     began = still_since = time.perf_counter()
     last = -1
     try:

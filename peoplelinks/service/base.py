@@ -75,6 +75,10 @@ class ServiceBase:
 
     def close(self) -> None:
         """Save everything to the file and release the database."""
+        # What the views worked out goes first: folding the journal and making the
+        # cache again then reuse its room instead of adding to the peak.
+        self._forget_derived()
+        self.__dict__.pop("_cache", None)  # the strategy views' (see StrategyVerbs)
         self.db.close()
 
     def __enter__(self) -> Self:
