@@ -117,6 +117,7 @@ class PeopleLinksApp(App[None]):
             if needs_cache(self.path):
                 # Read whole in a process of its own (see peoplelinks.store.makecache):
                 # the app then opens from the cache and never holds what reading took.
+                self.call_from_thread(self._reading_whole)
                 make_cache(self.path, cancelled=lambda: worker.is_cancelled)
             service = PeopleLinks.open(self.path, cached=True)
             # What the first screen needs is worked out here, beside the loading screen,
@@ -135,6 +136,10 @@ class PeopleLinksApp(App[None]):
             service.close()
             return
         self.call_from_thread(self._show, service)
+
+    def _reading_whole(self) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.reading_whole()
 
     def _failed(self, message: str) -> None:
         self.error = message

@@ -215,3 +215,40 @@ async def test_a_hand_edit_of_a_record_changed_in_the_app_is_kept(
         assert not service.contact(first).company.endswith("AppCo")
         assert any("would have overwritten" in n and "kept in" in n for n in notices(demo_app))
         assert "hand note" in card_text(demo_app)
+
+
+async def test_a_large_file_with_no_cache_says_it_is_read_whole_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first start after a change made elsewhere reads the file whole in a process of
+    its own (it takes longer): the loading screen says so, then the list comes."""
+    from textual.widgets import Static  # noqa: PLC0415
+
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as service:
+        service.add_contact({"name": "Ann"})
+    monkeypatch.setattr("peoplelinks.store.database.CACHE_FROM_BYTES", 0)
+    release = threading.Event()
+    made: list[Path] = []
+
+    def slow_make_cache(where: Path, cancelled: object = None) -> bool:
+        made.append(where)
+        release.wait(10)
+        return False  # (none made: the app reads the file itself)
+
+    monkeypatch.setattr("peoplelinks.tui.app.make_cache", slow_make_cache)
+    app = PeopleLinksApp(path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if made:
+                break
+        await pilot.pause(0.1)
+        text = str(app.screen.query_one("#loading-text", Static).render())
+        assert "whole" in text and made == [path]
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if list_names(app) == ["Ann"]:
+                break
+        assert list_names(app) == ["Ann"]
+    app.service.close()

@@ -28,3 +28,9 @@ class LoadingScreen(Screen[None]):
                          id="loading-text")
             yield LoadingIndicator()
         yield Footer()
+
+    def reading_whole(self) -> None:
+        """Say that the file is read whole first (no cache of it yet), which takes longer."""
+        self.query_one("#loading-text", Static).update(Content.assemble(
+            "Reading ", (str(self.path), "bold"), " whole: the first start after a change "
+            "made elsewhere takes longer; the next ones are quick…"))
