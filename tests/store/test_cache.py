@@ -53,6 +53,14 @@ def _people(path: Path, n: int = 60) -> None:
                 app.log([person.id], notes=f"coffee {k}", next_action="write")
 
 
+def _app_from_cache(path: Path, n: int) -> PeopleLinks:
+    """The app opened from the cache of a file of ``n`` people (the caller closes it)."""
+    _people(path, n)
+    with PeopleLinks.open(path, cached=True):
+        pass  # the app's first start: it leaves the cache
+    return PeopleLinks.open(path, cached=True)
+
+
 def _view(app: PeopleLinks) -> tuple[object, ...]:
     """What commands read: records, indexes, searches."""
     db = app.db
@@ -528,10 +536,7 @@ def test_the_app_writes_nothing_over_a_file_changed_since_its_cache(tmp_path: Pa
     """Opened from the cache, the file changed by another program before the first save
     (same size and time): the save is refused, and the change on disk is said."""
     path = tmp_path / "db.json"
-    _people(path, 20)
-    with PeopleLinks.open(path, cached=True):
-        pass
-    app = PeopleLinks.open(path, cached=True)
+    app = _app_from_cache(path, 20)
     try:
         assert app.db._cache is not None
         before = os.stat(path)

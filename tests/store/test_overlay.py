@@ -23,7 +23,7 @@ from peoplelinks.store.cache import CHUNK, current_key, open_cache, write_cache
 from peoplelinks.store.overlay import Overlay, OverlayTables
 from peoplelinks.store.storage import JournalStorage
 from tests.store.changes import random_change
-from tests.store.test_cache import _people, _view
+from tests.store.test_cache import _app_from_cache, _people, _view
 
 
 @pytest.fixture(autouse=True)
@@ -172,10 +172,7 @@ def test_the_app_from_the_cache_refuses_a_file_changed_under_it(tmp_path: Path) 
     """Writes without reading the file still refuse one changed on disk (same size),
     and the journal written so far is still what the file is read with."""
     path = tmp_path / "db.json"
-    _people(path, 10)
-    with PeopleLinks.open(path, cached=True):
-        pass
-    app = PeopleLinks.open(path, cached=True)
+    app = _app_from_cache(path, 10)
     try:
         app.edit_contact(2, {"name": "Mine"})
         assert app.db.storage.overlay is not None
