@@ -329,12 +329,16 @@ class Records:
                          if doc.get("deleted_at") is None]
 
     def validated_indexes(self) -> Iterator[tuple[str, Any]]:
-        """The indexes made from the valid records (every record is validated first),
+        """The indexes made from the valid records (every record validated first, but
+        talks only checked (the app's) are read in passes, not kept),
         as (name, JSON-ready value), each made when asked for (a cache writes one
         before the next is made): who is tracked for keep-in-touch and on what terms,
         the open follow-ups, what the whole-network views read of each contact... A
         command reads them instead of validating every record."""
         self.validate_now("contacts", "followups")
+        talks = self.interactions
+        if isinstance(talks, LazyTable) and not talks.checked:
+            talks.settle()  # (a command that read the file: once, not a pass per index)
         contacts = self.contacts
         yield "keep", {"zone": local_zone(), "rows": self._keep_rows()}
         yield "open", [[fid, owner.name] for fid, item in self.followups.items()
