@@ -107,11 +107,14 @@ class Cache:
     was made from, else the fallback raises)."""
 
     def __init__(self, fd: int, key: Key, sections: dict[str, list[int]], end: int,
-                 fallback: Callable[[], Tables], file_schema: int = 0) -> None:
+                 fallback: Callable[[], Tables], file_schema: int = 0,
+                 file_crc: int | None = None) -> None:
         """``end``: where the sections end (the header starts)."""
         self.key = key
         # The schema of the file itself (the cache holds its documents migrated).
         self.file_schema = file_schema
+        # The file's CRC-32 when the cache was made (None: not known).
+        self.file_crc = file_crc
         self._fd = fd
         self._sections = sections
         self._end = end
@@ -287,7 +290,9 @@ def open_cache(path: Path, schema: int, fallback: Callable[[], Tables]) -> Cache
                 type(place) is list and len(place) == 3 and all(type(n) is int for n in place)
                 for place in sections.values()):
             raise CacheBroken("a header that is not a cache's")
-        cache = Cache(fd, key, sections, start, fallback, file_schema)
+        crc = header.get("file_crc")
+        cache = Cache(fd, key, sections, start, fallback, file_schema,
+                      crc if type(crc) is int else None)
     except (CacheBroken, orjson.JSONDecodeError, OSError):
         os.close(fd)
         return None

@@ -237,7 +237,7 @@ class Database(Records):
             # over them; the file, if ever read (load_file, a bulk write), must be the
             # one the cache was made from.
             dev, ino, size, mtime, ctime = cache.key[3:8]
-            self.storage.assume_read((dev, ino, size, mtime, ctime))
+            self.storage.assume_read((dev, ino, size, mtime, ctime), cache.file_crc)
             self.storage.defer(Overlay(cache))
             self._start_daily_backup(path)
         tables = dict(small)

@@ -205,10 +205,13 @@ class JournalStorage(Storage):
         """True once the tables were read (or written)."""
         return self._tables is not None
 
-    def assume_read(self, seen: Signature) -> None:
-        """The file is taken to be ``seen`` before it is read (its data came from a
-        cache of it): changes made on disk are noticed from the start."""
+    def assume_read(self, seen: Signature, crc: int | None = None) -> None:
+        """The file is taken to be ``seen`` (with CRC-32 ``crc``, when known) before it
+        is read (its data came from a cache of it): changes made on disk are noticed
+        from the start, and a file only touched (its bytes the same) is not one."""
         self._file_seen = seen
+        if crc is not None:
+            self._file_crc = crc
         self._assumed = True
 
     def defer(self, overlay: Overlay) -> None:

@@ -6,6 +6,7 @@ must be exactly what replaying its journal onto the file gives."""
 from __future__ import annotations
 
 import copy
+import os
 import random
 import shutil
 from pathlib import Path
@@ -187,3 +188,21 @@ def test_the_app_from_the_cache_refuses_a_file_changed_under_it(tmp_path: Path) 
         assert plain.contact(5).name == "Person X"  # theirs, untouched
         assert plain.contact(2).name == "Mine"  # ours, durable in the journal kept
         assert plain.contact(3).name == "Person 1"  # the write refused
+
+
+def test_a_file_only_touched_under_the_app_is_not_a_change(tmp_path: Path) -> None:
+    """The file's times moved but not its bytes (a backup tool, `touch`): the app from the
+    cache knows the file's checksum from the cache, so it is not taken as changed, and
+    writes go on without reading the file."""
+    path = tmp_path / "db.json"
+    app = _app_from_cache(path, 10)
+    try:
+        later = path.stat().st_mtime_ns + 5_000_000_000
+        os.utime(path, ns=(later, later))
+        assert app.db.changed_on_disk() is None
+        app.edit_contact(2, {"name": "Mine"})
+        assert app.db.storage.overlay is not None
+    finally:
+        app.close()
+    with PeopleLinks.open(path, read_only=True) as plain:
+        assert plain.contact(2).name == "Mine"
