@@ -206,3 +206,22 @@ def test_a_file_only_touched_under_the_app_is_not_a_change(tmp_path: Path) -> No
         app.close()
     with PeopleLinks.open(path, read_only=True) as plain:
         assert plain.contact(2).name == "Mine"
+
+
+def test_a_file_removed_after_writes_from_the_cache_is_written_again_with_them(
+        tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    app = _app_from_cache(path, 10)
+    try:
+        app.edit_contact(2, {"name": "Mine"})
+        added = app.add_contact({"name": "Newcomer"})
+        path.unlink()
+        assert app.db.changed_on_disk() is not None
+        assert app.db.reload() is False  # written again from the cache and our changes
+        app.edit_contact(3, {"name": "After"})
+    finally:
+        app.close()
+    with PeopleLinks.open(path, read_only=True) as plain:
+        assert [plain.contact(i).name for i in (2, 3, added.id)] == ["Mine", "After",
+                                                                     "Newcomer"]
+        assert plain.contact(5).name == "Person 3" and plain.count() == 12
