@@ -78,7 +78,6 @@ class ServiceBase:
         # What the views worked out goes first: folding the journal and making the
         # cache again then reuse its room instead of adding to the peak.
         self._forget_derived()
-        self.__dict__.pop("_cache", None)  # the strategy views' (see StrategyVerbs)
         self.db.close()
 
     def __enter__(self) -> Self:
@@ -159,6 +158,7 @@ class ServiceBase:
             self._ids_in_order = None
             self._next = {}
             self._tickler = None
+            self.__dict__.pop("_cache", None)  # the strategy views' (see StrategyVerbs)
 
     def _refresh_derived(self, docs: Iterable[DocChange]) -> None:
         """Keep the sorted list, search index and tickler in line with documents

@@ -31,7 +31,7 @@ import shutil
 import stat
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -184,9 +184,9 @@ class Cache:
         return where
 
     @property
-    def chunked(self) -> list[str]:
+    def chunked(self) -> KeysView[str]:
         """The tables held in chunks (the large ones), in the file's order."""
-        return list(self._keys)
+        return self._keys.keys()
 
     def chunk_of(self, table: str, key: str) -> int:
         """The chunk of ``table`` that holds ``key`` (KeyError when none does)."""

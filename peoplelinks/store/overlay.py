@@ -58,7 +58,7 @@ class Overlay:
         if changes.get(key, _ABSENT) is None:
             del changes[key]
         changes[key] = doc
-        if table not in self._file_tables():
+        if table not in self.cache.small and table not in self.cache.chunked:
             self._created.add(table)
 
     def lay_over(self, tables: Tables) -> None:
@@ -90,10 +90,6 @@ class Overlay:
             return None
         return self.cache.docs(table, [key])[0]
 
-    def changed(self, table: str) -> bool:
-        """True when a document of ``table`` was put or removed."""
-        return bool(self._changes.get(table))
-
     def names(self) -> list[str]:
         """The tables, those of the file first."""
         names = self._file_tables()
@@ -118,19 +114,10 @@ class Overlay:
         The changes are copied first: a write meanwhile (the app writes while a
         worker reads) is either seen whole or not at all."""
         changes, moved = self._view(table)
-        if self.chunked(table):
-            keys = self.cache.keys(table)
-            for n in range(0, len(keys), CHUNK):
-                part = keys[n:n + CHUNK]
-                for key, doc in zip(part, self.cache.docs(table, part), strict=True):
-                    now = changes.get(key, doc)
-                    if key not in moved and now is not None:
-                        yield key, now
-        else:
-            for key, doc in self.cache.small.get(table, {}).items():
-                now = changes.get(key, doc)
-                if key not in moved and now is not None:
-                    yield key, now
+        for key, doc in self._stored(table):
+            now = changes.get(key, doc)
+            if key not in moved and now is not None:
+                yield key, now
         for key in self._tail(table, changes, moved):
             yield key, changes[key]
 
@@ -170,6 +157,16 @@ class Overlay:
 
     def _file_tables(self) -> list[str]:
         return [*self.cache.small, *(t for t in self.cache.chunked if t not in self.cache.small)]
+
+    def _stored(self, table: str) -> Iterator[tuple[str, Any]]:
+        """(key, document) as the file held them, a chunk of the cache at a time."""
+        if not self.chunked(table):
+            yield from self.cache.small.get(table, {}).items()
+            return
+        keys = self.cache.keys(table)
+        for n in range(0, len(keys), CHUNK):
+            part = keys[n:n + CHUNK]
+            yield from zip(part, self.cache.docs(table, part), strict=True)
 
     def _in_file(self, table: str, key: str) -> bool:
         small = self.cache.small.get(table)
