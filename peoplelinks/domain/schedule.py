@@ -52,6 +52,13 @@ def bucket(due: date, today: date) -> Bucket:
     return Bucket.LATER
 
 
+def bucket_starts(today: date) -> list[tuple[Bucket, date]]:
+    """The buckets after the first (overdue), each with its first day, in order: dates
+    in order fall in the buckets in order (as :func:`bucket` puts each)."""
+    return [(Bucket.TODAY, today), (Bucket.WEEK, today + timedelta(days=1)),
+            (Bucket.LATER, today + timedelta(days=8))]
+
+
 @dataclass
 class DueItem:
     """A contact whose keep-in-touch date has come: their id and name, with the record

@@ -16,7 +16,7 @@ from peoplelinks.domain.models import (
     FollowUp,
     MeetingPlan,
 )
-from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket
+from peoplelinks.domain.schedule import Bucket, DueItem, DueReport, bucket_starts
 from peoplelinks.domain.tickler import Tickler
 from peoplelinks.domain.validation import describe
 from peoplelinks.errors import InputError, NotFound
@@ -115,19 +115,24 @@ class FollowupVerbs(LogbookVerbs):
         contacts = self.db.contacts
         stored = self.db.open_followups()
         if stored is None:
+            # By due date then id, as the store keeps them (after every save: not sorted).
             items = self.db.many("followups", self.db.open_followup_ids())
             # The owners validated together (one by one, a thousand would validate all).
             owners = {c.id: c.name for c in self.db.many(
                 "contacts", list({i.contact_id: 0 for i in items})) if not c.in_trash}
         else:  # as the cache holds them: only these follow-ups are validated
             items = self.db.many("followups", list(stored))
+            items.sort(key=lambda fu: (fu.due, fu.id))
             owners = {item.contact_id: stored[item.id] for item in items}
-        for item in items:
-            if item.contact_id in owners:
-                report.followups[bucket(item.due, today)].append(item)
         report.owners = owners
-        for found in report.followups.values():
-            found.sort(key=lambda fu: (fu.due, fu.id))
+        # In due order: one bucket after the other (no date compared to all four).
+        starts = bucket_starts(today)
+        found = report.followups[Bucket.OVERDUE]
+        for item in items:
+            while starts and item.due >= starts[0][1]:
+                found = report.followups[starts.pop(0)[0]]
+            if item.contact_id in owners:
+                found.append(item)
         report.plans = self.planned()
         tickler = self._tickler
         if tickler is None:

@@ -96,6 +96,13 @@ def _done_key(item: FollowUp | None) -> tuple[datetime, int] | None:
     return item.done_at, item.id
 
 
+def _open_key(item: FollowUp | None) -> tuple[date, int] | None:
+    """A follow-up's place in the index of open ones (None: done, or none)."""
+    if item is None or item.done:
+        return None
+    return item.due, item.id
+
+
 def _day(value: Any) -> date | None:
     """A stored ISO date as a date, or None when it is not one."""
     if not isinstance(value, str):
@@ -154,7 +161,8 @@ class Records:
         # follow-ups by contact, who introduced whom, contacts by name.
         self._by_contact: dict[int, list[int]] | None = None
         self._followups_of: dict[int, list[int]] | None = None
-        self._open_ids: set[int] | None = None  # follow-ups not done (see open_followup_ids)
+        # Follow-ups not done by due date (see open_followup_ids)
+        self._open_ids: SortedIndex[date] | None = None
         self._last: dict[int, date] | None = None
         self._parents: dict[int, int | None] | None = None
         self._generations: dict[int, int] | None = None
@@ -427,12 +435,13 @@ class Records:
         return None if stored is None else dict(stored)
 
     def open_followup_ids(self) -> list[int]:
-        """Ids of the valid follow-ups not done (found on first use, then kept current:
-        what is due is worked out again after every save)."""
+        """Ids of the valid follow-ups not done, by due date then id (found on first
+        use, then kept current: what is due is worked out again after every save)."""
         with self.derive_lock:
             if self._open_ids is None:
-                self._open_ids = {fid for fid, item in self.followups.items() if not item.done}
-            return list(self._open_ids)
+                self._open_ids = SortedIndex(filter(None, map(_open_key,
+                                                              self.followups.values())))
+            return self._open_ids.ids()
 
     def _docs(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
         """(id, document) of the stored documents of ``table`` under a numeric key.
@@ -944,7 +953,7 @@ class Records:
                 if item.id not in ids:
                     ids.append(item.id)
             if self._open_ids is not None:
-                (self._open_ids.discard if item.done else self._open_ids.add)(item.id)
+                self._open_ids.move(_open_key(before), _open_key(item))
             self.followups[item.id] = item
         elif isinstance(item, MeetingPlan):
             self.plans[item.id] = item
@@ -958,7 +967,7 @@ class Records:
         elif isinstance(item, FollowUp):
             old_fu = self.followups.pop(item.id, None)
             if self._open_ids is not None:
-                self._open_ids.discard(item.id)
+                self._open_ids.move(_open_key(old_fu), None)
             if self._by_done is not None:
                 self._by_done.move(_done_key(old_fu), None)
             if old_fu is not None and self._followups_of is not None:

@@ -76,6 +76,10 @@ class SortedIndex(Generic[K]):
         start = bisect_left(values, stored_value(low))
         return self._ids[start:bisect_left(values, stored_value(high), start)].tolist()
 
+    def ids(self) -> list[int]:
+        """Every id, in value order (then by id)."""
+        return self._ids.tolist()
+
     def pairs(self) -> list[list[int]]:
         """[number, id] of every pair in order, as :meth:`of_stored` takes them."""
         return [[value, rid] for value, rid in zip(self._values, self._ids, strict=True)]

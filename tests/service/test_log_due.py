@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from peoplelinks.domain.enums import Kind, Status
 from peoplelinks.domain.referrals import Referral, parse_referral, parse_referrals
-from peoplelinks.domain.schedule import Bucket
+from peoplelinks.domain.schedule import Bucket, bucket
 from peoplelinks.errors import InputError
 from peoplelinks.service import PeopleLinks
 from tests.conftest import TODAY
@@ -244,3 +246,45 @@ def test_a_referral_linked_to_a_contact_keeps_its_note_and_email(app: PeopleLink
                             "(referred by Ann Lee, 22 Nov 2026)")
     app.undo()
     assert app.contact(sam.id) == sam
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=3),
+                          st.integers(min_value=-2, max_value=9),
+                          st.sampled_from(["add", "done", "snooze", "trash"])),
+                max_size=30))
+def test_due_puts_each_open_followup_in_its_bucket_by_date(
+        tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[int, int, str]]) -> None:
+    """``due`` walks the open follow-ups in the order the store keeps them (by due
+    date, then id) and cuts the buckets where each starts: it must answer as putting
+    each one in :func:`bucket` and sorting, after any run of changes."""
+    with PeopleLinks.open(tmp_path_factory.mktemp("due") / "db.json",
+                          today=lambda: TODAY) as app:
+        app.due()  # the store keeps its order from now on, change by change
+        _check_due(app, steps)
+
+
+def _check_due(app: PeopleLinks, steps: list[tuple[int, int, str]]) -> None:
+    people = [app.add_contact({"name": f"P{n}"}) for n in range(4)]
+    made: list[int] = []
+    for who, days, what in steps:
+        day = TODAY + timedelta(days=days)
+        if app.contact(people[who].id).in_trash:
+            continue
+        if what == "add" or not made:
+            made.append(app.add_followup(people[who].id, f"do {days}", day).id)
+            continue
+        fid = made[(who * 7 + days) % len(made)]
+        if what == "done" and not app.followup(fid).done:
+            app.complete_followup(fid)
+        elif what == "snooze" and not app.followup(fid).done and day > app.followup(fid).due:
+            app.edit_followup(fid, due=day)
+        elif what == "trash":
+            app.delete_contact(people[who].id)
+    kept = {b: [] for b in Bucket}  # type: dict[Bucket, list[int]]
+    for fu in sorted(app.db.followups.values(), key=lambda f: (f.due, f.id)):
+        if not fu.done and not app.contact(fu.contact_id).in_trash:
+            kept[bucket(fu.due, TODAY)].append(fu.id)
+    report = app.due()
+    assert {b: [f.id for f in report.followups[b]] for b in Bucket} == kept

@@ -160,7 +160,7 @@ def _indexes(app: PeopleLinks) -> tuple[object, ...]:
             {i: [f.id for f in db.followups_of(i)] for i in ids},
             {i: db.ids_named(db.contacts[i].name) for i in ids},
             dict(db.parents), dict(db.generations),
-            {i: db.introduced(i) for i in ids}, sorted(db.open_followup_ids()))
+            {i: db.introduced(i) for i in ids}, db.open_followup_ids())
 
 
 @settings(max_examples=15, deadline=None)

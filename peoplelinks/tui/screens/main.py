@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Header, Input, OptionList, Tree
+from textual.widgets import ContentSwitcher, Header, Input, Tree
 from textual.worker import Worker, get_current_worker
 
 from peoplelinks.domain.browse import Filters, SortKey
@@ -37,6 +37,7 @@ from peoplelinks.tui.screens.objective import ObjectiveScreen
 from peoplelinks.tui.screens.objective_form import ObjectiveForm
 from peoplelinks.tui.screens.quick_log import QuickLog
 from peoplelinks.tui.screens.strategy_actions import StrategyActions
+from peoplelinks.tui.titles import set_title
 from peoplelinks.tui.widgets.contact_card import ContactCard
 from peoplelinks.tui.widgets.contact_list import ContactList
 from peoplelinks.tui.widgets.followups import KEEP_IN_TOUCH_SHOWN, FollowupsPane
@@ -163,7 +164,7 @@ class MainScreen(StrategyActions, Screen[None]):
             parts.append(f"by {self.sort}")
         if self.filters.active:
             parts.append(self.filters.describe())
-        self.query_one("#contacts-pane").border_title = Content(" · ".join(parts))
+        set_title(self.query_one("#contacts-pane"), " · ".join(parts))
 
     def refresh_followups(self, same_place: bool = False) -> None:
         """Re-read what is due (``same_place``: see :meth:`FollowupsPane.show`), and
@@ -173,7 +174,7 @@ class MainScreen(StrategyActions, Screen[None]):
         if not self.service.due_ready():
             # Just opened a large file: worked out beside the UI, then shown.
             pane.show_pending()
-            pane.border_title = "Follow-ups · working out what is due…"
+            set_title(pane, "Follow-ups · working out what is due…")
             if self._due_worker is None:
                 self._due_worker = self.run_worker(self._work_out_due, thread=True,
                                                    name="work-out-due")
@@ -183,8 +184,8 @@ class MainScreen(StrategyActions, Screen[None]):
         pane.show(report, self.service.db.contacts, same_place=same_place,
                   targets=target_keys(self.service.db.objective.target_companies))
         coming = len(report.followups[Bucket.WEEK]) + len(report.followups[Bucket.LATER])
-        pane.border_title = f"Follow-ups · {report.count:,} due" + (
-            f" · {coming:,} coming" if coming else "")
+        set_title(pane, f"Follow-ups · {report.count:,} due" + (
+            f" · {coming:,} coming" if coming else ""))
 
     def _work_out_due(self) -> None:
         self.service.due(keep_limit=KEEP_IN_TOUCH_SHOWN)
@@ -222,7 +223,7 @@ class MainScreen(StrategyActions, Screen[None]):
         self._select_contact(event.contact_id)
         self._selected(event)
 
-    @on(OptionList.OptionHighlighted, "#followups")
+    @on(FollowupsPane.Highlighted)
     def _followup_moved(self) -> None:
         self._card_follows_focus()
 

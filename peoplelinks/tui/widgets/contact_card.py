@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from rich.cells import cell_len
+from rich.style import Style
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
@@ -180,6 +181,7 @@ class ContactCard(ScrollView, can_focus=True):
         self._contact: Contact | None = None
         self._strips: list[Strip] = []
         self._width = 0
+        self._base: Style | None = None
         self.contact_id: int | None = None
 
     @property
@@ -224,11 +226,18 @@ class ContactCard(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._layout_lines()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Worked out once a pass, not once a line: it walks every ancestor's styles
+        # (half the card's drawing time when it was asked for on every line).
+        self._base = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
         if width != self._width:
             self._layout_lines()
+        base = self._base or self.rich_style
         if 0 <= index < len(self._strips):
-            return self._strips[index].crop_extend(0, width, self.rich_style)
-        return Strip.blank(width, self.rich_style)
+            return self._strips[index].crop_extend(0, width, base)
+        return Strip.blank(width, base)

@@ -82,6 +82,9 @@ class ContactList(ScrollView, can_focus=True):
         self._ids: list[int] = []
         self._last_posted: int | None | bool = False
         self._styles: dict[str, Style] | None = None
+        # The record each visible row was drawn from: a row whose record is still the
+        # same object is not drawn again when the same ids are set.
+        self._drawn: dict[int, Contact] = {}
         # Keys of the objective's target companies (company_key), set with the rows:
         # a row at one of them is marked.
         self.targets: frozenset[str] = frozenset()
@@ -102,6 +105,7 @@ class ContactList(ScrollView, can_focus=True):
                 targets: frozenset[str] | None = None) -> None:
         """Show ``ids``; keep the cursor on ``keep`` (or the current contact) if still shown;
         ``targets``: the target companies' keys, when they may have changed."""
+        same = (targets is None or targets == self.targets) and ids == self._ids
         if targets is not None:
             self.targets = targets
         target = keep if keep is not None else self.highlighted
@@ -114,7 +118,24 @@ class ContactList(ScrollView, can_focus=True):
             except ValueError:
                 index = 0
         self.cursor = index
-        self.refresh()
+        if same:
+            # The same rows (after a save, most often): only those whose contact
+            # changed are drawn again, not the whole pane.
+            self._refresh_changed_rows()
+        else:
+            self._drawn.clear()
+            self.refresh()
+
+    def _refresh_changed_rows(self) -> None:
+        top = round(self.scroll_offset.y)
+        for index in range(top, min(top + self.size.height, len(self._ids))):
+            contact_id = self._ids[index]
+            try:
+                contact: Contact | None = self._lookup(contact_id)
+            except PeopleLinksError:
+                contact = None
+            if contact is None or contact is not self._drawn.get(contact_id):
+                self.refresh_line(index)
 
     def select_id(self, contact_id: int) -> bool:
         """Move the cursor to ``contact_id`` if it is shown."""
@@ -256,6 +277,9 @@ class ContactList(ScrollView, can_focus=True):
                 s + cursor for s in (name_style, company_style, warn_style, target_style))
             base = base + cursor
         at_target = bool(self.targets) and is_target(contact.company, self.targets)
+        if len(self._drawn) > 4 * max(self.size.height, 64):
+            self._drawn.clear()  # rows scrolled past: kept for nothing
+        self._drawn[contact.id] = contact
         return self._row(contact, width, self.name_width, base, name_style, company_style,
                          warn_style, target_style if at_target else None)
 
