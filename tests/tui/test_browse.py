@@ -148,3 +148,54 @@ async def test_narrow_terminal_switches_follow_ups_in(demo_app: PeopleLinksApp) 
         await pilot.press("tab")
         await pilot.pause()
         assert not pane.display
+
+
+def _screen_line(app: PeopleLinksApp, y: int) -> str:
+    """Line ``y`` as the terminal shows it (the compositor's, not a widget's)."""
+    return main_screen(app)._compositor.render_strips()[y].text
+
+
+async def test_the_titles_on_screen_follow_each_keystroke(demo_app: PeopleLinksApp) -> None:
+    """The contacts pane's title counts the matches: set on its own line at every
+    keystroke, it is what the screen shows, and the rest of the pane is drawn once."""
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        pane = main_screen(demo_app).query_one("#contacts-pane")
+        top = pane.region.y
+        assert "Contacts 30 " in _screen_line(demo_app, top)
+        await pilot.press("slash")
+        typed = ""
+        for letters in ("n", "o", "rthwind"):
+            await pilot.press(*letters)
+            await pilot.pause()
+            typed += letters
+            title = f"Contacts {len(list_names(demo_app))}/30 · “{typed}”"
+            shown = _screen_line(demo_app, top)
+            assert title in shown, shown
+            assert len(shown) == 120
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Contacts 30 " in _screen_line(demo_app, top)
+        assert "northwind" not in _screen_line(demo_app, top)
+
+
+async def test_the_same_rows_again_redraw_only_the_contact_that_changed(
+        demo_app: PeopleLinksApp) -> None:
+    """After a save the list is set again with the same ids: a row whose contact is
+    unchanged keeps its drawn line; the changed contact's row is drawn again."""
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = main_screen(demo_app)
+        contacts = screen.query_one(ContactList)
+        before = [contacts.render_line(y) for y in range(contacts.size.height)]
+        changed = contacts.ids[3]
+        demo_app.service.edit_contact(changed, {"company": "Renamed Corp"})
+        screen.refresh_list()
+        await pilot.pause()
+        for y, line in enumerate(before):
+            after = contacts.render_line(y)
+            if y == 3:
+                assert after is not line and "Renamed Corp" in after.text
+            elif y != contacts.cursor:
+                assert after is line, (y, after.text)
+        assert "Renamed Corp" in _screen_line(demo_app, contacts.region.y + 3)

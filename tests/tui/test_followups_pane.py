@@ -223,3 +223,62 @@ async def test_refilling_the_pane_keeps_the_prompts_that_did_not_change(
             else:
                 assert prompt is before[key]
         assert len(pane._prompts) <= pane.option_count  # only what the pane shows is kept
+
+
+async def test_a_refill_draws_again_only_the_lines_that_changed(
+        demo_app: PeopleLinksApp) -> None:
+    """The pane is filled again after every save: a line whose prompt is kept is not
+    drawn again (the same strip), a line whose text changed is drawn anew."""
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        service = demo_app.service
+        pane = main_screen(demo_app).query_one(FollowupsPane)
+        lines = {y: pane.render_line(y) for y in range(pane.size.height)}
+        first_key, first = next(iter(pane._entries.items()))
+        service.edit_contact(first.contact_id, {"name": "Zed Renamed"})
+        main_screen(demo_app).refresh_followups()
+        await pilot.pause()
+        renamed = pane._first[pane.get_option_index(first_key)]
+        for y, before in lines.items():
+            after = pane.render_line(y)
+            if y == renamed:
+                assert after is not before and "Zed Renamed" in after.text
+            elif pane._lines[y][0] != pane.highlighted:
+                assert after is before, (y, after.text)
+
+
+async def test_a_line_longer_than_the_pane_is_folded_and_moved_over_whole(
+        demo_app: PeopleLinksApp) -> None:
+    """At 80x24 the pane is narrow: a long action is folded over more lines, every
+    word of it shown; moving and clicking treat the folded lines as one entry."""
+    service = demo_app.service
+    who = service.contacts()[0]
+    long = "Ask about the platform team's roadmap and who owns hiring for it next quarter"
+    made = service.add_followup(who.id, long, service.today)
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        pane = main_screen(demo_app).query_one(FollowupsPane)
+        index = pane.get_option_index(f"f{made.id}")
+        height = pane._height(index)
+        assert height > 1
+        first = pane._first[index]
+        pane.highlighted = index
+        await pilot.pause()
+        top = round(pane.scroll_offset.y)
+        shown = " ".join(pane.render_line(first + n - top).text.strip() for n in range(height))
+        assert " ".join(shown.split()).endswith(" ".join(long.split()[-4:]))
+        assert all(line - top < pane.size.height for line in range(first, first + height))
+        # j from the folded entry goes to the next entry, not to its second line.
+        await pilot.press("j")
+        assert pane.highlighted == index + 1 or pane.get_option_at_index(index + 1).disabled
+        # A click on its last line picks it and opens its contact.
+        await pilot.press("k")
+        await pilot.pause()
+        top = round(pane.scroll_offset.y)
+        gutter = pane.content_offset
+        await pilot.click(FollowupsPane, offset=(gutter.x + 2, gutter.y + first + height - 1 - top))
+        await pilot.pause()
+        assert pane.highlighted == index
+        assert main_screen(demo_app).contact_list.highlighted == who.id

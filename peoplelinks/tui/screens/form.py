@@ -137,10 +137,14 @@ class FormScreen(ModalScreen[T]):
 
     def clear_errors(self) -> None:
         """Hide every error message."""
+        # Only those shown: an update asks for a layout pass of the form (on every save).
         for error in self.query(".field-error").results(Static):
-            error.update("")
-            error.display = False
-        self.query_one("#form-error", Static).update("")
+            if error.display or error.content:
+                error.update("")
+                error.display = False
+        general = self.query_one("#form-error", Static)
+        if general.content:
+            general.update("")
 
     def show_error(self, exc: InputError, field: str | None = None) -> None:
         """Show ``exc`` under ``field`` (default: the field it names) and focus it."""

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Input, Tree
 from textual.worker import Worker, get_current_worker
@@ -77,6 +78,13 @@ class SearchInput(Input):
     def __init__(self, on_change: Callable[[str], None], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._on_change = on_change
+
+    def _watch_value(self, value: str) -> None:
+        # Textual's watcher assigns the box's scroll range (virtual_size), a reactive
+        # that lays out the whole screen: ~3 ms a keystroke, for a box whose size never
+        # depends on its text. Set quietly first, the watcher finds it unchanged.
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def watch_value(self, value: str) -> None:
         if self.is_mounted:

@@ -85,6 +85,9 @@ class ContactList(ScrollView, can_focus=True):
         # The record each visible row was drawn from: a row whose record is still the
         # same object is not drawn again when the same ids are set.
         self._drawn: dict[int, Contact] = {}
+        # Rows drawn, by (id, under the cursor, at a target, width), with the record
+        # each was drawn from (a row is drawn again when its record changed).
+        self._rows: dict[tuple[int, bool, bool, int], tuple[Contact, Strip]] = {}
         # Keys of the objective's target companies (company_key), set with the rows:
         # a row at one of them is marked.
         self.targets: frozenset[str] = frozenset()
@@ -226,12 +229,15 @@ class ContactList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = None
+        self._rows.clear()
 
     def on_focus(self) -> None:
         self._styles = None
+        self._rows.clear()
 
     def on_blur(self) -> None:
         self._styles = None
+        self._rows.clear()
 
     def _row_styles(self) -> dict[str, Style]:
         # Resolving component styles costs more than drawing a row: once per change
@@ -277,11 +283,21 @@ class ContactList(ScrollView, can_focus=True):
                 s + cursor for s in (name_style, company_style, warn_style, target_style))
             base = base + cursor
         at_target = bool(self.targets) and is_target(contact.company, self.targets)
+        if len(self._rows) > 4 * max(self.size.height, 64):
+            self._rows.clear()  # rows scrolled past: kept for nothing
         if len(self._drawn) > 4 * max(self.size.height, 64):
-            self._drawn.clear()  # rows scrolled past: kept for nothing
+            self._drawn.clear()
         self._drawn[contact.id] = contact
-        return self._row(contact, width, self.name_width, base, name_style, company_style,
-                         warn_style, target_style if at_target else None)
+        # A row is drawn from its contact alone: a search narrowing down, or the cursor
+        # scrolling the list, shows rows drawn a moment ago at other places.
+        key = (contact.id, index == self.cursor, at_target, width)
+        row = self._rows.get(key)
+        if row is None or row[0] is not contact:
+            row = (contact, self._row(contact, width, self.name_width, base, name_style,
+                                      company_style, warn_style,
+                                      target_style if at_target else None))
+            self._rows[key] = row
+        return row[1]
 
     @staticmethod
     def _row(contact: Contact, width: int, name_width: int, base: Style, name_style: Style,

@@ -14,6 +14,7 @@ option again on each fill (~18 ms of a 70 ms save at 30,000 contacts).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -30,12 +31,14 @@ from textual.visual import Visual
 from textual.widgets.option_list import Option
 
 from peoplelinks.domain.companies import is_target
-from peoplelinks.domain.models import Contact
-from peoplelinks.domain.schedule import Bucket, DueReport
+from peoplelinks.domain.models import Contact, FollowUp, MeetingPlan
+from peoplelinks.domain.schedule import Bucket, DueItem, DueReport
 from peoplelinks.tui.cells import safe_strip
 from peoplelinks.tui.commands import FOLLOWUPS_PANE, bindings, move_bindings
 from peoplelinks.tui.widgets.contact_list import TARGET_MARK
 
+# What a line is made of: text, or (text, style), as Content.assemble takes them.
+Parts = tuple[str | tuple[str, str], ...]
 TITLES = {Bucket.OVERDUE: "Overdue", Bucket.TODAY: "Today", Bucket.WEEK: "This week",
           Bucket.LATER: "Later"}
 KEEP_IN_TOUCH_SHOWN = 100
@@ -100,6 +103,7 @@ class FollowupsPane(ScrollView, can_focus=True):
         # longer than the pane is folded.
         self._lines: list[tuple[int, int]] = []
         self._first: list[int] = []
+        self._measured = 0  # the width the lines were folded at
         self._index_of: dict[str, int] = {}
         self._highlighted: int | None = None
         self._entries: dict[str, Entry] = {}
@@ -108,6 +112,10 @@ class FollowupsPane(ScrollView, can_focus=True):
         # prompt kept keeps its line drawn (see _drawn).
         self._prompts: dict[tuple[Any, ...], Content] = {}
         self._used: dict[tuple[Any, ...], Content] = {}
+        # Each entry's line by its key, with what it was made from (the records, the
+        # targets): an entry made from the same records is not formatted again.
+        self._made: dict[str, tuple[tuple[Any, ...], tuple[Any, ...], Content]] = {}
+        self._made_now: dict[str, tuple[tuple[Any, ...], tuple[Any, ...], Content]] = {}
         # Prompts drawn, by (the prompt's identity, look, width), with the prompt they
         # were drawn from: a fill redraws only the lines whose prompt is new. (Not by
         # the prompt itself: Content compares its text only, not its styles.)
@@ -199,7 +207,7 @@ class FollowupsPane(ScrollView, can_focus=True):
         keep = option.id if option is not None else None
         place = self._highlighted
         self._entries.clear()
-        self._used = {}
+        self._used, self._made_now = {}, {}
         options: list[Option] = []
         for bucket in Bucket:
             if bucket == Bucket.WEEK:  # among what is coming: after today's follow-ups
@@ -214,9 +222,7 @@ class FollowupsPane(ScrollView, can_focus=True):
                 key = f"f{fu.id}"
                 self._entries[key] = Entry(fu.contact_id, fu.id)
                 owner = contacts[fu.contact_id]
-                options.append(Option(self._prompt(
-                    (f"{fu.due:%d %b} ", style), self._mark(owner),
-                    (owner.name, "bold"), " · ", fu.action), id=key))
+                options.append(self._line(key, self._followup_parts, fu, owner, style))
             if len(items) > PER_BUCKET_SHOWN:
                 options.append(Option(self._prompt(
                     f"… and {len(items) - PER_BUCKET_SHOWN:,} more"), disabled=True))
@@ -229,17 +235,14 @@ class FollowupsPane(ScrollView, can_focus=True):
                 contact = item.contact  # (read from the store each time it is asked for)
                 key = f"k{contact.id}"
                 self._entries[key] = Entry(contact.id)
-                last = f"last {item.last_contact:%d %b %Y}" if item.last_contact else "never logged"
-                options.append(Option(self._prompt(
-                    (f"{item.next_contact:%d %b} ", "$text-warning"), self._mark(contact),
-                    (contact.name, "bold"), (f" · {last}", "dim")), id=key))
+                options.append(self._line(key, self._reminder_parts, item, contact))
             if total > KEEP_IN_TOUCH_SHOWN:
                 options.append(Option(self._prompt(
                     f"… and {total - KEEP_IN_TOUCH_SHOWN:,} more"), disabled=True))
         if not options:
             options.append(Option(self._prompt("Nothing due. Every contact is in touch."),
                                   disabled=True))
-        self._prompts = self._used
+        self._prompts, self._made = self._used, self._made_now
         highlight = None
         if self._entries:
             ids = {option.id: index for index, option in enumerate(options)
@@ -252,6 +255,21 @@ class FollowupsPane(ScrollView, can_focus=True):
                 highlight = ids[next(iter(self._entries))]
         self._set_options(options, highlight)
 
+    def _line(self, key: str, parts: Callable[..., Parts], *source: Any) -> Option:
+        """The line of the entry ``key``: its prompt made last time when made from the
+        same ``source`` (the records it shows: the same objects, unless changed), else
+        the prompt of ``parts(*source)`` (see :meth:`_prompt`)."""
+        made = self._made.get(key)
+        source = (*source, self._targets)
+        if made is not None and made[0] == source:
+            _source, kept, prompt = made
+            self._used[kept] = prompt
+        else:
+            kept = parts(*source[:-1])
+            prompt = self._prompt(*kept)
+        self._made_now[key] = (source, kept, prompt)
+        return Option(prompt, id=key)
+
     def _prompt(self, *parts: str | tuple[str, str]) -> Content:
         """``Content.assemble(*parts)``, the one made last time when the parts are the
         same (see ``_prompts``)."""
@@ -260,6 +278,20 @@ class FollowupsPane(ScrollView, can_focus=True):
             prompt = Content.assemble(*parts)
         self._used[parts] = prompt
         return prompt
+
+    def _followup_parts(self, fu: FollowUp, owner: Contact, style: str) -> Parts:
+        return ((f"{fu.due:%d %b} ", style), self._mark(owner), (owner.name, "bold"), " · ",
+                fu.action)
+
+    def _reminder_parts(self, item: DueItem, contact: Contact) -> Parts:
+        last = f"last {item.last_contact:%d %b %Y}" if item.last_contact else "never logged"
+        return ((f"{item.next_contact:%d %b} ", "$text-warning"), self._mark(contact),
+                (contact.name, "bold"), (f" · {last}", "dim"))
+
+    def _plan_parts(self, plan: MeetingPlan, owner: Contact, style: str) -> Parts:
+        where = f" · {plan.place}" if plan.place else ""
+        return ((f"{plan.date:%d %b} ", style), self._mark(owner), (owner.name, "bold"),
+                " · ", plan.purpose or "meeting", (where, "dim"))
 
     def _mark(self, contact: Contact) -> tuple[str, str]:
         """``◎`` before someone at a target company (as in the contact list)."""
@@ -271,18 +303,14 @@ class FollowupsPane(ScrollView, can_focus=True):
         """Meetings planned (one not logged after its day is marked like today's)."""
         if not report.plans:
             return []
-        options = [Option(Content.styled(f"Meetings planned ({len(report.plans):,})", "bold"),
+        options = [Option(self._prompt((f"Meetings planned ({len(report.plans):,})", "bold")),
                           disabled=True)]
         for plan in report.plans[:PER_BUCKET_SHOWN]:
             key = f"p{plan.id}"
             self._entries[key] = Entry(plan.contact_id, plan_id=plan.id)
             style = "$text-warning" if plan.date <= report.today else "dim"
-            what = plan.purpose or "meeting"
-            where = f" · {plan.place}" if plan.place else ""
-            options.append(Option(self._prompt(
-                (f"{plan.date:%d %b} ", style), self._mark(contacts[plan.contact_id]),
-                (contacts[plan.contact_id].name, "bold"),
-                " · ", what, (where, "dim")), id=key))
+            options.append(self._line(key, self._plan_parts, plan,
+                                      contacts[plan.contact_id], style))
         return options
 
     @staticmethod
@@ -399,6 +427,7 @@ class FollowupsPane(ScrollView, can_focus=True):
         (most: told by its length alone), more for one folded (measured by Textual, and
         kept in the prompt, which a fill keeps when unchanged)."""
         width = self.scrollable_content_region.width
+        self._measured = width
         lines: list[tuple[int, int]] = []
         first: list[int] = []
         for index, option in enumerate(self._options):
@@ -438,8 +467,11 @@ class FollowupsPane(ScrollView, can_focus=True):
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        line = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
+        if width != self._measured:
+            # The scrollbar came or went (no resize of the pane): fold at the new width.
+            self._measure()
+        line = round(self.scroll_offset.y) + y
         if not 0 <= line < len(self._lines):
             return Strip.blank(width, self._base)
         index, offset = self._lines[line]
