@@ -34,6 +34,9 @@ _ALL_FIELDS: dict[type[BaseModel], set[str]] = {}  # shared by records that set 
 _set_attribute = object.__setattr__  # past pydantic's frozen check, as pydantic does
 SINGLES = 300  # records validated one by one before the rest are, in one batch
 BATCH = 4096  # records validated in one batch, at most (as fast as all at once)
+# At most this many in one batch beside a UI: a batch is one call into pydantic that
+# holds the interpreter, and a key waits for it (4,096 contacts: ~40-80 ms; 256: ~3-5).
+UI_BATCH = 256
 FREEZE_AFTER = 1000  # records validated in one batch from which they are frozen for the GC
 
 
@@ -61,6 +64,7 @@ class LazyTable(dict[int, R], Generic[R]):
         self._all_fields = _ALL_FIELDS.setdefault(model, set(model.model_fields))
         self._lock = threading.RLock()
         self._singles = 0
+        self._unfrozen = 0  # records validated in passes since the last gc.freeze()
         self._checked = False  # see check()
 
     # ---- validating ------------------------------------------------------------------
@@ -76,24 +80,25 @@ class LazyTable(dict[int, R], Generic[R]):
         not valid has been reported)."""
         return self._checked or not self._pending
 
-    def check(self) -> None:
+    def check(self, batch: int = BATCH) -> None:
         """Validate every document not validated yet without keeping the records: each
         one that is not valid is reported (and then never read), the others are
         validated again when read. For a large table read a few records at a time (the
-        app's talks: 50,000 of them take ~50 MB as records)."""
+        app's talks: 50,000 of them take ~50 MB as records). ``batch``: at most this
+        many at once (:data:`UI_BATCH` beside a UI)."""
         if self._pending:
             keys = list(self._pending)
-            for start in range(0, len(keys), BATCH):
-                self._validate(keys[start:start + BATCH], keep=False)
+            for start in range(0, len(keys), batch):
+                self._validate(keys[start:start + batch], keep=False)
         self._checked = True
 
-    def settle(self) -> None:
-        """Validate every document not validated yet, in batches of :data:`BATCH`
+    def settle(self, batch: int = BATCH) -> None:
+        """Validate every document not validated yet, in batches of ``batch`` at most
         (documents read from a cache are then held a batch at a time, not all)."""
         if self._pending:
             keys = list(self._pending)
-            for start in range(0, len(keys), BATCH):
-                self._validate(keys[start:start + BATCH])
+            for start in range(0, len(keys), batch):
+                self._validate(keys[start:start + batch])
 
     def many(self, ids: list[int]) -> list[R]:
         """The records of ``ids`` that are valid, in that order; those not validated
@@ -148,7 +153,10 @@ class LazyTable(dict[int, R], Generic[R]):
                         if (found := self._keep(key, record)) is not None]
                 for key in keys:
                     del self._pending[key]
-            if len(done) >= FREEZE_AFTER:
+            if len(done) >= UI_BATCH:  # a pass over the table (not a search's few)
+                self._unfrozen += len(done)
+            if self._unfrozen >= FREEZE_AFTER:
+                self._unfrozen = 0
                 gc.freeze()  # they live as long as the app: keep them out of GC scans
             return kept
 

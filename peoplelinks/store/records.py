@@ -43,7 +43,7 @@ from peoplelinks.domain.validation import describe
 from peoplelinks.domain.zone import local_zone
 from peoplelinks.gcpause import gc_paused
 from peoplelinks.store.history import HISTORY
-from peoplelinks.store.lazytable import LazyTable, list_adapter
+from peoplelinks.store.lazytable import BATCH, LazyTable, list_adapter
 from peoplelinks.store.sortedindex import SortedIndex, stored_value
 from peoplelinks.store.storage import META, META_ID
 
@@ -225,16 +225,17 @@ class Records:
                 (k for k in changes if k.isdigit()), key=int)}
         return self._history_map
 
-    def all_problems(self) -> list[Problem]:
+    def all_problems(self, batch: int = BATCH) -> list[Problem]:
         """Every stored document that is not valid: each table is validated to the
         end first (records are otherwise validated when first read, and
         :attr:`problems` holds those found so far); those of :data:`CHECKED` are
-        not kept."""
-        self.validate_now(*(name for name in TABLE_OF.values() if name not in CHECKED))
+        not kept. ``batch``: see :meth:`LazyTable.settle`."""
+        self.validate_now(*(name for name in TABLE_OF.values() if name not in CHECKED),
+                          batch=batch)
         for name in CHECKED:
             table = getattr(self, name)
             if isinstance(table, LazyTable):
-                table.check()
+                table.check(batch)
         return self.problems
 
     def _each(self, table: str) -> Iterable[Any]:
@@ -245,12 +246,12 @@ class Records:
             return records.each()
         return records.values()  # type: ignore[no-any-return]
 
-    def validate_now(self, *tables: str) -> None:
+    def validate_now(self, *tables: str, batch: int = BATCH) -> None:
         """Validate every record of ``tables`` now (the app, in its loading thread)."""
         for name in tables:
             table = getattr(self, name)
             if isinstance(table, LazyTable):
-                table.settle()
+                table.settle(batch)
 
     def settled(self, table: str) -> bool:
         """True when every record of ``table`` has been validated."""

@@ -25,6 +25,7 @@ from peoplelinks.domain.text import clean_text, printable
 from peoplelinks.errors import PeopleLinksError
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store.database import Problem
+from peoplelinks.store.lazytable import UI_BATCH
 from peoplelinks.store.makecache import make_cache, needs_cache
 from peoplelinks.tui.cells import install as install_grapheme_cuts
 from peoplelinks.tui.disk_watch import DiskWatch
@@ -172,7 +173,8 @@ class PeopleLinksApp(App[None]):
     def _validate_rest(self, service: PeopleLinks) -> None:
         # (Opened from its cache, the file itself is never read: saves take what they
         # replace from the cache; see peoplelinks.store.overlay.)
-        problems = list(service.db.all_problems())
+        # In small batches: each holds the interpreter, and keys wait for it.
+        problems = list(service.db.all_problems(batch=UI_BATCH))
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._validated, problems)
 

@@ -67,7 +67,7 @@ def test_a_check_reports_what_is_not_valid_and_keeps_nothing(monkeypatch) -> Non
     docs["8"]["id"] = 80
     table = LazyTable(Contact, docs, lambda key, why: found.append(key))
     assert table[5].name == "P5"
-    table.check()
+    table.check(4)  # in batches, as the app checks beside the UI
     assert table.checked and not table.settled
     assert sorted(found) == ["3", "8"] and dict.__len__(table) == 1  # only P5, read before
     assert sorted(c.id for c in table.each()) == [1, 2, 4, 5, 6, 7, 9, 10]
@@ -246,7 +246,8 @@ def test_an_unreadable_introducer_is_in_no_chain(tmp_path: Path) -> None:
 
 
 def test_settling_goes_in_batches_and_misses_nothing(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("peoplelinks.store.lazytable.BATCH", 3)
+    """Beside the UI the app validates in small batches (each holds the interpreter
+    while a key waits): every document is validated, in batches of that size."""
     found: list[str] = []
     docs = _docs(10)
     docs["5"]["circle"] = "martians"
@@ -254,7 +255,7 @@ def test_settling_goes_in_batches_and_misses_nothing(monkeypatch) -> None:  # ty
     sizes: list[int] = []
     real = table._validate
     monkeypatch.setattr(table, "_validate", lambda keys: (sizes.append(len(keys)), real(keys)))
-    table.settle()
+    table.settle(3)
     assert sizes == [3, 3, 3, 1] and found == ["5"]
     assert sorted(table) == [1, 2, 3, 4, 6, 7, 8, 9, 10]
 
