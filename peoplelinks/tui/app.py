@@ -38,6 +38,7 @@ from peoplelinks.tui.screens.objective import ObjectiveScreen
 from peoplelinks.tui.screens.theme_picker import ThemePicker
 from peoplelinks.tui.screens.today import TodayScreen
 from peoplelinks.tui.screens.welcome import WelcomeScreen
+from peoplelinks.tui.widgets.contact_card import card_content
 from peoplelinks.tui.widgets.footer import KeysFooter
 
 F = TypeVar("F", bound="FormScreen[Any]")
@@ -127,6 +128,12 @@ class PeopleLinksApp(App[None]):
             # stored names and works out what is due beside the UI; every record is
             # validated once the screen is drawn (_show).
             service.db.build_indexes()
+            # The first card's records too (the main screen opens on the list by name):
+            # read from the cache here, the UI thread then finds them validated.
+            first = service.browse_ids()[:1]
+            contact = service.db.contacts.get(first[0]) if first else None
+            if contact is not None:  # (not valid: the card says so, as the UI finds it)
+                card_content(service, contact)
             if self.today_first:
                 service.db.validate_now("contacts", "followups", "plans")
                 service.due()

@@ -142,6 +142,31 @@ async def test_the_list_comes_before_the_talks_are_read_and_an_unreadable_one_is
     assert path.with_name("db.json.cache").exists()
 
 
+async def test_an_unreadable_first_contact_does_not_stop_the_app_opening(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The loading thread reads the first card's records ahead of the UI: when the
+    first contact by name cannot be read, the app still opens (without it) and says
+    so."""
+    path = tmp_path / "db.json"
+    with PeopleLinks.open(path) as service:
+        ann = service.add_contact({"name": "Ann"})
+        service.add_contact({"name": "Bob"})
+    data = orjson.loads(path.read_bytes())
+    data["contacts"][str(ann.id)]["emails"] = ["nonsense"]
+    path.write_bytes(orjson.dumps(data))
+    monkeypatch.setattr("peoplelinks.store.database.CACHE_FROM_BYTES", 0)
+    app = PeopleLinksApp(path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if any("could not be read" in n for n in notices(app)):
+                break
+        assert app.error is None
+        assert list_names(app) == ["Bob"]
+        assert any("1 record(s) could not be read" in n for n in notices(app))
+    app.service.close()
+
+
 async def test_a_large_file_shows_the_list_first_and_what_is_due_after(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Opened in its loading thread on the main screen, the app draws the list off the
