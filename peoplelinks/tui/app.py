@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from peoplelinks.domain.models import Contact
 from peoplelinks.domain.text import clean_text, printable
 from peoplelinks.errors import PeopleLinksError
+from peoplelinks.gcpause import keep_for_good
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store.database import Problem
 from peoplelinks.store.lazytable import UI_BATCH
@@ -182,6 +183,7 @@ class PeopleLinksApp(App[None]):
         # replace from the cache; see peoplelinks.store.overlay.)
         # In small batches: each holds the interpreter, and keys wait for it.
         problems = list(service.db.all_problems(batch=UI_BATCH))
+        keep_for_good()  # every record: out of the collector's scans
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._validated, problems)
 

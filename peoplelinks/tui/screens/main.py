@@ -23,6 +23,7 @@ from peoplelinks.domain.enums import Status
 from peoplelinks.domain.models import Contact, FollowUp, Objective
 from peoplelinks.domain.schedule import Bucket
 from peoplelinks.errors import NothingToUndo, PeopleLinksError
+from peoplelinks.gcpause import keep_for_good
 from peoplelinks.service import LogResult, PeopleLinks
 from peoplelinks.store.history import ChangeInfo
 from peoplelinks.tui.commands import ACTIONS, COMMANDS, bindings, shadowed
@@ -133,7 +134,7 @@ class MainScreen(StrategyActions, Screen[None]):
         self.query_one(ContactList).focus()
         # Build the search tables beside the UI, not on the first keystroke; once the
         # screen is drawn (the thread would hold the interpreter meanwhile).
-        self.call_after_refresh(self.run_worker, self.service.warm_up, thread=True,
+        self.call_after_refresh(self.run_worker, self._warm_up, thread=True,
                                 name="search-warm-up")
         self._fit(self.size.width)
 
@@ -195,8 +196,13 @@ class MainScreen(StrategyActions, Screen[None]):
         set_title(pane, f"Follow-ups · {report.count:,} due" + (
             f" · {coming:,} coming" if coming else ""))
 
+    def _warm_up(self) -> None:
+        self.service.warm_up()
+        keep_for_good()  # the search tables: out of the collector's scans
+
     def _work_out_due(self) -> None:
         self.service.due(keep_limit=KEEP_IN_TOUCH_SHOWN)
+        keep_for_good()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._due_worked_out)
 
