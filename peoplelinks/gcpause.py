@@ -34,3 +34,25 @@ def keep_for_good() -> None:
     whatever key is being answered. (A cycle that is garbage now is then never
     collected: a few objects, once.)"""
     gc.freeze()
+
+
+# Collections of the middle generation before Python considers a full one (its own: 10).
+FULL_AFTER = 1000
+
+
+def defer_full_collections() -> tuple[int, int, int]:
+    """Let full collections wait for the user to pause (:func:`collect_now`); returns
+    the thresholds to put back (``gc.set_threshold(*them)``) when the app ends.
+
+    A save leaves a few thousand objects in reference cycles (the UI's); with every
+    record frozen (:func:`keep_for_good`), Python then runs a full collection every
+    second save or so: 25-40 ms in the middle of it. The app collects when the user
+    pauses instead; Python still runs one itself after many more changes."""
+    before = gc.get_threshold()
+    gc.set_threshold(before[0], before[1], FULL_AFTER)
+    return before
+
+
+def collect_now() -> None:
+    """A full collection (the app calls it when the user paused)."""
+    gc.collect()

@@ -7,6 +7,7 @@ second); the main screen replaces the loading screen when it is ready.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from textual.worker import get_current_worker
 from peoplelinks.domain.models import Contact
 from peoplelinks.domain.text import clean_text, printable
 from peoplelinks.errors import PeopleLinksError
-from peoplelinks.gcpause import keep_for_good
+from peoplelinks.gcpause import defer_full_collections, keep_for_good
 from peoplelinks.service import PeopleLinks
 from peoplelinks.store.database import Problem
 from peoplelinks.store.lazytable import UI_BATCH
@@ -65,6 +66,7 @@ class PeopleLinksApp(App[None]):
         self.service: PeopleLinks = service  # type: ignore[assignment]
         self.path = path
         self.error: str | None = None
+        self._gc_thresholds = gc.get_threshold()  # put back when the app ends
         self._forms: dict[type[FormScreen[Any]], FormScreen[Any]] = {}
         self._key_gate = KeyGate(self, self._handle_input)
         self.disk = DiskWatch(self)
@@ -102,6 +104,7 @@ class PeopleLinksApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        self._gc_thresholds = defer_full_collections()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._give_footer)
         if self.service is not None:
@@ -112,6 +115,9 @@ class PeopleLinksApp(App[None]):
         # Start reading once the loading screen is on the terminal.
         self.call_after_refresh(self.run_worker, self._open, thread=True, exclusive=True,
                                 name="open-database")
+
+    def on_unmount(self) -> None:
+        gc.set_threshold(*self._gc_thresholds)
 
     def _open(self) -> None:
         assert self.path is not None

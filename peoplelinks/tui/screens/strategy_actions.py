@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from peoplelinks.domain.models import Contact, MeetingPlan
 from peoplelinks.domain.text import printable
+from peoplelinks.gcpause import collect_now
 from peoplelinks.tui.screens.today import TodayChoice, TodayScreen
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class StrategyActions:
         main = self._main
         main._prepare_timer = None
         service = main.service
+        collect_now()  # the user paused after a change: the garbage of its redraws
 
         def work() -> None:
             worker = get_current_worker()
