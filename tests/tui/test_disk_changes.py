@@ -112,6 +112,21 @@ async def test_unreadable_records_are_announced(tmp_path: Path) -> None:
     service.close()
 
 
+def _break(path: Path, table: str, key: str, field: str, value: object) -> None:
+    """Make one stored record not valid, by hand."""
+    data = orjson.loads(path.read_bytes())
+    data[table][key][field] = value
+    path.write_bytes(orjson.dumps(data))
+
+
+async def _until_told(app: PeopleLinksApp, pilot: object) -> None:
+    """Wait (5 s at most) for the app to say a record could not be read."""
+    for _ in range(100):
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+        if any("could not be read" in n for n in notices(app)):
+            return
+
+
 async def test_the_list_comes_before_the_talks_are_read_and_an_unreadable_one_is_told(
         tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Opened in its loading thread (a large file), the app shows the list once the
@@ -123,16 +138,11 @@ async def test_the_list_comes_before_the_talks_are_read_and_an_unreadable_one_is
         ann = service.add_contact({"name": "Ann"})
         service.log([ann.id], notes="coffee")
         service.log([ann.id], notes="lunch")
-    data = orjson.loads(path.read_bytes())
-    data["interactions"]["1"]["contact_ids"] = "nobody"
-    path.write_bytes(orjson.dumps(data))
+    _break(path, "interactions", "1", "contact_ids", "nobody")
     monkeypatch.setattr("peoplelinks.store.database.CACHE_FROM_BYTES", 0)
     app = PeopleLinksApp(path=path)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if any("could not be read" in n for n in notices(app)):
-                break
+        await _until_told(app, pilot)
         assert list_names(app) == ["Ann"]
         assert app.service.db.storage.overlay is not None  # from the cache made aside
         assert any("1 record(s) could not be read" in n for n in notices(app))
@@ -151,16 +161,11 @@ async def test_an_unreadable_first_contact_does_not_stop_the_app_opening(
     with PeopleLinks.open(path) as service:
         ann = service.add_contact({"name": "Ann"})
         service.add_contact({"name": "Bob"})
-    data = orjson.loads(path.read_bytes())
-    data["contacts"][str(ann.id)]["emails"] = ["nonsense"]
-    path.write_bytes(orjson.dumps(data))
+    _break(path, "contacts", str(ann.id), "emails", ["nonsense"])
     monkeypatch.setattr("peoplelinks.store.database.CACHE_FROM_BYTES", 0)
     app = PeopleLinksApp(path=path)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if any("could not be read" in n for n in notices(app)):
-                break
+        await _until_told(app, pilot)
         assert app.error is None
         assert list_names(app) == ["Bob"]
         assert any("1 record(s) could not be read" in n for n in notices(app))
