@@ -155,7 +155,8 @@ class FrameClock:
 
 async def interaction_ms(db: Path) -> dict[str, float]:
     """Median search keystroke, move and graph times, driven with Pilot."""
-    service = PeopleLinks.open(db, cached=True)  # as the app opens it
+    service = PeopleLinks.open(db, cached=True)  # as the app opens it...
+    service.db.build_indexes()  # ...with what its loading thread works out ahead
     app = PeopleLinksApp(service)
     out: dict[str, float] = {}
     try:
