@@ -15,7 +15,6 @@ the app validates in a background thread while the user reads.
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
 from typing import Any, Generic, TypeVar
@@ -24,7 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from peoplelinks.domain.models import Record
 from peoplelinks.domain.validation import describe
-from peoplelinks.gcpause import gc_paused
+from peoplelinks.gcpause import gc_paused, keep_for_good
 
 R = TypeVar("R", bound=Record)
 _MISSING: Any = object()
@@ -64,7 +63,7 @@ class LazyTable(dict[int, R], Generic[R]):
         self._all_fields = _ALL_FIELDS.setdefault(model, set(model.model_fields))
         self._lock = threading.RLock()
         self._singles = 0
-        self._unfrozen = 0  # records validated in passes since the last gc.freeze()
+        self._unfrozen = 0  # records validated in passes since the last keep_for_good()
         self._checked = False  # see check()
 
     # ---- validating ------------------------------------------------------------------
@@ -157,7 +156,7 @@ class LazyTable(dict[int, R], Generic[R]):
                 self._unfrozen += len(done)
             if self._unfrozen >= FREEZE_AFTER:
                 self._unfrozen = 0
-                gc.freeze()  # they live as long as the app: keep them out of GC scans
+                keep_for_good()  # they live as long as the app
             return kept
 
     def _documents(self, keys: list[str]) -> list[Any]:

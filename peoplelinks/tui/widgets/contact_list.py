@@ -82,12 +82,11 @@ class ContactList(ScrollView, can_focus=True):
         self._ids: list[int] = []
         self._last_posted: int | None | bool = False
         self._styles: dict[str, Style] | None = None
-        # The record each visible row was drawn from: a row whose record is still the
-        # same object is not drawn again when the same ids are set.
-        self._drawn: dict[int, Contact] = {}
-        # Rows drawn, by (id, under the cursor, at a target, width), with the record
-        # each was drawn from (a row is drawn again when its record changed).
-        self._rows: dict[tuple[int, bool, bool, int], tuple[Contact, Strip]] = {}
+        # Each row drawn, by contact id: (the record it was drawn from, how it was drawn
+        # (under the cursor, at a target, width), the line). A row whose record is
+        # still the same object is not drawn again: when the same ids are set again
+        # (after a save), or when a search or a scroll shows it at another place.
+        self._rows: dict[int, tuple[Contact, tuple[bool, bool, int], Strip]] = {}
         # Keys of the objective's target companies (company_key), set with the rows:
         # a row at one of them is marked.
         self.targets: frozenset[str] = frozenset()
@@ -126,7 +125,6 @@ class ContactList(ScrollView, can_focus=True):
             # changed are drawn again, not the whole pane.
             self._refresh_changed_rows()
         else:
-            self._drawn.clear()
             self.refresh()
 
     def _refresh_changed_rows(self) -> None:
@@ -137,7 +135,8 @@ class ContactList(ScrollView, can_focus=True):
                 contact: Contact | None = self._lookup(contact_id)
             except PeopleLinksError:
                 contact = None
-            if contact is None or contact is not self._drawn.get(contact_id):
+            row = self._rows.get(contact_id)
+            if contact is None or row is None or row[0] is not contact:
                 self.refresh_line(index)
 
     def select_id(self, contact_id: int) -> bool:
@@ -283,21 +282,16 @@ class ContactList(ScrollView, can_focus=True):
                 s + cursor for s in (name_style, company_style, warn_style, target_style))
             base = base + cursor
         at_target = bool(self.targets) and is_target(contact.company, self.targets)
-        if len(self._rows) > 4 * max(self.size.height, 64):
-            self._rows.clear()  # rows scrolled past: kept for nothing
-        if len(self._drawn) > 4 * max(self.size.height, 64):
-            self._drawn.clear()
-        self._drawn[contact.id] = contact
-        # A row is drawn from its contact alone: a search narrowing down, or the cursor
-        # scrolling the list, shows rows drawn a moment ago at other places.
-        key = (contact.id, index == self.cursor, at_target, width)
-        row = self._rows.get(key)
-        if row is None or row[0] is not contact:
-            row = (contact, self._row(contact, width, self.name_width, base, name_style,
-                                      company_style, warn_style,
-                                      target_style if at_target else None))
-            self._rows[key] = row
-        return row[1]
+        look = (index == self.cursor, at_target, width)
+        row = self._rows.get(contact.id)
+        if row is None or row[0] is not contact or row[1] != look:
+            if len(self._rows) > 4 * max(self.size.height, 64):
+                self._rows.clear()  # rows scrolled past: kept for nothing
+            row = (contact, look, self._row(contact, width, self.name_width, base, name_style,
+                                            company_style, warn_style,
+                                            target_style if at_target else None))
+            self._rows[contact.id] = row
+        return row[2]
 
     @staticmethod
     def _row(contact: Contact, width: int, name_width: int, base: Style, name_style: Style,

@@ -14,7 +14,6 @@ option again on each fill (~18 ms of a 70 ms save at 30,000 contacts).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -112,10 +111,6 @@ class FollowupsPane(ScrollView, can_focus=True):
         # prompt kept keeps its line drawn (see _drawn).
         self._prompts: dict[tuple[Any, ...], Content] = {}
         self._used: dict[tuple[Any, ...], Content] = {}
-        # Each entry's line by its key, with what it was made from (the records, the
-        # targets): an entry made from the same records is not formatted again.
-        self._made: dict[str, tuple[tuple[Any, ...], tuple[Any, ...], Content]] = {}
-        self._made_now: dict[str, tuple[tuple[Any, ...], tuple[Any, ...], Content]] = {}
         # Prompts drawn, by (the prompt's identity, look, width), with the prompt they
         # were drawn from: a fill redraws only the lines whose prompt is new. (Not by
         # the prompt itself: Content compares its text only, not its styles.)
@@ -177,9 +172,8 @@ class FollowupsPane(ScrollView, can_focus=True):
 
     # ---- filling ----------------------------------------------------------------
 
-    def _set_options(self, options: list[Option], highlight: int | None = None) -> None:
-        """Show ``options`` with the highlight at ``highlight`` (posting
-        :class:`Highlighted`, as the entry under it may be another)."""
+    def _set_options(self, options: list[Option]) -> None:
+        """Show ``options``, with no highlight yet (see :meth:`_highlight`)."""
         self._options = options
         self._index_of = {option.id: index for index, option in enumerate(options)
                           if option.id is not None}
@@ -187,15 +181,20 @@ class FollowupsPane(ScrollView, can_focus=True):
         self._drawn = {key: drawn for key, drawn in self._drawn.items() if key[0] in shown}
         self._measure()
         self._highlighted = None
-        self.highlighted = highlight
-        if highlight is None:
-            self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
+
+    def _highlight(self, index: int | None) -> None:
+        """The highlight at ``index`` after a fill (posting :class:`Highlighted`: the
+        entry under it may be another); none: back to the top."""
+        self.highlighted = index
+        if index is None:
+            self.scroll_to(y=0, animate=False, immediate=True)
 
     def show_pending(self) -> None:
         """Say that what is due is being worked out (just after opening a large file)."""
         self._entries.clear()
         self._set_options([Option(self._prompt("Working out what is due…"), disabled=True)])
+        self._highlight(None)
 
     def show(self, report: DueReport, contacts: dict[int, Contact], *,
              same_place: bool = False, targets: frozenset[str] = frozenset()) -> None:
@@ -207,7 +206,7 @@ class FollowupsPane(ScrollView, can_focus=True):
         keep = option.id if option is not None else None
         place = self._highlighted
         self._entries.clear()
-        self._used, self._made_now = {}, {}
+        self._used = {}
         options: list[Option] = []
         for bucket in Bucket:
             if bucket == Bucket.WEEK:  # among what is coming: after today's follow-ups
@@ -222,7 +221,8 @@ class FollowupsPane(ScrollView, can_focus=True):
                 key = f"f{fu.id}"
                 self._entries[key] = Entry(fu.contact_id, fu.id)
                 owner = contacts[fu.contact_id]
-                options.append(self._line(key, self._followup_parts, fu, owner, style))
+                options.append(Option(self._prompt(*self._followup_parts(fu, owner, style)),
+                                      id=key))
             if len(items) > PER_BUCKET_SHOWN:
                 options.append(Option(self._prompt(
                     f"… and {len(items) - PER_BUCKET_SHOWN:,} more"), disabled=True))
@@ -235,40 +235,23 @@ class FollowupsPane(ScrollView, can_focus=True):
                 contact = item.contact  # (read from the store each time it is asked for)
                 key = f"k{contact.id}"
                 self._entries[key] = Entry(contact.id)
-                options.append(self._line(key, self._reminder_parts, item, contact))
+                options.append(Option(self._prompt(*self._reminder_parts(item, contact)),
+                                      id=key))
             if total > KEEP_IN_TOUCH_SHOWN:
                 options.append(Option(self._prompt(
                     f"… and {total - KEEP_IN_TOUCH_SHOWN:,} more"), disabled=True))
         if not options:
             options.append(Option(self._prompt("Nothing due. Every contact is in touch."),
                                   disabled=True))
-        self._prompts, self._made = self._used, self._made_now
-        highlight = None
-        if self._entries:
-            ids = {option.id: index for index, option in enumerate(options)
-                   if option.id is not None}
-            if same_place and place is not None:
-                highlight = self._entry_near(options, place)
-            elif keep in self._entries:
-                highlight = ids[keep]
-            else:
-                highlight = ids[next(iter(self._entries))]
-        self._set_options(options, highlight)
-
-    def _line(self, key: str, parts: Callable[..., Parts], *source: Any) -> Option:
-        """The line of the entry ``key``: its prompt made last time when made from the
-        same ``source`` (the records it shows: the same objects, unless changed), else
-        the prompt of ``parts(*source)`` (see :meth:`_prompt`)."""
-        made = self._made.get(key)
-        source = (*source, self._targets)
-        if made is not None and made[0] == source:
-            _source, kept, prompt = made
-            self._used[kept] = prompt
+        self._prompts = self._used
+        self._set_options(options)
+        if not self._entries:
+            self._highlight(None)
+        elif same_place and place is not None:
+            self._highlight(self._entry_near(options, place))
         else:
-            kept = parts(*source[:-1])
-            prompt = self._prompt(*kept)
-        self._made_now[key] = (source, kept, prompt)
-        return Option(prompt, id=key)
+            self._highlight(self.get_option_index(keep if keep in self._entries
+                                                  else next(iter(self._entries))))
 
     def _prompt(self, *parts: str | tuple[str, str]) -> Content:
         """``Content.assemble(*parts)``, the one made last time when the parts are the
@@ -309,8 +292,8 @@ class FollowupsPane(ScrollView, can_focus=True):
             key = f"p{plan.id}"
             self._entries[key] = Entry(plan.contact_id, plan_id=plan.id)
             style = "$text-warning" if plan.date <= report.today else "dim"
-            options.append(self._line(key, self._plan_parts, plan,
-                                      contacts[plan.contact_id], style))
+            options.append(Option(self._prompt(*self._plan_parts(
+                plan, contacts[plan.contact_id], style)), id=key))
         return options
 
     @staticmethod
