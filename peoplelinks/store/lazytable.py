@@ -118,52 +118,67 @@ class LazyTable(dict[int, R], Generic[R]):
     def _validate(self, wanted: list[str], keep: bool = True) -> list[R]:
         """Validate the pending documents ``wanted`` in one batch. Not ``keep``: those
         that are not valid are taken out (reported), the others stay pending; the
-        valid records are returned."""
+        valid records are returned.
+
+        The documents are read and validated outside the table's lock, and what came
+        of them is kept under it, each only if still pending: the UI reading a card
+        beside the app's pass over the table validates its own few at once rather
+        than wait for the pass's batch; a document written or validated meanwhile
+        is left as the table holds it."""
         with self._lock:
             keys = [key for key in wanted if key in self._pending]
             if not keys:
                 return []
-            # Left pending until kept: a reader in another thread that misses a record
-            # meanwhile finds it pending, waits for the lock, then finds it kept.
-            docs = self._documents(keys)
-            done = list(keys)
-            adapter = list_adapter(self._model)
-            with gc_paused():  # tens of thousands of new objects, none of them cyclic
-                try:
-                    records = adapter.validate_python(docs)
-                except ValidationError as exc:
-                    bad = {e["loc"][0] for e in exc.errors()
-                           if e["loc"] and isinstance(e["loc"][0], int)}
-                    for n in sorted(bad):
-                        self._invalid(keys[n], docs[n])
-                        del self._pending[keys[n]]
-                    good = [n for n in range(len(keys)) if n not in bad]
-                    records = adapter.validate_python([docs[n] for n in good])
-                    keys = [keys[n] for n in good]
-                if not keep:
-                    valid = []
-                    for key, record in zip(keys, records, strict=True):
-                        if self._same_id(key, record):
-                            valid.append(record)
-                        else:
-                            del self._pending[key]
-                    return valid
-                kept = [found for key, record in zip(keys, records, strict=True)
-                        if (found := self._keep(key, record)) is not None]
-                for key in keys:
-                    del self._pending[key]
-            if len(done) >= UI_BATCH:  # a pass over the table (not a search's few)
-                self._unfrozen += len(done)
-            if self._unfrozen >= FREEZE_AFTER:
-                self._unfrozen = 0
-                keep_for_good()  # they live as long as the app
-            return kept
+            docs = [self._pending[key] for key in keys]
+        docs = self._read_later(keys, docs)
+        adapter = list_adapter(self._model)
+        bad: list[int] = []
+        with gc_paused():  # tens of thousands of new objects, none of them cyclic
+            try:
+                records = adapter.validate_python(docs)
+                good = list(range(len(keys)))
+            except ValidationError as exc:
+                bad = sorted({e["loc"][0] for e in exc.errors()
+                              if e["loc"] and isinstance(e["loc"][0], int)})
+                good = [n for n in range(len(keys)) if n not in set(bad)]
+                records = adapter.validate_python([docs[n] for n in good])
+        with self._lock:
+            pending = self._pending
+            for n in bad:
+                if keys[n] in pending:
+                    self._invalid(keys[n], docs[n])
+                    del pending[keys[n]]
+            done = [(keys[n], record) for n, record in zip(good, records, strict=True)]
+            if not keep:
+                valid = []
+                for key, record in done:
+                    if str(record.id) == key:
+                        valid.append(record)
+                    elif key in pending:
+                        self._same_id(key, record)  # (reports it)
+                        del pending[key]
+                return valid
+            kept = []
+            for key, record in done:
+                if key in pending:
+                    found = self._keep(key, record)
+                    del pending[key]
+                else:  # written or validated meanwhile: as the table holds it
+                    found = dict.get(self, record.id) if str(record.id) == key else None
+                if found is not None:
+                    kept.append(found)
+        if len(keys) >= UI_BATCH:  # a pass over the table (not a search's few)
+            self._unfrozen += len(keys)
+        if self._unfrozen >= FREEZE_AFTER:
+            self._unfrozen = 0
+            keep_for_good()  # they live as long as the app
+        return kept
 
-    def _documents(self, keys: list[str]) -> list[Any]:
-        """The pending documents of ``keys``, those not read yet read now."""
-        docs = [self._pending[k] for k in keys]
+    def _read_later(self, keys: list[str], docs: list[Any]) -> list[Any]:
+        """``docs`` (the pending documents of ``keys``) with those not read yet read."""
         later = [n for n, doc in enumerate(docs) if doc is LATER]
         if later and self._fetch is not None:
+            docs = list(docs)
             for n, doc in zip(later, self._fetch([keys[n] for n in later]), strict=True):
                 docs[n] = doc
         return docs
@@ -172,22 +187,27 @@ class LazyTable(dict[int, R], Generic[R]):
         """Validate the pending document ``key``; the record, or None (reported).
         After :data:`SINGLES` records read one by one, the rest are validated in one
         batch: a reader of that many will likely read most, and a batch costs a
-        third of validating one by one."""
+        third of validating one by one. (Read and validated outside the lock, kept
+        under it, as :meth:`_validate` does.)"""
         self._singles += 1
         if self._singles > SINGLES:
             self.settle()
             return dict.get(self, int(key)) if key.isdigit() else None
         with self._lock:
             doc = self._pending.get(key, _MISSING)
-            if doc is _MISSING:  # validated meanwhile (another thread), or never here
+        if doc is _MISSING:  # validated meanwhile (another thread), or never here
+            return dict.get(self, int(key)) if key.isdigit() else None
+        doc = self._read_later([key], [doc])[0]
+        problem = None
+        try:
+            record = self._model.model_validate(doc)
+        except ValidationError as exc:
+            problem, record = str(describe(exc)), None
+        with self._lock:
+            if key not in self._pending:  # written or validated meanwhile
                 return dict.get(self, int(key)) if key.isdigit() else None
-            if doc is LATER:
-                doc = self._documents([key])[0]
-            try:
-                record = self._model.model_validate(doc)
-            except ValidationError as exc:
-                self._report(key, str(describe(exc)))
-                record = None
+            if problem is not None:
+                self._report(key, problem)
             kept = self._keep(key, record) if record is not None else None
             del self._pending[key]
             return kept

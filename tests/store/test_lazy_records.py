@@ -194,10 +194,9 @@ def test_many_read_one_by_one_are_then_validated_in_one_batch(
     assert table[6].id == 6 and table.settled  # one more: the rest in one batch
 
 
-def test_a_record_read_while_another_thread_validates_the_batch_is_found(
-        monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The batch being validated stays pending until kept: a reader meanwhile waits
-    for it instead of finding the record gone."""
+def _held_batch(monkeypatch, docs: int):  # type: ignore[no-untyped-def]
+    """A table whose batches wait (inside pydantic) until ``proceed`` is set, and a
+    thread settling it, already inside its batch."""
     from peoplelinks.store import lazytable  # noqa: PLC0415
 
     inside, proceed = threading.Event(), threading.Event()
@@ -210,18 +209,41 @@ def test_a_record_read_while_another_thread_validates_the_batch_is_found(
             return real.validate_python(docs)
 
     monkeypatch.setattr(lazytable, "list_adapter", lambda model: Slow())
-    table = LazyTable(Contact, _docs(20), lambda key, why: None)
+    table = LazyTable(Contact, _docs(docs), lambda key, why: None)
     settling = threading.Thread(target=table.settle)
     settling.start()
     assert inside.wait(5)
+    return table, proceed, settling
+
+
+def test_a_record_read_while_another_thread_validates_the_batch_is_found_at_once(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A batch is validated outside the table's lock: a reader meanwhile (the UI
+    reading a card beside the app's pass over every record) validates its own record
+    at once instead of waiting for the whole batch, and the batch then keeps it."""
+    table, proceed, settling = _held_batch(monkeypatch, 20)
     found: list[object] = []
     reader = threading.Thread(target=lambda: found.append(table.get(5)))
     reader.start()
-    reader.join(0.2)  # it waits for the batch...
+    reader.join(2)  # not waiting for the batch
+    assert not reader.is_alive() and [getattr(c, "id", None) for c in found] == [5]
     proceed.set()
     settling.join(5)
-    reader.join(5)
-    assert [getattr(c, "id", None) for c in found] == [5]  # ...and finds the record
+    assert table.settled and dict.get(table, 5) is found[0]  # the reader's, kept
+    assert sorted(c.id for c in table.values()) == list(range(1, 21))
+
+
+def test_a_record_written_while_a_batch_is_validated_is_not_overwritten(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What the batch made of a document written meanwhile is dropped: the table
+    keeps the record written, and a record removed meanwhile stays removed."""
+    table, proceed, settling = _held_batch(monkeypatch, 20)
+    table[7] = Contact.from_input({"id": 7, "name": "Written meanwhile"})
+    table.pop(9)
+    proceed.set()
+    settling.join(5)
+    assert table[7].name == "Written meanwhile"
+    assert 9 not in table and len(table) == 19
 
 
 def test_an_unreadable_introducer_is_in_no_chain(tmp_path: Path) -> None:
