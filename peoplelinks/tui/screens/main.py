@@ -127,11 +127,14 @@ class MainScreen(StrategyActions, Screen[None]):
                 yield FollowupsPane(id="followups")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one("#detail").border_title = "Contact"
         self.query_one("#followups").border_title = "Follow-ups"
         self.refresh_all()
-        self.query_one(ContactList).focus()
+        # Focused now (focus() waits for the app's next turn), so that the bar is made
+        # with the list's keys, in the first frame (see KeysFooter.fill).
+        self.set_focus(self.query_one(ContactList))
+        await self.query_one(KeysFooter).fill()
         # Build the search tables beside the UI, not on the first keystroke; once the
         # screen is drawn (the thread would hold the interpreter meanwhile).
         self.call_after_refresh(self.run_worker, self._warm_up, thread=True,

@@ -111,14 +111,27 @@ class KeysFooter(Footer):
         self._shown = self._keys()
         keys, palette = self._fitting()
         for key, binding, enabled, tooltip in keys:
-            yield FooterKey(key, self.app.get_key_display(binding), binding.description,
-                            binding.action, disabled=not enabled,
-                            tooltip=tooltip).data_bind(compact=Footer.compact)
+            shown = FooterKey(key, self.app.get_key_display(binding), binding.description,
+                              binding.action, disabled=not enabled, tooltip=tooltip)
+            # Set, not bound to the footer's (a change of it makes the keys again: see
+            # _keys), so that a screen can fill the footer from its own on_mount.
+            shown.set_reactive(FooterKey.compact, self.compact)
+            shown.set_class(self.compact, "-compact", update=False)  # (as its watcher would)
+            yield shown
         if palette is not None and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             key, binding, enabled, tooltip = palette
             yield FooterKey(key, self.app.get_key_display(binding), binding.description,
                             binding.action, classes="-command-palette", disabled=not enabled,
                             tooltip=binding.tooltip or binding.description)
+
+    async def fill(self) -> None:
+        """Show the keys now, the screen's focus being set: for a screen's
+        ``on_mount``, so that they come with its first frame. Textual fills a footer
+        only once a frame is drawn; the dozen keys then mounted and styled (20 ms,
+        and 50-90 ms beside the app's loading threads) held up the first key pressed
+        as the main screen showed."""
+        self._bindings_ready = True
+        await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
         self.compact = event.size.width < COMPACT_BELOW
