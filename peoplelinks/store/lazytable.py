@@ -138,9 +138,10 @@ class LazyTable(dict[int, R], Generic[R]):
                 records = adapter.validate_python(docs)
                 good = list(range(len(keys)))
             except ValidationError as exc:
-                bad = sorted({e["loc"][0] for e in exc.errors()
-                              if e["loc"] and isinstance(e["loc"][0], int)})
-                good = [n for n in range(len(keys)) if n not in set(bad)]
+                failed = {e["loc"][0] for e in exc.errors()
+                          if e["loc"] and isinstance(e["loc"][0], int)}
+                bad = sorted(failed)
+                good = [n for n in range(len(keys)) if n not in failed]
                 records = adapter.validate_python([docs[n] for n in good])
         with self._lock:
             pending = self._pending

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
@@ -132,8 +133,9 @@ async def test_notifications_never_cover_the_followups(demo_app: PeopleLinksApp)
                 "#contacts-pane").region.right
 
 
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
 async def test_the_main_screen_comes_with_its_keys_in_its_first_frame(
-        demo_app: PeopleLinksApp) -> None:
+        demo_app: PeopleLinksApp, size: tuple[int, int]) -> None:
     """The bar is filled as the main screen mounts, not once a frame has been drawn
     (Textual's way): mounting and styling a dozen keys then held up the first key
     the user pressed as the list showed (50-90 ms at 30,000 contacts). The keys
@@ -148,7 +150,7 @@ async def test_the_main_screen_comes_with_its_keys_in_its_first_frame(
             keys_at_first_frame.append(shown(demo_app))
 
     demo_app._display = displayed  # type: ignore[method-assign]
-    async with demo_app.run_test(size=(120, 36)) as pilot:
+    async with demo_app.run_test(size=size) as pilot:
         await pilot.pause()
         footer = demo_app.screen.query_one(KeysFooter)
         first_keys = list(footer.query(FooterKey))

@@ -131,6 +131,7 @@ class KeysFooter(Footer):
         and 50-90 ms beside the app's loading threads) held up the first key pressed
         as the main screen showed."""
         self._bindings_ready = True
+        self.compact = self.app.size.width < COMPACT_BELOW  # (not made again on resize)
         await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
