@@ -4,6 +4,7 @@ data and kept up to date change by change (sorted names, search index, tickler).
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -54,6 +55,8 @@ class ServiceBase:
         self.db = db
         self._today = today
         self._search: SearchIndex | None = None
+        self._index_lock = threading.Lock()  # one search index made at a time
+        self._warming = False  # see warming_up
         # Contacts not in the trash in name order, kept up to date change by change
         # (re-sorting 30,000 names after every save would cost ~40 ms).
         self._sorted: list[tuple[tuple[str, int], Contact]] | None = None
@@ -106,9 +109,17 @@ class ServiceBase:
         return list(self._ids_in_order)
 
     def _index(self) -> SearchIndex:
-        if self._search is None:
-            self._search = SearchIndex(c for c in self.db.contacts.values() if not c.in_trash)
-        return self._search
+        # Made aside and kept only if no contact changed meanwhile: the app makes it
+        # in a thread (warm_up) while the user may be saving.
+        with self._index_lock:
+            while self._search is None:
+                seen = self.db.revisions("contacts")
+                everyone = list(self.db.contacts.values())  # (one step: a copy)
+                made = SearchIndex(c for c in everyone if not c.in_trash)
+                with self.db.derive_lock:
+                    if self.db.revisions("contacts") == seen:
+                        self._search = made
+            return self._search
 
     def _touch(self, contact_id: int) -> None:
         """A contact's keep-in-touch date may have moved: recompute it where kept."""

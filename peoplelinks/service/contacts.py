@@ -15,6 +15,7 @@ from peoplelinks.domain.models import (
 from peoplelinks.domain.search import search_once, words_of
 from peoplelinks.errors import Ambiguous, DuplicateContact, InputError, NotFound
 from peoplelinks.service.base import ServiceBase, _name_key, _words_start, validated
+from peoplelinks.store.lazytable import UI_BATCH
 
 
 class ContactVerbs(ServiceBase):
@@ -41,9 +42,26 @@ class ContactVerbs(ServiceBase):
             return len(self.db.live_by_name())  # the app's first screen: see browse_ids
         return len(self._sorted_contacts())
 
+    def warming_up(self) -> None:
+        """Say that :meth:`warm_up` is about to run beside a UI: until it is done,
+        :meth:`search_ready` is False."""
+        self._warming = True
+
+    def search_ready(self) -> bool:
+        """False while the search tables are being made beside a UI (see warming_up):
+        a search meanwhile would make them again in the UI's thread (1.5 s at 30,000
+        contacts), so the app waits for them to search."""
+        return not self._warming
+
     def warm_up(self) -> None:
         """Build the search index and the sorted list now, so the first keystroke is fast."""
-        self._index().warm_up()
+        try:
+            # Validated a small batch at a time: each batch holds the interpreter, and
+            # the UI's keys wait for it.
+            self.db.validate_now("contacts", batch=UI_BATCH)
+            self._index().warm_up()
+        finally:
+            self._warming = False
         self.contacts()
 
     def kept(self, contact: Contact | None) -> Contact | None:

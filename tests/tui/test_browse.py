@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
+from textual.widgets import Input
+
 from peoplelinks.domain.browse import SortKey
 from peoplelinks.domain.enums import Circle
 from peoplelinks.tui.app import PeopleLinksApp
@@ -199,3 +204,39 @@ async def test_the_same_rows_again_redraw_only_the_contact_that_changed(
             elif y != contacts.cursor:
                 assert after is line, (y, after.text)
         assert "Renamed Corp" in _screen_line(demo_app, contacts.region.y + 3)
+
+
+async def test_a_search_typed_while_the_search_tables_are_made_waits_for_them(
+        demo_app: PeopleLinksApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Just opened, the app makes the search tables in a thread. A search typed
+    meanwhile does not make them again in the UI's thread (1.5 s at 30,000: the keys
+    typed after it waited that long): the box shows what is typed, the title says
+    it is searching, and the matches come once the tables are made."""
+    from peoplelinks.domain.search import SearchIndex  # noqa: PLC0415
+
+    release = threading.Event()
+    warm_up = SearchIndex.warm_up
+
+    def slow_warm_up(index: SearchIndex) -> None:
+        release.wait(10)
+        warm_up(index)
+
+    monkeypatch.setattr(SearchIndex, "warm_up", slow_warm_up)
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        everyone = list_names(demo_app)
+        await pilot.press("slash", "m", "a")
+        await pilot.pause()
+        screen = main_screen(demo_app)
+        title = str(screen.query_one("#contacts-pane").border_title)
+        assert screen.query_one("#search", Input).value == "ma"
+        assert "searching" in title and list_names(demo_app) == everyone
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if list_names(demo_app) != everyone:
+                break
+        service = screen.service
+        expected = [service.db.contacts[i].name for i in service.browse_ids("ma")]
+        assert list_names(demo_app) == expected and expected[0] == "Marcus Hill"
+        assert "searching" not in str(screen.query_one("#contacts-pane").border_title)
