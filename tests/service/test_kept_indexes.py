@@ -204,3 +204,32 @@ def test_prepare_works_every_view_out_ahead_and_stops_when_asked(app: PeopleLink
     assert app.today_ready()
     app.add_contact({"name": "Bob Next"})
     assert not app.today_ready()  # any change: to be worked out again
+
+
+def test_a_contact_added_while_the_search_index_is_made_aside_is_found(
+        app: PeopleLinks, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app makes the search index in a thread while the user may save: one made
+    from the contacts as they were is not kept; it is made again."""
+    import threading  # noqa: PLC0415
+
+    from peoplelinks.domain import search  # noqa: PLC0415
+
+    app.add_contact({"name": "Ann Early"})
+    inside, proceed = threading.Event(), threading.Event()
+    made = search.SearchIndex.__init__
+
+    def slow_init(index: search.SearchIndex, contacts: Iterable[Contact]) -> None:
+        made(index, contacts)
+        if not inside.is_set():  # the first one only: it is being made while...
+            inside.set()
+            proceed.wait(5)
+
+    monkeypatch.setattr(search.SearchIndex, "__init__", slow_init)
+    warming = threading.Thread(target=app.warm_up)
+    warming.start()
+    assert inside.wait(5)
+    app.add_contact({"name": "Zoe Meanwhile"})  # ...this is saved
+    proceed.set()
+    warming.join(5)
+    assert [app.db.contacts[i].name for i in app.browse_ids("zoe")] == ["Zoe Meanwhile"]
+    assert [app.db.contacts[i].name for i in app.browse_ids("ann")] == ["Ann Early"]
