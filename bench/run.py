@@ -183,6 +183,20 @@ def _card_top(screen: str) -> str:
     return "\n".join(row.split("││", 1)[1] if "││" in row else "" for row in rows)
 
 
+def _screen_when(tmux: str, name: str, began: float, what: str,
+                 test: Callable[[str], bool]) -> str:
+    """The tmux session's screen once ``test`` holds for it (read every 5 ms; an error
+    saying the app did not ``what`` after a minute from ``began``)."""
+    while True:
+        screen = subprocess.run([tmux, "-L", name, "capture-pane", "-p", "-t", name],
+                                capture_output=True, text=True).stdout
+        if test(screen):
+            return screen
+        if time.perf_counter() - began > 60:
+            raise RuntimeError(f"the app did not {what}:\n{screen}")
+        time.sleep(0.005)
+
+
 def tui_launch(db: Path, runs: int, *, fresh: bool = False) -> tuple[Run, Run, float] | None:
     """Process start to the contact list and follow-ups on screen in tmux; process
     start to the first key answered (``j`` sent the moment the list shows, until
@@ -207,28 +221,16 @@ def tui_launch(db: Path, runs: int, *, fresh: bool = False) -> tuple[Run, Run, f
                             "PYTHONPATH": str(ROOT), "PEOPLELINKS_START": "main"})
         pid = _pane_pid(tmux, name)
         try:
-            while True:
-                screen = subprocess.run([tmux, "-L", name, "capture-pane", "-p", "-t", name],
-                                        capture_output=True, text=True).stdout
-                if "Contacts " in screen and "Follow-ups" in screen:
-                    out.seconds.append(time.perf_counter() - began)
-                    break
-                if time.perf_counter() - began > 60:
-                    raise RuntimeError(f"the app did not show its list:\n{screen}")
-                time.sleep(0.01)
+            screen = _screen_when(tmux, name, began, "show its list",
+                                  lambda s: "Contacts " in s and "Follow-ups" in s)
+            out.seconds.append(time.perf_counter() - began)
             # A user who starts to move at once: the first key is answered when the
             # card shows the next contact.
             shown = _card_top(screen)
             subprocess.run([tmux, "-L", name, "send-keys", "-t", name, "j"], check=True)
-            while True:
-                screen = subprocess.run([tmux, "-L", name, "capture-pane", "-p", "-t", name],
-                                        capture_output=True, text=True).stdout
-                if _card_top(screen) not in (shown, ""):
-                    answered.seconds.append(time.perf_counter() - began)
-                    break
-                if time.perf_counter() - began > 60:
-                    raise RuntimeError(f"the app did not answer j:\n{screen}")
-                time.sleep(0.005)
+            _screen_when(tmux, name, began, "answer j",
+                         lambda s, shown=shown: _card_top(s) not in (shown, ""))
+            answered.seconds.append(time.perf_counter() - began)
             # The peak once the work it does beside the UI after the first frame (reading
             # the file, validating every record, what is due) is done: read too early,
             # it showed the app before most of that (317 MB at 30,000 against 532).

@@ -176,10 +176,10 @@ class LazyTable(dict[int, R], Generic[R]):
         return kept
 
     def _read_later(self, keys: list[str], docs: list[Any]) -> list[Any]:
-        """``docs`` (the pending documents of ``keys``) with those not read yet read."""
+        """``docs`` (the pending documents of ``keys``, a list of the caller's own) with
+        those not read yet read, in place."""
         later = [n for n, doc in enumerate(docs) if doc is LATER]
         if later and self._fetch is not None:
-            docs = list(docs)
             for n, doc in zip(later, self._fetch([keys[n] for n in later]), strict=True):
                 docs[n] = doc
         return docs

@@ -169,23 +169,28 @@ class MainScreen(StrategyActions, Screen[None]):
             # on being answered (the box shows what is typed) and the matches come
             # when the tables are ready (_warmed_up), rather than the UI making them
             # again itself (1.5 s at 30,000 contacts).
-            set_title(self.query_one("#contacts-pane"),
-                      f"Contacts · “{self.query_text}” · searching…")
+            self._title_contacts(None)
             return
         found = self.service.browse_ids(self.query_text, self.filters, self.sort)
         targets = target_keys(self.service.db.objective.target_companies)  # once, not a row
         self.contact_list.set_ids(found, keep=keep, targets=targets)
         self._title_contacts(len(found))
 
-    def _title_contacts(self, shown: int) -> None:
-        total = self.service.count()
-        parts = [f"Contacts {shown:,}" + (f"/{total:,}" if total != shown else "")]
+    def _title_contacts(self, shown: int | None) -> None:
+        """The contacts pane's title: how many are listed (None: still searching)."""
+        if shown is None:
+            parts = ["Contacts"]
+        else:
+            total = self.service.count()
+            parts = [f"Contacts {shown:,}" + (f"/{total:,}" if total != shown else "")]
         if self.query_text:
             parts.append(f"“{self.query_text}”")
         elif self.sort != SortKey.NAME:
             parts.append(f"by {self.sort}")
         if self.filters.active:
             parts.append(self.filters.describe())
+        if shown is None:
+            parts.append("searching…")
         set_title(self.query_one("#contacts-pane"), " · ".join(parts))
 
     def refresh_followups(self, same_place: bool = False) -> None:
